@@ -1,0 +1,74 @@
+package dev.parallelrun.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode: the envelope of every message on every topic.
+ *
+ * <p>The extension attributes are the platform's own: {@code correlationid} names the business
+ * transaction (identical on both sides of a parallel run), {@code causationid} the event this one
+ * reacts to. Outcome events also carry {@code side}, {@code outcometype} and {@code outcomestatus}.
+ * Attributes that do not apply are absent from the JSON, never {@code null}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+        @JsonProperty(Attributes.SPEC_VERSION) String specVersion,
+        @JsonProperty(Attributes.ID) String id,
+        @JsonProperty(Attributes.TYPE) String type,
+        @JsonProperty(Attributes.SOURCE) String source,
+        @JsonProperty(Attributes.TIME) Instant time,
+        @JsonProperty(Attributes.DATA_CONTENT_TYPE) String dataContentType,
+        @JsonProperty(Attributes.CORRELATION_ID) String correlationId,
+        @JsonProperty(Attributes.CAUSATION_ID) String causationId,
+        @JsonProperty(Attributes.BOUNDED_CONTEXT) String boundedContext,
+        @JsonProperty(Attributes.SIDE) String side,
+        @JsonProperty(Attributes.OUTCOME_TYPE) String outcomeType,
+        @JsonProperty(Attributes.OUTCOME_STATUS) String outcomeStatus,
+        @JsonProperty(Attributes.REPLAY) Boolean replay,
+        @JsonProperty(Attributes.DATA) JsonNode data) {
+
+    public static final String SPEC_VERSION_1_0 = "1.0";
+    public static final String JSON = "application/json";
+
+    /** An intent as the ingress publishes it. */
+    public static CloudEvent intent(String id, String type, String source, Instant time,
+            String correlationId, String boundedContext, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
+                boundedContext, null, null, null, null, data);
+    }
+
+    /** An outcome: what one side decided in reaction to an intent. */
+    public static CloudEvent outcome(String id, String type, String source, Instant time,
+            String correlationId, String causationId, String boundedContext, Side side,
+            String outcomeType, OutcomeStatus status, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, causationId,
+                boundedContext, side.wireName(), outcomeType, status.wireName(), null, data);
+    }
+
+    /** A platform-internal fact, such as a reconciliation verdict. */
+    public static CloudEvent fact(String id, String type, String source, Instant time,
+            String correlationId, String boundedContext, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
+                boundedContext, null, null, null, null, data);
+    }
+
+    /** The same event marked as a replay of an earlier intent. */
+    public CloudEvent asReplay() {
+        return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
+                boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, data);
+    }
+
+    /** The side of an outcome event; fails on events that are not outcomes. */
+    public Side outcomeSide() {
+        return Side.fromWire(Objects.requireNonNull(side, "not an outcome event: no side"));
+    }
+
+    /** The status of an outcome event; fails on events that are not outcomes. */
+    public OutcomeStatus status() {
+        return OutcomeStatus.fromWire(Objects.requireNonNull(outcomeStatus, "not an outcome event: no outcomestatus"));
+    }
+}

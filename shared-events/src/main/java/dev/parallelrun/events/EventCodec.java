@@ -1,0 +1,135 @@
+package dev.parallelrun.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON serde for CloudEvents and their {@code data}. Numbers with a fraction are read as exact
+ * decimals, never binary floating point: amounts must survive the trip unchanged.
+ *
+ * <p>Thread-safe; share one instance.
+ */
+public final class EventCodec {
+
+    private static final EventCodec DEFAULT = new EventCodec();
+
+    private final JsonMapper mapper;
+
+    public EventCodec() {
+        this.mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    /** The shared default instance. */
+    public static EventCodec standard() {
+        return DEFAULT;
+    }
+
+    /** The mapper behind this codec, configured for exact decimals. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] write(CloudEvent event) {
+        return mapper.writeValueAsBytes(event);
+    }
+
+    public String writeAsString(CloudEvent event) {
+        return mapper.writeValueAsString(event);
+    }
+
+    /**
+     * Reads and validates an event.
+     *
+     * @throws MalformedEventException when the bytes are not JSON or the envelope lacks a required attribute
+     */
+    public CloudEvent read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEventException("empty message: expected a CloudEvents JSON object");
+        }
+        CloudEvent event;
+        try {
+            JsonNode tree = mapper.readTree(bytes);
+            if (tree == null || !tree.isObject()) {
+                throw new MalformedEventException("not a JSON object: expected a CloudEvents JSON object");
+            }
+            event = mapper.treeToValue(tree, CloudEvent.class);
+        } catch (JacksonException e) {
+            throw new MalformedEventException("not a valid CloudEvents JSON object: " + e.getOriginalMessage(), e);
+        }
+        validate(event);
+        return event;
+    }
+
+    /** Converts an event's data (or any JSON) into a typed value. */
+    public <T> T data(JsonNode data, Class<T> type) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (JacksonException e) {
+            throw new MalformedEventException("data is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Converts a typed value into JSON, for an event's data. */
+    public JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    private static void validate(CloudEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (!CloudEvent.SPEC_VERSION_1_0.equals(event.specVersion())) {
+            problems.add("specversion must be \"1.0\" but was " + quoted(event.specVersion()));
+        }
+        requireText(problems, Attributes.ID, event.id());
+        requireText(problems, Attributes.TYPE, event.type());
+        requireText(problems, Attributes.SOURCE, event.source());
+        requireText(problems, Attributes.CORRELATION_ID, event.correlationId());
+        if (event.time() == null) {
+            problems.add("time is required");
+        }
+        if (event.data() == null || event.data().isNull()) {
+            problems.add("data is required");
+        }
+        if (event.dataContentType() != null && !CloudEvent.JSON.equals(event.dataContentType())) {
+            problems.add("datacontenttype must be application/json but was " + quoted(event.dataContentType()));
+        }
+        if (event.side() != null) {
+            try {
+                Side.fromWire(event.side());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+            requireText(problems, Attributes.OUTCOME_TYPE, event.outcomeType());
+            try {
+                OutcomeStatus.fromWire(event.outcomeStatus());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MalformedEventException("invalid CloudEvent: " + String.join("; ", problems));
+        }
+    }
+
+    private static void requireText(List<String> problems, String attribute, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(attribute + " is required");
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "absent" : "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.parallelrun.events;
+
+import java.util.List;
+
+/**
+ * The topic registry. Names are logical and stable; they are contracts that dashboards, operators
+ * and other teams rely on, so {@code TopicsTest} pins each one.
+ */
+public final class Topics {
+    public static final String OUTCOMES_LEGACY = "outcomes.legacy.v1";
+    public static final String OUTCOMES_SHADOW = "outcomes.shadow.v1";
+    public static final String VERDICTS = "reconciliation.verdicts.v1";
+    private static final String DLQ_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    /** The intent topic of a bounded context, e.g. {@code intents.claims.v1}. */
+    public static String intents(String boundedContext) {
+        if (boundedContext == null || !boundedContext.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("bounded context must be lower-case letters, digits and '-': " + boundedContext);
+        }
+        return "intents." + boundedContext + ".v1";
+    }
+
+    /** The dead-letter topic of a consumed topic. It needs at least as many partitions as its source. */
+    public static String deadLetter(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+
+    /** Every topic the platform uses for the given bounded contexts, dead-letter topics included. */
+    public static List<String> all(List<String> boundedContexts) {
+        var names = new java.util.ArrayList<String>();
+        for (String context : boundedContexts) {
+            names.add(intents(context));
+            names.add(deadLetter(intents(context)));
+        }
+        for (String topic : List.of(OUTCOMES_LEGACY, OUTCOMES_SHADOW, VERDICTS)) {
+            names.add(topic);
+            names.add(deadLetter(topic));
+        }
+        return List.copyOf(names);
+    }
+}

@@ -1,0 +1,2 @@
+/** The reference domain's wire contracts: insurance claims. */
+package dev.parallelrun.events.claims;

@@ -1,0 +1,124 @@
+package dev.parallelrun.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.events.claims.ClaimSubmitted;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.claims.PaymentDecided;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Verdict;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class EventCodecTest {
+
+    private final EventCodec codec = EventCodec.standard();
+
+    @ParameterizedTest
+    @ValueSource(strings = {GoldenEvents.CLAIM_SUBMITTED, GoldenEvents.CLAIM_ASSESSED_LEGACY,
+            GoldenEvents.PAYMENT_DECIDED_SHADOW, GoldenEvents.PAYMENT_DECIDED_LEGACY_FAILED, GoldenEvents.VERDICT_MISMATCH})
+    void roundTripsEveryGoldenFixtureUnchanged(String fixture) {
+        JsonNode golden = codec.mapper().readTree(GoldenEvents.bytes(fixture));
+
+        CloudEvent event = codec.read(GoldenEvents.bytes(fixture));
+        JsonNode written = codec.mapper().readTree(codec.write(event));
+
+        assertThat(written).isEqualTo(golden);
+    }
+
+    @Test
+    void readsAmountsAsExactDecimals() {
+        CloudEvent event = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+
+        ClaimSubmitted claim = codec.data(event.data(), ClaimSubmitted.class);
+
+        assertThat(claim.claimedAmount()).isEqualTo(new BigDecimal("1234.56"));
+        assertThat(claim.incidentDate()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(event.correlationId()).isEqualTo("c0ffee00-0000-4000-8000-000000001001");
+        assertThat(event.type()).isEqualTo(ClaimsContract.CLAIM_SUBMITTED.eventType());
+    }
+
+    @Test
+    void keepsTrailingZerosOfAmounts() {
+        PaymentDecided decided = new PaymentDecided("CLM-1", PaymentDecided.Decision.APPROVED,
+                new BigDecimal("100.10"), new BigDecimal("110.00"), "EUR", null);
+
+        String json = codec.mapper().writeValueAsString(decided);
+
+        assertThat(json).contains("\"paymentAmount\":100.10").contains("\"reserveAmount\":110.00");
+    }
+
+    @Test
+    void readsOutcomeAttributes() {
+        CloudEvent event = GoldenEvents.event(GoldenEvents.PAYMENT_DECIDED_LEGACY_FAILED);
+
+        assertThat(event.outcomeSide()).isEqualTo(Side.LEGACY);
+        assertThat(event.status()).isEqualTo(OutcomeStatus.FAILED);
+        assertThat(event.outcomeType()).isEqualTo("PaymentDecided");
+        assertThat(event.causationId()).isEqualTo("8c1f3a52-6f0e-4d7e-9b8a-2f0c6b1d9e01");
+    }
+
+    @Test
+    void readsVerdictData() {
+        CloudEvent event = GoldenEvents.event(GoldenEvents.VERDICT_MISMATCH);
+
+        Verdict verdict = codec.data(event.data(), Verdict.class);
+
+        assertThat(verdict.classification()).isEqualTo(Classification.MISMATCH);
+        assertThat(verdict.differences()).singleElement()
+                .satisfies(d -> assertThat(d.legacy().decimalValue()).isEqualByComparingTo("1034.57"));
+    }
+
+    @Test
+    void omitsAttributesThatDoNotApply() {
+        CloudEvent intent = CloudEvent.intent("id-1", "claims.ClaimSubmitted.v1", "urn:test", Instant.parse("2026-11-01T00:00:00Z"),
+                "corr-1", "claims", codec.tree(java.util.Map.of("claimId", "CLM-1")));
+
+        String json = codec.writeAsString(intent);
+
+        assertThat(json).doesNotContain("side").doesNotContain("causationid").doesNotContain("null");
+    }
+
+    @Test
+    void rejectsNonJsonWithAReason() {
+        assertThatThrownBy(() -> codec.read("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not a valid CloudEvents JSON object");
+    }
+
+    @Test
+    void rejectsAnEnvelopeMissingRequiredAttributes() {
+        byte[] bytes = "{\"specversion\":\"0.3\",\"type\":\"x\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.read(bytes))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("specversion must be \"1.0\"")
+                .hasMessageContaining("id is required")
+                .hasMessageContaining("source is required")
+                .hasMessageContaining("correlationid is required")
+                .hasMessageContaining("time is required");
+    }
+
+    @Test
+    void rejectsAnOutcomeWithAnUnknownSide() {
+        String json = new String(GoldenEvents.bytes(GoldenEvents.CLAIM_ASSESSED_LEGACY), StandardCharsets.UTF_8)
+                .replace("\"side\" : \"legacy\"", "\"side\" : \"both\"");
+
+        assertThatThrownBy(() -> codec.read(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("unknown side 'both'");
+    }
+
+    @Test
+    void rejectsAnEmptyMessage() {
+        assertThatThrownBy(() -> codec.read(new byte[0])).isInstanceOf(MalformedEventException.class);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parallelrun.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.events.claims.ClaimAssessed;
+import dev.parallelrun.events.claims.ClaimSubmitted;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.participant.Participant;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParticipantTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC);
+    private final Participant shadow = new Participant(Side.SHADOW, "urn:test:shadow", clock, EventCodec.standard());
+    private final CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+
+    @Test
+    void buildsAnOutcomeWithEveryAttributeReconciliationNeeds() {
+        CloudEvent outcome = shadow.completed(intent, ClaimsContract.CLAIM_ASSESSED,
+                new ClaimAssessed("CLM-1001", ClaimAssessed.FraudDecision.CLEAR, 12, List.of()));
+
+        assertThat(outcome.correlationId()).isEqualTo(intent.correlationId());
+        assertThat(outcome.causationId()).isEqualTo(intent.id());
+        assertThat(outcome.boundedContext()).isEqualTo("claims");
+        assertThat(outcome.side()).isEqualTo("shadow");
+        assertThat(outcome.outcomeType()).isEqualTo("ClaimAssessed");
+        assertThat(outcome.outcomeStatus()).isEqualTo("completed");
+        assertThat(outcome.type()).isEqualTo("claims.ClaimAssessed.v1");
+        assertThat(outcome.time()).isEqualTo(clock.instant());
+        assertThat(EventCodec.standard().read(EventCodec.standard().write(outcome))).isEqualTo(outcome);
+    }
+
+    @Test
+    void givesTheSameOutcomeIdWhenAnIntentIsProcessedTwice() {
+        CloudEvent first = shadow.failed(intent, ClaimsContract.PAYMENT_DECIDED, "timeout", "x");
+        CloudEvent second = shadow.failed(intent, ClaimsContract.PAYMENT_DECIDED, "timeout", "x");
+
+        assertThat(first.id()).isEqualTo(second.id());
+        assertThat(first.id()).isNotEqualTo(Participant.outcomeId(intent.id(), Side.LEGACY, ClaimsContract.PAYMENT_DECIDED));
+    }
+
+    @Test
+    void keysTheRecordByCorrelationIdOnItsSidesTopic() {
+        var record = shadow.record(shadow.rejected(intent, ClaimsContract.CLAIM_ASSESSED, "invalid", "no policy"));
+
+        assertThat(record.topic()).isEqualTo("outcomes.shadow.v1");
+        assertThat(record.key()).isEqualTo(intent.correlationId());
+        assertThat(record.value().status()).isEqualTo(OutcomeStatus.REJECTED);
+    }
+
+    @Test
+    void readsTheIntentItExpects() {
+        ClaimSubmitted claim = shadow.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
+
+        assertThat(claim.claimId()).isEqualTo("CLM-1001");
+        assertThat(claim.claimant().email()).isEqualTo("erika@example.org");
+    }
+
+    @Test
+    void refusesAnIntentOfAnotherType() {
+        CloudEvent other = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
+
+        assertThatThrownBy(() -> shadow.readIntent(other, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("expected an intent of type claims.ClaimSubmitted.v1");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.parallelrun.reconciliation.config;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
+ * divergences, {@code ADMIN} may do everything. Without configured users the service refuses to start.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+    static final List<String> ROLES = List.of("AUDITOR", "OPERATOR", "ADMIN");
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
+                        .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
+                        .anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.realmName("parallel-run").authenticationEntryPoint(
+                        (request, response, e) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                                "valid credentials are required (HTTP Basic)", true)))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(
+                        (request, response, e) -> problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                                "your role does not allow this request", false)))
+                // a stateless API authenticated on every request: no session, no cookie, nothing for CSRF to ride on
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService apiUsers(ReconciliationProperties properties) {
+        List<ReconciliationProperties.User> users = properties.security().users();
+        if (users.isEmpty()) {
+            throw new IllegalStateException("No API users configured: set reconciliation.security.users "
+                    + "(name, encoded password, roles). Only the 'local' profile ships development users.");
+        }
+        List<UserDetails> details = users.stream().map(user -> {
+            if (user.name() == null || user.password() == null || user.roles() == null || user.roles().isEmpty()) {
+                throw new IllegalStateException("API user needs a name, a password and at least one role: " + user.name());
+            }
+            for (String role : user.roles()) {
+                if (!ROLES.contains(role)) {
+                    throw new IllegalStateException("unknown role " + role + " for API user " + user.name() + "; roles are " + ROLES);
+                }
+            }
+            return User.withUsername(user.name()).password(user.password()).roles(user.roles().toArray(String[]::new)).build();
+        }).toList();
+        return new InMemoryUserDetailsManager(details);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail, boolean challenge)
+            throws IOException {
+        response.setStatus(status);
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"parallel-run\"");
+        }
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
+    }
+}

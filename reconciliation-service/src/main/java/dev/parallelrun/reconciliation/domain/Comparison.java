@@ -1,0 +1,23 @@
+package dev.parallelrun.reconciliation.domain;
+
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Difference;
+import dev.parallelrun.events.verdict.Severity;
+import java.util.List;
+
+/**
+ * The result of comparing two completed outcomes: the differences found and what they amount to
+ * ({@code MATCH}, {@code TOLERATED}, {@code EXPECTED_DIFFERENCE} or {@code MISMATCH}).
+ */
+public record Comparison(Classification classification, Severity severity, List<Difference> differences,
+        String ruleSetVersion) {
+
+    public Comparison {
+        differences = List.copyOf(differences);
+    }
+
+    /** Whether the two sides agree in content (whatever tolerances or accepted variances it took). */
+    public boolean equivalent() {
+        return classification.bucket() == Classification.MatchRateBucket.AGREE;
+    }
+}

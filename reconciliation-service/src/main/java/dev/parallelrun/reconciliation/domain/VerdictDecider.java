@@ -1,0 +1,96 @@
+package dev.parallelrun.reconciliation.domain;
+
+import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.events.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Turns what arrived for a pair into a verdict: compares two completed outcomes with the
+ * {@link OutcomeComparator}, and classifies failures, rejections, missing sides and late arrivals
+ * as ARCHITECTURE.md defines them. Pure and deterministic: the same inputs give the same verdict,
+ * verdict id included.
+ */
+public final class VerdictDecider {
+
+    private final OutcomeComparator comparator;
+
+    public VerdictDecider(OutcomeComparator comparator) {
+        this.comparator = Objects.requireNonNull(comparator);
+    }
+
+    /**
+     * Both sides arrived.
+     *
+     * @param late       the counterpart arrived after the matching window (within the grace), so an
+     *                   equivalent content is {@code TIMING}
+     * @param supersedes the verdict this one replaces ({@code null} for a first verdict)
+     */
+    public Verdict decide(OutcomeSnapshot legacy, OutcomeSnapshot shadow, Instant decidedAt, boolean late,
+            Verdict supersedes) {
+        OutcomeSnapshot any = legacy;
+        String context = any.context();
+        Classification classification;
+        Severity severity;
+        List<dev.parallelrun.events.verdict.Difference> differences = List.of();
+        String ruleSetVersion = comparator.ruleSetVersion(context);
+        if (legacy.status() == OutcomeStatus.FAILED || shadow.status() == OutcomeStatus.FAILED) {
+            classification = Classification.FAILED;
+            severity = Severity.NONE;
+        } else if (legacy.status() == OutcomeStatus.REJECTED || shadow.status() == OutcomeStatus.REJECTED) {
+            classification = Classification.DATA_QUALITY;
+            // one side accepting what the other refused as invalid is worth a look; both refusing is not
+            severity = legacy.status() == shadow.status() ? Severity.NONE : Severity.LOW;
+        } else {
+            Comparison comparison = comparator.compare(context, legacy.outcomeType(), legacy.data(), shadow.data());
+            classification = late && comparison.equivalent() ? Classification.TIMING : comparison.classification();
+            severity = comparison.severity();
+            differences = comparison.differences();
+            ruleSetVersion = comparison.ruleSetVersion();
+        }
+        return verdict(legacy.pairKey(), context, supersedes, classification, severity, differences, ruleSetVersion,
+                legacy, shadow, decidedAt);
+    }
+
+    /** Only one side arrived within the window and the grace. */
+    public Verdict missing(OutcomeSnapshot present, Instant decidedAt) {
+        Classification classification;
+        Severity severity;
+        if (present.status() == OutcomeStatus.FAILED) {
+            classification = Classification.FAILED;
+            severity = Severity.NONE;
+        } else if (present.status() == OutcomeStatus.REJECTED) {
+            classification = Classification.DATA_QUALITY;
+            severity = Severity.LOW;
+        } else {
+            classification = present.side() == Side.LEGACY ? Classification.MISSING_SHADOW : Classification.MISSING_LEGACY;
+            severity = Severity.HIGH;
+        }
+        OutcomeSnapshot legacy = present.side() == Side.LEGACY ? present : null;
+        OutcomeSnapshot shadow = present.side() == Side.SHADOW ? present : null;
+        return verdict(present.pairKey(), present.context(), null, classification, severity, List.of(),
+                comparator.ruleSetVersion(present.context()), legacy, shadow, decidedAt);
+    }
+
+    private static Verdict verdict(PairKey key, String context, Verdict supersedes, Classification classification,
+            Severity severity, List<dev.parallelrun.events.verdict.Difference> differences, String ruleSetVersion,
+            OutcomeSnapshot legacy, OutcomeSnapshot shadow, Instant decidedAt) {
+        int revision = supersedes == null ? 1 : supersedes.revision() + 1;
+        return new Verdict(verdictId(key, revision), revision, supersedes == null ? null : supersedes.verdictId(),
+                key.correlationId(), context, key.outcomeType(), classification, severity, differences, ruleSetVersion,
+                legacy == null ? null : legacy.receivedAt(), shadow == null ? null : shadow.receivedAt(), decidedAt,
+                legacy == null ? null : legacy.eventId(), shadow == null ? null : shadow.eventId(),
+                legacy == null ? null : legacy.data(), shadow == null ? null : shadow.data());
+    }
+
+    /** Deterministic: reprocessing never mints a second id for the same verdict. */
+    public static String verdictId(PairKey key, int revision) {
+        return UUID.nameUUIDFromBytes((key.asString() + "|" + revision).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The auditor and ops HTTP API. */
+package dev.parallelrun.reconciliation.web;

@@ -1,0 +1,30 @@
+package dev.parallelrun.reconciliation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.parallelrun.reconciliation");
+
+    @Test
+    void domainKnowsNoFrameworks() {
+        noClasses().that().resideInAPackage("..reconciliation.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void correlationDoesNotTouchTheDatabaseOrTheWeb() {
+        noClasses().that().resideInAPackage("..reconciliation.correlation..")
+                .should().dependOnClassesThat().resideInAnyPackage("..reconciliation.persistence..", "..reconciliation.web..",
+                        "java.sql..", "org.springframework.jdbc..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.parallelrun.reconciliation.correlation;
+
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.claims.ClaimAssessed;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.claims.PaymentDecided;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.participant.Participant;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Object mother for outcome events of both sides, for one fresh intent each. */
+final class Outcomes {
+
+    private final CloudEvent intent;
+    private final Participant legacy = new Participant(Side.LEGACY, "urn:test:legacy", Clock.systemUTC(), EventCodec.standard());
+    private final Participant shadow = new Participant(Side.SHADOW, "urn:test:shadow", Clock.systemUTC(), EventCodec.standard());
+
+    private Outcomes(CloudEvent intent) {
+        this.intent = intent;
+    }
+
+    /** Outcomes reacting to a new intent with its own correlation id. */
+    static Outcomes forNewIntent() {
+        CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+        CloudEvent intent = new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(),
+                golden.source(), golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null,
+                golden.boundedContext(), null, null, null, null, golden.data());
+        return new Outcomes(intent);
+    }
+
+    String correlationId() {
+        return intent.correlationId();
+    }
+
+    Participant side(Side side) {
+        return side == Side.LEGACY ? legacy : shadow;
+    }
+
+    CloudEvent assessed(Side side, ClaimAssessed.FraudDecision decision, int score, List<String> reasons) {
+        return side(side).completed(intent, ClaimsContract.CLAIM_ASSESSED, new ClaimAssessed("CLM-1001", decision, score, reasons));
+    }
+
+    CloudEvent clearAssessment(Side side) {
+        return assessed(side, ClaimAssessed.FraudDecision.CLEAR, 10, List.of());
+    }
+
+    CloudEvent payment(Side side, String amount) {
+        BigDecimal paid = new BigDecimal(amount);
+        return side(side).completed(intent, ClaimsContract.PAYMENT_DECIDED, new PaymentDecided("CLM-1001",
+                PaymentDecided.Decision.APPROVED, paid, new BigDecimal("1358.02"), "EUR",
+                List.of(new PaymentDecided.LedgerEntry("claims-expense", PaymentDecided.Direction.DEBIT, paid))));
+    }
+
+    CloudEvent failed(Side side, String outcomeType) {
+        return side(side).failed(intent, outcomeType, "legacy-timeout", "no answer");
+    }
+
+    CloudEvent rejected(Side side, String outcomeType) {
+        return side(side).rejected(intent, outcomeType, "unknown-policy", "POL-0");
+    }
+}

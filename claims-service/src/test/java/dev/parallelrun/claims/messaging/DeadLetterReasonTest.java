@@ -1,0 +1,62 @@
+package dev.parallelrun.claims.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parallelrun.claims.application.OutcomeNotPublishedException;
+import dev.parallelrun.events.MalformedEventException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DeadLetterReasonTest {
+
+    @Test
+    void namesWhatIsWrongWithAnUnreadableRecord() {
+        var failure = new DeserializationException("failed to deserialize", new byte[] {1}, false,
+                new MalformedEventException("not a valid CloudEvents JSON object: Unrecognized token"));
+
+        assertThat(DeadLetterReason.of(failure)).isEqualTo("not a valid CloudEvents JSON object: Unrecognized token");
+    }
+
+    @Test
+    void namesWhatIsWrongWithARecordTheListenerRefused() {
+        var failure = new ListenerExecutionFailedException("Listener failed",
+                new MalformedEventException("expected an intent of type claims.ClaimSubmitted.v1 but got x",
+                        new IllegalArgumentException("detail")));
+
+        assertThat(DeadLetterReason.of(failure)).isEqualTo("expected an intent of type claims.ClaimSubmitted.v1 but got x");
+    }
+
+    @Test
+    void fallsBackToTheRootCause() {
+        var failure = new ListenerExecutionFailedException("Listener failed", new IllegalStateException("boom"));
+
+        assertThat(DeadLetterReason.of(failure)).isEqualTo("IllegalStateException: boom");
+    }
+
+    @Test
+    void boundsTheReasonsLength() {
+        String reason = DeadLetterReason.of(new MalformedEventException("x".repeat(5000)));
+
+        assertThat(reason).hasSize(DeadLetterReason.MAX_LENGTH);
+    }
+
+    @Test
+    void blamesTheInfrastructureNotTheRecordForDatabaseAndBrokerOutages() {
+        assertThat(DeadLetterReason.isInfrastructureFailure(new ListenerExecutionFailedException("Listener failed",
+                new OutcomeNotPublishedException("not acknowledged", new RuntimeException())))).isTrue();
+        assertThat(DeadLetterReason.isInfrastructureFailure(
+                new CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(DeadLetterReason.isInfrastructureFailure(
+                new CannotGetJdbcConnectionException("no connection"))).isTrue();
+    }
+
+    @Test
+    void blamesTheRecordOtherwise() {
+        assertThat(DeadLetterReason.isInfrastructureFailure(new MalformedEventException("bad"))).isFalse();
+        assertThat(DeadLetterReason.isInfrastructureFailure(new DataIntegrityViolationException("bad value"))).isFalse();
+    }
+}

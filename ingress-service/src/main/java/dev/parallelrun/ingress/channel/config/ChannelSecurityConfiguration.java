@@ -1,0 +1,92 @@
+package dev.parallelrun.ingress.channel.config;
+
+import dev.parallelrun.ingress.channel.domain.Channel;
+import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
+import dev.parallelrun.ingress.channel.web.ApiKeyAuthenticationFilter;
+import dev.parallelrun.ingress.channel.web.ChannelAuthentication;
+import dev.parallelrun.ingress.channel.web.ProblemAccessDeniedHandler;
+import dev.parallelrun.ingress.channel.web.ProblemAuthenticationEntryPoint;
+import dev.parallelrun.ingress.config.IngressProperties;
+import jakarta.servlet.DispatcherType;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**}; anyone on the
+ * health and Prometheus endpoints; nobody elsewhere. Stateless, no sessions, no CSRF (no cookies are
+ * involved), no login forms.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChannelSecurityConfiguration {
+
+    /**
+     * The channels from {@code ingress.channels}. Without any the service refuses to start: an ingress
+     * nobody can call is a misconfiguration, and there are no built-in credentials outside the local
+     * profile.
+     */
+    @Bean
+    ChannelDirectory channelDirectory(IngressProperties properties) {
+        List<IngressProperties.ChannelCredentials> channels = properties.channels();
+        if (channels.isEmpty()) {
+            throw new IllegalStateException("""
+                    No channel is configured, so no one could post intents: refusing to start. \
+                    Configure at least one channel with its API key, e.g. ingress.channels[0].name=web-portal and \
+                    ingress.channels[0].api-key-sha256=<hex SHA-256 of the key> (environment: INGRESS_CHANNELS_0_NAME, \
+                    INGRESS_CHANNELS_0_APIKEYSHA256). The 'local' profile configures channel 'local-dev' with the \
+                    key 'local-dev-key'.""");
+        }
+        return ChannelDirectory.of(channels.stream().map(ChannelSecurityConfiguration::credential).toList());
+    }
+
+    private static ChannelDirectory.Credential credential(IngressProperties.ChannelCredentials configured) {
+        String name = configured.name();
+        boolean plain = configured.apiKey() != null && !configured.apiKey().isBlank();
+        boolean hashed = configured.apiKeySha256() != null && !configured.apiKeySha256().isBlank();
+        if (plain == hashed) {
+            throw new IllegalStateException("channel " + name
+                    + " needs exactly one of ingress.channels[].api-key and ingress.channels[].api-key-sha256");
+        }
+        byte[] hash;
+        if (plain) {
+            hash = ChannelDirectory.sha256(configured.apiKey());
+        } else {
+            try {
+                hash = HexFormat.of().parseHex(configured.apiKeySha256().trim().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("the api-key-sha256 of channel " + name + " is not hexadecimal", e);
+            }
+        }
+        return new ChannelDirectory.Credential(new Channel(name, new HashSet<>(configured.allowedIntents())), hash);
+    }
+
+    @Bean
+    SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory) throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(directory, entryPoint),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/api/v1/intents/**").hasRole(ChannelAuthentication.ROLE)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

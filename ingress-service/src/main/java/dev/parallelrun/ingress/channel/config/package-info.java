@@ -1,0 +1,2 @@
+/** Channel configuration and the security filter chain. */
+package dev.parallelrun.ingress.channel.config;

@@ -1,0 +1,54 @@
+package dev.parallelrun.ingress.channel.web;
+
+import dev.parallelrun.events.Headers;
+import dev.parallelrun.ingress.channel.domain.Channel;
+import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a channel by its {@code X-Api-Key} header. An unknown key is answered with 401 at once;
+ * a missing key leaves the request anonymous, and the authorization rules answer 401 where a channel
+ * is required.
+ */
+public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ChannelDirectory directory;
+    private final AuthenticationEntryPoint entryPoint;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    public ApiKeyAuthenticationFilter(ChannelDirectory directory, AuthenticationEntryPoint entryPoint) {
+        this.directory = directory;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(Headers.API_KEY);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Channel> channel = directory.authenticate(key);
+        if (channel.isEmpty()) {
+            contexts.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ChannelAuthentication(channel.get()));
+        contexts.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.parallelrun.ingress.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The ingress service's configuration, prefix {@code ingress}.
+ *
+ * @param channels    the channel systems allowed to post, each with its API key; at least one is required
+ * @param intents     the intent types accepted, each naming the schema its body is checked against
+ * @param request     limits on requests
+ * @param publish     how long to wait for the broker, and what to tell the channel when it did not answer
+ * @param idempotency how long idempotency records are kept
+ * @param topics      how the intent topics are declared
+ */
+@ConfigurationProperties("ingress")
+public record IngressProperties(
+        @DefaultValue List<ChannelCredentials> channels,
+        @DefaultValue List<Intent> intents,
+        @DefaultValue Request request,
+        @DefaultValue Publish publish,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue Topics topics) {
+
+    /**
+     * A channel and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the
+     * key itself then never sits in configuration) or {@code api-key} (the key itself, e.g. from a
+     * secret; the local profile uses it so the key can be printed at start-up).
+     *
+     * @param allowedIntents intent type names the channel may post; empty means all
+     */
+    public record ChannelCredentials(String name, String apiKey, String apiKeySha256,
+            @DefaultValue List<String> allowedIntents) {
+
+        @Override
+        public String toString() {
+            return "ChannelCredentials[name=" + name + ", apiKey=" + (apiKey == null ? "none" : "******")
+                    + ", apiKeySha256=" + apiKeySha256 + ", allowedIntents=" + allowedIntents + "]";
+        }
+    }
+
+    /**
+     * An intent type: {@code POST /api/v1/intents/{name}} publishes {@code <bounded-context>.<name>.v<version>}
+     * events to {@code intents.<bounded-context>.v1}.
+     *
+     * @param schema the name of the schema that checks the body, e.g. {@code claim-submitted}
+     */
+    public record Intent(String name, String boundedContext, @DefaultValue("1") int version, String schema) {
+    }
+
+    /** @param maxBodySize larger bodies are refused with 413, whether declared by Content-Length or chunked */
+    public record Request(@DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * Bounds on waiting for the broker. The producer's {@code delivery.timeout.ms} must be at least
+     * {@code request.timeout.ms} (plus {@code linger.ms}, which the ingress keeps at 0).
+     *
+     * @param maxBlock        {@code max.block.ms}: how long a send may wait for metadata or buffer space
+     * @param requestTimeout  {@code request.timeout.ms}: how long to wait for one produce request
+     * @param deliveryTimeout {@code delivery.timeout.ms}: the bound on a send, retries included
+     * @param retryAfter      the {@code Retry-After} a 503 suggests
+     */
+    public record Publish(@DefaultValue("5s") Duration maxBlock, @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("10s") Duration deliveryTimeout, @DefaultValue("5s") Duration retryAfter) {
+
+        public Publish {
+            if (deliveryTimeout.compareTo(requestTimeout) < 0) {
+                throw new IllegalArgumentException("ingress.publish.delivery-timeout (" + deliveryTimeout
+                        + ") must not be shorter than ingress.publish.request-timeout (" + requestTimeout + ")");
+            }
+        }
+
+        /** The longest a publish can take before the producer reports a failure itself. */
+        public Duration bound() {
+            return maxBlock.plus(deliveryTimeout);
+        }
+    }
+
+    /**
+     * @param retention       how long a key is remembered; a retry after that publishes again (with the same
+     *                        event id, so consumers that still remember it de-duplicate it)
+     * @param cleanupInterval how often expired records are deleted
+     */
+    public record Idempotency(@DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration cleanupInterval) {
+    }
+
+    /** @param partitions must match what consumers of the intent topics expect (default 3) */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+}

@@ -1,0 +1,122 @@
+package dev.parallelrun.ingress.intent.application;
+
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.IntentType;
+import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
+import dev.parallelrun.ingress.intent.domain.IntentCatalog;
+import dev.parallelrun.ingress.intent.domain.IntentIds;
+import dev.parallelrun.ingress.intent.domain.RegisteredIntent;
+import dev.parallelrun.ingress.intent.domain.RequestFingerprint;
+import dev.parallelrun.ingress.intent.domain.Violation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts an intent: checks it against its type's schema, assigns its ids, publishes it and answers
+ * only once the broker acknowledged it.
+ *
+ * <p>With an idempotency key, the idempotency record is inserted and the event published inside one
+ * database transaction. The insert ({@code ON CONFLICT DO NOTHING}) takes the row lock on the
+ * (channel, key) pair, so a concurrent duplicate waits until the first request commits (then answers
+ * with the first response) or rolls back (then goes ahead itself). When the broker does not
+ * acknowledge, the transaction rolls back: no record is left, and the retry publishes the same event
+ * id, so consumers de-duplicate an event that the broker took after the ingress stopped waiting.
+ * The transaction is held at most for the bounded publish time.
+ */
+public class IntentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentIntake.class);
+
+    private final IntentCatalog catalog;
+    private final IntentPublisher publisher;
+    private final IdempotencyRecords records;
+    private final TransactionTemplate transaction;
+    private final IngressMetrics metrics;
+    private final Clock clock;
+
+    public IntentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
+            TransactionTemplate transaction, IngressMetrics metrics, Clock clock) {
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.records = records;
+        this.transaction = transaction;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts the intent.
+     *
+     * @throws dev.parallelrun.ingress.intent.domain.UnknownIntentTypeException when the type is not registered
+     * @throws IntentNotPermittedException when the channel may not post this type
+     * @throws IntentRejectedException     when the body violates the schema
+     * @throws IdempotencyConflictException when the key was used for a different request
+     * @throws IntentNotDurableException   when the broker did not acknowledge in bounded time
+     */
+    public AcceptedIntent accept(IntentRequest request) {
+        RegisteredIntent intent = catalog.get(request.intentType());
+        IntentType type = intent.type();
+        if (!request.channel().mayPost(type.name())) {
+            throw new IntentNotPermittedException(request.channel().name(), type.name());
+        }
+        List<Violation> violations = intent.schema().validate(request.body());
+        if (!violations.isEmpty()) {
+            throw new IntentRejectedException(type.name(), violations);
+        }
+        AcceptedIntent accepted = request.idempotencyKey() == null
+                ? publishOnce(request, type)
+                : publishIdempotently(request, type);
+        metrics.accepted(accepted.type(), accepted.replayed());
+        return accepted;
+    }
+
+    private AcceptedIntent publishOnce(IntentRequest request, IntentType type) {
+        String correlationId = request.correlationId() != null ? request.correlationId() : IntentIds.random();
+        String eventId = IntentIds.random();
+        publish(request, type, eventId, correlationId);
+        return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
+    }
+
+    private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type) {
+        String channel = request.channel().name();
+        String key = request.idempotencyKey();
+        String fingerprint = RequestFingerprint.of(type.eventType(), request.body());
+        String eventId = IntentIds.eventId(channel, key, fingerprint);
+        String correlationId = request.correlationId() != null
+                ? request.correlationId()
+                : IntentIds.correlationId(channel, key, fingerprint);
+        IdempotencyRecord record = new IdempotencyRecord(channel, key, fingerprint, correlationId, eventId,
+                type.eventType(), clock.instant());
+        return transaction.execute(status -> {
+            if (records.insertIfAbsent(record)) {
+                publish(request, type, eventId, correlationId);
+                return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
+            }
+            IdempotencyRecord earlier = records.find(channel, key).orElseThrow(() -> new IntentNotDurableException(
+                    "the idempotency record of key '" + key + "' expired while this request waited for it", null));
+            if (!earlier.requestHash().equals(fingerprint)) {
+                throw new IdempotencyConflictException(key);
+            }
+            log.debug("Answering a retry of idempotency key {} of channel {} with event {}", key, channel,
+                    earlier.eventId());
+            return new AcceptedIntent(earlier.correlationId(), earlier.eventId(), earlier.eventType(), true);
+        });
+    }
+
+    private void publish(IntentRequest request, IntentType type, String eventId, String correlationId) {
+        CloudEvent event = CloudEvent.intent(eventId, type.eventType(), request.channel().source(), clock.instant(),
+                correlationId, type.boundedContext(), request.body());
+        long started = System.nanoTime();
+        boolean acknowledged = false;
+        try {
+            publisher.publish(type.topic(), correlationId, event);
+            acknowledged = true;
+        } finally {
+            metrics.published(type.eventType(), acknowledged, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.parallelrun.ingress.channel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.ingress.channel.domain.Channel;
+import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
+import dev.parallelrun.ingress.config.IngressProperties;
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+class ChannelSecurityConfigurationTest {
+
+    private final ChannelSecurityConfiguration configuration = new ChannelSecurityConfiguration();
+
+    @Test
+    void refusesToStartWithoutTheLocalProfileAndWithoutChannels() throws IOException {
+        IngressProperties properties = bind("ingress-service.yml");
+
+        assertThat(properties.channels()).isEmpty();
+        assertThatThrownBy(() -> configuration.channelDirectory(properties))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No channel is configured")
+                .hasMessageContaining("refusing to start")
+                .hasMessageContaining("INGRESS_CHANNELS_0_APIKEYSHA256");
+    }
+
+    @Test
+    void theLocalProfileHasTheLocalDevChannel() throws IOException {
+        ChannelDirectory directory = configuration.channelDirectory(bind("ingress-service.yml", "ingress-service-local.yml"));
+
+        assertThat(directory.authenticate("local-dev-key")).map(Channel::name).contains("local-dev");
+    }
+
+    @Test
+    void acceptsAChannelConfiguredByTheHashOfItsKey() {
+        String hash = HexFormat.of().formatHex(ChannelDirectory.sha256("portal-key")).toUpperCase();
+        IngressProperties properties = properties(new IngressProperties.ChannelCredentials("web-portal", null, hash,
+                List.of("ClaimSubmitted")));
+
+        assertThat(configuration.channelDirectory(properties).authenticate("portal-key"))
+                .hasValueSatisfying(channel -> {
+                    assertThat(channel.name()).isEqualTo("web-portal");
+                    assertThat(channel.mayPost("ClaimSubmitted")).isTrue();
+                    assertThat(channel.mayPost("PolicyRenewed")).isFalse();
+                });
+    }
+
+    @Test
+    void refusesAChannelWithBothOrNeitherKeyForm() {
+        assertThatThrownBy(() -> configuration.channelDirectory(properties(
+                new IngressProperties.ChannelCredentials("web-portal", null, null, List.of()))))
+                .hasMessageContaining("exactly one of");
+        assertThatThrownBy(() -> configuration.channelDirectory(properties(
+                new IngressProperties.ChannelCredentials("web-portal", "k", "00", List.of()))))
+                .hasMessageContaining("exactly one of");
+    }
+
+    @Test
+    void neverPrintsAPlainKey() {
+        assertThat(new IngressProperties.ChannelCredentials("web-portal", "secret-key", null, List.of()).toString())
+                .doesNotContain("secret-key");
+    }
+
+    private static IngressProperties properties(IngressProperties.ChannelCredentials channel) {
+        return new IngressProperties(List.of(channel), List.of(), null, null, null, null);
+    }
+
+    /** Binds {@code ingress.*} from the service's real configuration files, later files winning. */
+    private static IngressProperties bind(String... files) throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
+        for (String file : files) {
+            loader.load(file, new ClassPathResource(file)).forEach(source -> environment.getPropertySources().addFirst(source));
+        }
+        return Binder.get(environment).bindOrCreate("ingress", IngressProperties.class);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.parallelrun.adapter.claims.legacy;
+
+import dev.parallelrun.adapter.claims.domain.LegacyCallResult.Failure;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Why one attempt at calling the legacy platform failed. Only technical failures that another
+ * attempt may cure (timeouts, refused connections, 5xx) are retried.
+ */
+enum FailureKind {
+    TIMEOUT("timeout", true, Failure.TIMEOUT),
+    CONNECTION("connection", true, Failure.ERROR),
+    SERVER_ERROR("server-error", true, Failure.ERROR),
+    CLIENT_ERROR("client-error", false, Failure.ERROR),
+    UNREADABLE("unreadable", false, Failure.ERROR);
+
+    private final String tag;
+    private final boolean retryable;
+    private final Failure failure;
+
+    FailureKind(String tag, boolean retryable, Failure failure) {
+        this.tag = tag;
+        this.retryable = retryable;
+        this.failure = failure;
+    }
+
+    /** The metric tag value. */
+    String tag() {
+        return tag;
+    }
+
+    boolean retryable() {
+        return retryable;
+    }
+
+    Failure failure() {
+        return failure;
+    }
+
+    static FailureKind of(Throwable failure) {
+        if (failure instanceof HttpServerErrorException) {
+            return SERVER_ERROR;
+        }
+        if (failure instanceof RestClientResponseException) {
+            return CLIENT_ERROR;
+        }
+        if (failure instanceof ResourceAccessException) {
+            return causedByTimeout(failure) ? TIMEOUT : CONNECTION;
+        }
+        return UNREADABLE;
+    }
+
+    private static boolean causedByTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

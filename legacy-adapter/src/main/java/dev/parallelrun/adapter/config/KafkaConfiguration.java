@@ -1,0 +1,112 @@
+package dev.parallelrun.adapter.config;
+
+import dev.parallelrun.events.Headers;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.Topics;
+import dev.parallelrun.events.claims.ClaimsContract;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Kafka for the adapter: the topics it declares, its producer (acks=all, idempotent) and the error
+ * handling of the intent listener.
+ *
+ * <p>A poison record (not an event, not a claims intent, undecodable data) is dead-lettered at
+ * once; any other failure (the outcome topic or the database unavailable) is redelivered with a
+ * bounded backoff first. Dead letters go to {@code <topic>.dlq}, same partition, with the reason in
+ * {@link Headers#DLQ_REASON}; a dead letter the broker does not acknowledge fails the recovery, so
+ * the record is not committed but tried again.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
+
+    @Bean
+    NewTopic claimIntentsTopic(LegacyAdapterProperties properties) {
+        return topic(INTENTS, properties.kafka());
+    }
+
+    @Bean
+    NewTopic claimIntentsDeadLetterTopic(LegacyAdapterProperties properties) {
+        return topic(Topics.deadLetter(INTENTS), properties.kafka());
+    }
+
+    @Bean
+    NewTopic legacyOutcomesTopic(LegacyAdapterProperties properties) {
+        return topic(Topics.OUTCOMES_LEGACY, properties.kafka());
+    }
+
+    @Bean
+    ProducerFactory<String, Object> producerFactory(KafkaProperties kafkaProperties,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        // outcomes are facts reconciliation relies on: never acknowledged before every in-sync replica has them
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
+                new StringSerializer(), new CloudEventOrBytesSerializer());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, Object> kafkaTemplate(ProducerFactory<String, Object> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    DefaultErrorHandler intentErrorHandler(KafkaTemplate<String, Object> kafkaTemplate,
+            LegacyAdapterProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        recoverer.setFailIfSendResultIsError(true);
+        recoverer.setWaitForSendResultTimeout(properties.kafka().sendTimeout());
+        recoverer.addHeadersFunction(KafkaConfiguration::deadLetterHeaders);
+
+        LegacyAdapterProperties.Retry redelivery = properties.kafka().redelivery();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(redelivery.maxAttempts() - 1);
+        backOff.setInitialInterval(redelivery.initialBackoff().toMillis());
+        backOff.setMultiplier(redelivery.multiplier());
+        backOff.setMaxInterval(redelivery.maxBackoff().toMillis());
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, Exception failure) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.DLQ_REASON, utf8(DeadLetterReason.of(failure)));
+        headers.add(Headers.DLQ_ORIGINAL_TOPIC, utf8(record.topic()));
+        headers.add(Headers.DLQ_ORIGINAL_PARTITION, utf8(String.valueOf(record.partition())));
+        headers.add(Headers.DLQ_ORIGINAL_OFFSET, utf8(String.valueOf(record.offset())));
+        return headers;
+    }
+
+    private static NewTopic topic(String name, LegacyAdapterProperties.Kafka kafka) {
+        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

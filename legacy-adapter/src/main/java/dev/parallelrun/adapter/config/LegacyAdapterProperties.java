@@ -1,0 +1,82 @@
+package dev.parallelrun.adapter.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The adapter's configuration ({@code legacy-adapter.*}).
+ *
+ * @param legacy how to call the legacy platform
+ * @param kafka topics, publishing and failure handling on Kafka
+ */
+@ConfigurationProperties("legacy-adapter")
+public record LegacyAdapterProperties(Legacy legacy, Kafka kafka) {
+
+    public LegacyAdapterProperties {
+        Objects.requireNonNull(legacy, "legacy-adapter.legacy is required");
+        Objects.requireNonNull(kafka, "legacy-adapter.kafka is required");
+    }
+
+    /**
+     * @param baseUrl where the legacy platform listens, e.g. {@code http://localhost:8090}
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout how long to wait for an answer, per attempt
+     * @param retry how technical failures are retried
+     */
+    public record Legacy(URI baseUrl, Duration connectTimeout, Duration readTimeout, Retry retry) {
+
+        public Legacy {
+            Objects.requireNonNull(baseUrl, "legacy-adapter.legacy.base-url is required");
+            requirePositive(connectTimeout, "legacy-adapter.legacy.connect-timeout");
+            requirePositive(readTimeout, "legacy-adapter.legacy.read-timeout");
+            Objects.requireNonNull(retry, "legacy-adapter.legacy.retry is required");
+        }
+    }
+
+    /**
+     * A bounded exponential backoff.
+     *
+     * @param maxAttempts attempts in all, the first included (at least 1)
+     * @param initialBackoff the wait before the first retry
+     * @param multiplier the factor each further wait grows by (at least 1)
+     * @param maxBackoff the longest single wait
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("max-attempts must be at least 1 but was " + maxAttempts);
+            }
+            requirePositive(initialBackoff, "initial-backoff");
+            requirePositive(maxBackoff, "max-backoff");
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("multiplier must be at least 1 but was " + multiplier);
+            }
+        }
+    }
+
+    /**
+     * @param partitions partitions of the topics this adapter declares (the dead-letter topic gets as many as its source)
+     * @param replicationFactor replication factor of those topics
+     * @param sendTimeout how long to wait for the broker to acknowledge an outcome or a dead letter
+     * @param redelivery how a record whose processing failed for a technical reason is retried before it is dead-lettered
+     */
+    public record Kafka(int partitions, short replicationFactor, Duration sendTimeout, Retry redelivery) {
+
+        public Kafka {
+            if (partitions < 1 || replicationFactor < 1) {
+                throw new IllegalArgumentException("partitions and replication-factor must be at least 1");
+            }
+            requirePositive(sendTimeout, "legacy-adapter.kafka.send-timeout");
+            Objects.requireNonNull(redelivery, "legacy-adapter.kafka.redelivery is required");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration but was " + duration);
+        }
+    }
+}

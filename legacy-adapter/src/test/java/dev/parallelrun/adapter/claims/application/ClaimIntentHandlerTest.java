@@ -1,0 +1,253 @@
+package dev.parallelrun.adapter.claims.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
+import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
+import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.claims.ClaimAssessed;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.claims.PaymentDecided;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.participant.OutcomeProblem;
+import dev.parallelrun.events.participant.Participant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class ClaimIntentHandlerTest {
+
+    private final EventCodec codec = EventCodec.standard();
+    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:legacy-adapter",
+            Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC), codec);
+    private final ScriptedLegacy legacy = new ScriptedLegacy();
+    private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    private final ClaimIntentHandler handler = new ClaimIntentHandler(participant, legacy, processed, publisher,
+            meterRegistry);
+
+    private final CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+
+    @Test
+    void publishesBothCompletedOutcomesOfALegacyDecision() {
+        legacy.answers(approved());
+
+        handler.handle(intent);
+
+        assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey).containsExactly(intent.id());
+        assertThat(publisher.published).hasSize(2);
+        CloudEvent assessed = publisher.published.get(0);
+        CloudEvent payment = publisher.published.get(1);
+        assertThat(assessed.outcomeType()).isEqualTo(ClaimsContract.CLAIM_ASSESSED);
+        assertThat(assessed.status()).isEqualTo(OutcomeStatus.COMPLETED);
+        assertThat(assessed.outcomeSide()).isEqualTo(Side.LEGACY);
+        assertThat(assessed.correlationId()).isEqualTo(intent.correlationId());
+        assertThat(assessed.causationId()).isEqualTo(intent.id());
+        assertThat(assessed.source()).isEqualTo("urn:parallelrun:legacy-adapter");
+        assertThat(assessed.id()).isEqualTo(Participant.outcomeId(intent.id(), Side.LEGACY, ClaimsContract.CLAIM_ASSESSED));
+        assertThat(codec.data(assessed.data(), ClaimAssessed.class).fraudDecision())
+                .isEqualTo(ClaimAssessed.FraudDecision.CLEAR);
+        assertThat(payment.outcomeType()).isEqualTo(ClaimsContract.PAYMENT_DECIDED);
+        PaymentDecided decided = codec.data(payment.data(), PaymentDecided.class);
+        assertThat(decided.decision()).isEqualTo(PaymentDecided.Decision.APPROVED);
+        assertThat(decided.paymentAmount()).isEqualTo(new BigDecimal("976.10"));
+        assertThat(decided.currency()).isEqualTo("EUR");
+        assertThat(processed.stored.get(intent.id())).isEqualTo(publisher.published);
+        assertThat(meterRegistry.get("legacy.adapter.outcomes").tag("status", "completed").counter().count()).isOne();
+    }
+
+    @Test
+    void republishesTheStoredOutcomesOfARedeliveredIntentWithoutCallingLegacyAgain() {
+        legacy.answers(approved());
+        handler.handle(intent);
+        List<CloudEvent> first = List.copyOf(publisher.published);
+
+        handler.handle(intent);
+
+        assertThat(legacy.requests).hasSize(1);
+        assertThat(publisher.published).hasSize(4);
+        assertThat(publisher.published.subList(2, 4)).isEqualTo(first);
+        assertThat(meterRegistry.get("legacy.adapter.intents.duplicate").counter().count()).isOne();
+    }
+
+    @Test
+    void keepsTheOutcomesSoThatARedeliveryPublishesThemWhenPublishingFailed() {
+        legacy.answers(approved());
+        publisher.failNext = true;
+
+        assertThatThrownBy(() -> handler.handle(intent)).isInstanceOf(IllegalStateException.class);
+        handler.handle(intent);
+
+        assertThat(legacy.requests).hasSize(1);
+        assertThat(publisher.published).hasSize(2).isEqualTo(processed.stored.get(intent.id()));
+    }
+
+    @Test
+    void publishesTheFirstWritersOutcomesWhenAnotherDeliveryStoredFirst() {
+        legacy.answers(approved());
+        CloudEvent earlierFailure = participant.failed(intent, ClaimsContract.CLAIM_ASSESSED, "legacy-timeout", "x");
+        processed.concurrentWinner = List.of(earlierFailure);
+
+        handler.handle(intent);
+
+        assertThat(publisher.published).containsExactly(earlierFailure);
+    }
+
+    @Test
+    void rejectsBothOutcomesWhenLegacyRefusesTheClaim() {
+        legacy.answers(new LegacyClaimResponse("CLM-1001", "09", "", "0", "", "0.00", "0.00", "UNKNOWN POLICY POL-000",
+                List.of()));
+
+        handler.handle(intent);
+
+        assertThat(publisher.published).extracting(CloudEvent::outcomeType)
+                .containsExactly(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
+        assertThat(publisher.published).allSatisfy(outcome -> {
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                    .isEqualTo(new OutcomeProblem("unknown-policy", "UNKNOWN POLICY POL-000"));
+        });
+    }
+
+    @Test
+    void failsBothOutcomesWhenLegacyCannotBeReached() {
+        legacy.fails(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
+                "no answer within PT2S after 3 attempts"));
+
+        handler.handle(intent);
+
+        assertThat(publisher.published).hasSize(2).allSatisfy(outcome -> {
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                    .isEqualTo(new OutcomeProblem("legacy-timeout", "no answer within PT2S after 3 attempts"));
+        });
+        assertThat(processed.stored).containsKey(intent.id());
+        assertThat(meterRegistry.get("legacy.adapter.outcomes").tag("status", "failed")
+                .tag("reason", "legacy-timeout").counter().count()).isOne();
+    }
+
+    @Test
+    void rejectsAnAmountTheLegacyFormatCannotHoldWithoutCallingLegacy() {
+        ObjectNode data = ((ObjectNode) intent.data().deepCopy()).put("claimedAmount", new BigDecimal("10.005"));
+
+        handler.handle(withData(data));
+
+        assertThat(legacy.requests).isEmpty();
+        assertThat(publisher.published).hasSize(2).allSatisfy(outcome -> {
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class).reason()).isEqualTo("invalid-claim");
+        });
+    }
+
+    @Test
+    void refusesAnEventThatIsNotAClaimIntentAsPoison() {
+        CloudEvent notAnIntent = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
+
+        assertThatThrownBy(() -> handler.handle(notAnIntent))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("expected an intent of type claims.ClaimSubmitted.v1");
+        assertThat(legacy.requests).isEmpty();
+        assertThat(processed.stored).isEmpty();
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void refusesUndecodableDataAsPoison() {
+        ObjectNode data = ((ObjectNode) intent.data().deepCopy()).put("incidentDate", "yesterday");
+
+        assertThatThrownBy(() -> handler.handle(withData(data))).isInstanceOf(MalformedEventException.class);
+        assertThat(legacy.requests).isEmpty();
+    }
+
+    @Test
+    void refusesAnIntentOfAnotherBoundedContextAsPoison() {
+        CloudEvent foreign = CloudEvent.intent(intent.id(), intent.type(), intent.source(), intent.time(),
+                intent.correlationId(), "payments", intent.data());
+
+        assertThatThrownBy(() -> handler.handle(foreign))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("boundedcontext");
+    }
+
+    private CloudEvent withData(ObjectNode data) {
+        return CloudEvent.intent(intent.id(), intent.type(), intent.source(), intent.time(), intent.correlationId(),
+                intent.boundedContext(), data);
+    }
+
+    private static LegacyClaimResponse approved() {
+        return new LegacyClaimResponse("CLM-1001", "00", "N", "10", "", "976.10", "1358.02", "", List.of(
+                new LegacyClaimResponse.LedgerLine("5100", "D", "976.10"),
+                new LegacyClaimResponse.LedgerLine("2100", "C", "976.10"),
+                new LegacyClaimResponse.LedgerLine("1800", "D", "1358.02"),
+                new LegacyClaimResponse.LedgerLine("2900", "C", "1358.02")));
+    }
+
+    private static final class ScriptedLegacy implements LegacyClaimsSystem {
+        private final List<LegacyClaimRequest> requests = new ArrayList<>();
+        private final Deque<LegacyCallResult> results = new ArrayDeque<>();
+
+        void answers(LegacyClaimResponse response) {
+            results.add(new LegacyCallResult.Answered(response));
+        }
+
+        void fails(LegacyCallResult.Unavailable unavailable) {
+            results.add(unavailable);
+        }
+
+        @Override
+        public LegacyCallResult process(LegacyClaimRequest request) {
+            requests.add(request);
+            return results.remove();
+        }
+    }
+
+    private static final class InMemoryProcessedIntents implements ProcessedIntents {
+        private final Map<String, List<CloudEvent>> stored = new HashMap<>();
+        private List<CloudEvent> concurrentWinner;
+
+        @Override
+        public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
+            return Optional.ofNullable(stored.get(intentEventId));
+        }
+
+        @Override
+        public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+            if (concurrentWinner != null) {
+                stored.put(intentEventId, concurrentWinner);
+            }
+            return stored.computeIfAbsent(intentEventId, id -> List.copyOf(outcomes));
+        }
+    }
+
+    private static final class RecordingPublisher implements OutcomePublisher {
+        private final List<CloudEvent> published = new ArrayList<>();
+        private boolean failNext;
+
+        @Override
+        public void publish(List<CloudEvent> outcomes) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.addAll(outcomes);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package dev.parallelrun.adapter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.Headers;
+import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.Topics;
+import dev.parallelrun.events.claims.ClaimAssessed;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.claims.PaymentDecided;
+import dev.parallelrun.events.claims.PaymentDecided.Direction;
+import dev.parallelrun.events.claims.PaymentDecided.LedgerEntry;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.participant.OutcomeProblem;
+import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.testsupport.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The adapter end to end: intents on the in-process broker, the real legacy stand-in over HTTP,
+ * the processed-intent log in a real PostgreSQL, outcomes and dead letters read back from Kafka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=legacy-adapter",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "legacy-adapter.legacy.read-timeout=500ms",
+        "legacy-adapter.legacy.retry.initial-backoff=50ms",
+        "legacy-adapter.legacy.retry.max-backoff=100ms",
+        "legacy-adapter.kafka.redelivery.initial-backoff=100ms",
+        "legacy-adapter.kafka.redelivery.max-backoff=200ms"})
+class LegacyAdapterIT {
+
+    private static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
+    private static final String DEAD_LETTERS = Topics.deadLetter(INTENTS);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static KafkaProbe kafka;
+
+    private final EventCodec codec = EventCodec.standard();
+
+    @Autowired
+    private MeterRegistry meterRegistry;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "legacy_adapter");
+        registry.add("legacy-adapter.legacy.base-url", LegacyStandIn::url);
+    }
+
+    @BeforeEach
+    void connect() {
+        if (kafka == null) {
+            kafka = new KafkaProbe(brokers(), List.of(Topics.OUTCOMES_LEGACY, DEAD_LETTERS));
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    @Test
+    void publishesBothCompletedOutcomesForACleanClaim() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "1234.65");
+
+        publish(intent);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(intent, 2);
+        assertThat(records).allSatisfy(record -> assertThat(record.key()).isEqualTo(intent.correlationId()));
+        CloudEvent assessed = event(records.get(0));
+        CloudEvent payment = event(records.get(1));
+
+        assertThat(assessed.id()).isEqualTo(Participant.outcomeId(intent.id(), Side.LEGACY, ClaimsContract.CLAIM_ASSESSED));
+        assertThat(assessed.type()).isEqualTo("claims.ClaimAssessed.v1");
+        assertThat(assessed.source()).isEqualTo("urn:parallelrun:legacy-adapter");
+        assertThat(assessed.causationId()).isEqualTo(intent.id());
+        assertThat(assessed.outcomeSide()).isEqualTo(Side.LEGACY);
+        assertThat(assessed.status()).isEqualTo(OutcomeStatus.COMPLETED);
+        assertThat(codec.data(assessed.data(), ClaimAssessed.class)).isEqualTo(new ClaimAssessed(claimId(intent),
+                ClaimAssessed.FraudDecision.CLEAR, 10, List.of()));
+
+        assertThat(payment.outcomeType()).isEqualTo(ClaimsContract.PAYMENT_DECIDED);
+        assertThat(payment.status()).isEqualTo(OutcomeStatus.COMPLETED);
+        // legacy rounds half-up: (1234.65 - 150.00) x 0.90 = 976.185 -> 976.19; 1234.65 x 1.10 = 1358.115 -> 1358.12
+        assertThat(codec.data(payment.data(), PaymentDecided.class)).isEqualTo(new PaymentDecided(claimId(intent),
+                PaymentDecided.Decision.APPROVED, new BigDecimal("976.19"), new BigDecimal("1358.12"), "EUR", List.of(
+                        new LedgerEntry("claims-expense", Direction.DEBIT, new BigDecimal("976.19")),
+                        new LedgerEntry("claims-payable", Direction.CREDIT, new BigDecimal("976.19")),
+                        new LedgerEntry("claims-reserve", Direction.DEBIT, new BigDecimal("1358.12")),
+                        new LedgerEntry("outstanding-claims", Direction.CREDIT, new BigDecimal("1358.12")))));
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+    }
+
+    @Test
+    void failsBothOutcomesWhenLegacyKeepsAnsweringWithSystemErrors() {
+        double retriesBefore = meterRegistry.counter("legacy.call.retries").count();
+        CloudEvent intent = intent("CLM-FAIL-" + shortId(), "POL-77", "100.00");
+
+        publish(intent);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(intent, 2);
+        assertThat(records).extracting(record -> event(record).outcomeType())
+                .containsExactly(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
+        assertThat(records).allSatisfy(record -> {
+            CloudEvent outcome = event(record);
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                    .isEqualTo(new OutcomeProblem("legacy-error", "HTTP 500 after 3 attempts"));
+        });
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(3, 0));
+        assertThat(meterRegistry.counter("legacy.call.retries").count() - retriesBefore).isEqualTo(2.0);
+        assertThat(meterRegistry.get("legacy.call.failures").tag("kind", "server-error").counter().count())
+                .isGreaterThanOrEqualTo(3.0);
+    }
+
+    @Test
+    void failsBothOutcomesWithATimeoutWhenLegacyIsTooSlow() {
+        CloudEvent intent = intent("CLM-SLOW-" + shortId(), "POL-77", "100.00");
+
+        publish(intent);
+
+        assertThat(outcomesOf(intent, 2)).allSatisfy(record -> {
+            CloudEvent outcome = event(record);
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                    .isEqualTo(new OutcomeProblem("legacy-timeout", "no answer within PT0.5S after 3 attempts"));
+        });
+    }
+
+    @Test
+    void rejectsBothOutcomesForAnUnknownPolicy() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-000", "100.00");
+
+        publish(intent);
+
+        assertThat(outcomesOf(intent, 2)).allSatisfy(record -> {
+            CloudEvent outcome = event(record);
+            assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
+            assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                    .isEqualTo(new OutcomeProblem("unknown-policy", "UNKNOWN POLICY POL-000"));
+        });
+    }
+
+    @Test
+    void answersARedeliveredIntentWithTheSameOutcomesAndNoSecondLegacyCall() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "2500.00");
+
+        publish(intent);
+        publish(intent);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(intent, 4);
+        assertThat(records.get(2).value()).isEqualTo(records.get(0).value());
+        assertThat(records.get(3).value()).isEqualTo(records.get(1).value());
+        assertThat(event(records.get(2)).id()).isEqualTo(event(records.get(0)).id());
+        assertThat(event(records.get(3)).id()).isEqualTo(event(records.get(1)).id());
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+    }
+
+    @Test
+    void deadLettersARecordThatIsNotACloudEventAndKeepsProcessingThePartition() {
+        String poisonKey = "poison-" + shortId();
+        byte[] poison = "this is not a cloud event".getBytes(StandardCharsets.UTF_8);
+        CloudEvent next = intent("CLM-" + shortId(), "POL-77", "300.00");
+
+        kafka.send(INTENTS, 1, poisonKey, poison);
+        kafka.send(INTENTS, 1, next.correlationId(), codec.write(next));
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterWithKey(poisonKey);
+        assertThat(deadLetter.partition()).isEqualTo(1);
+        assertThat(deadLetter.value()).isEqualTo(poison);
+        assertThat(header(deadLetter, Headers.DLQ_REASON)).startsWith("not a valid CloudEvents JSON object");
+        assertThat(header(deadLetter, Headers.DLQ_ORIGINAL_TOPIC)).isEqualTo(INTENTS);
+        assertThat(header(deadLetter, Headers.DLQ_ORIGINAL_PARTITION)).isEqualTo("1");
+        assertThat(outcomesOf(next, 2)).allSatisfy(record -> assertThat(event(record).status())
+                .isEqualTo(OutcomeStatus.COMPLETED));
+    }
+
+    @Test
+    void deadLettersAnEventThatIsNotAClaimIntent() {
+        CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
+        String key = "wrong-type-" + shortId();
+        CloudEvent wrongType = CloudEvent.outcome(UUID.randomUUID().toString(), golden.type(), golden.source(),
+                golden.time(), key, golden.causationId(), golden.boundedContext(), Side.LEGACY, golden.outcomeType(),
+                OutcomeStatus.COMPLETED, golden.data());
+
+        kafka.send(INTENTS, 2, key, codec.write(wrongType));
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterWithKey(key);
+        assertThat(deadLetter.partition()).isEqualTo(2);
+        assertThat(codec.read(deadLetter.value())).isEqualTo(wrongType);
+        assertThat(header(deadLetter, Headers.DLQ_REASON))
+                .isEqualTo("expected an intent of type claims.ClaimSubmitted.v1 but got claims.ClaimAssessed.v1");
+    }
+
+    @Test
+    void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS,
+                    Topics.OUTCOMES_LEGACY)).allTopicNames().get();
+
+            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
+        }
+    }
+
+    @Test
+    void exposesItsMetricsToPrometheus() throws Exception {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "400.00");
+        publish(intent);
+        outcomesOf(intent, 2);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("legacy_call_seconds_count{", "legacy_adapter_outcomes_total{");
+    }
+
+    /** An intent like the golden {@code claim-submitted.json}, with its own ids, claim, policy and amount. */
+    private CloudEvent intent(String claimId, String policyId, String amount) {
+        CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+        ObjectNode data = ((ObjectNode) golden.data().deepCopy())
+                .put("claimId", claimId)
+                .put("policyId", policyId)
+                .put("claimedAmount", new BigDecimal(amount));
+        return CloudEvent.intent(UUID.randomUUID().toString(), golden.type(), golden.source(), golden.time(),
+                UUID.randomUUID().toString(), golden.boundedContext(), data);
+    }
+
+    private void publish(CloudEvent intent) {
+        kafka.send(INTENTS, null, intent.correlationId(), codec.write(intent));
+    }
+
+    private List<ConsumerRecord<String, byte[]>> outcomesOf(CloudEvent intent, int expected) {
+        return await().atMost(PATIENCE).pollInSameThread()
+                .until(() -> kafka.records(Topics.OUTCOMES_LEGACY,
+                        record -> intent.correlationId().equals(record.key())), records -> records.size() >= expected);
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
+        return await().atMost(PATIENCE).pollInSameThread()
+                .until(() -> kafka.records(DEAD_LETTERS, record -> key.equals(record.key())), records -> !records.isEmpty())
+                .get(0);
+    }
+
+    private CloudEvent event(ConsumerRecord<String, byte[]> record) {
+        return codec.read(record.value());
+    }
+
+    private static String claimId(CloudEvent intent) {
+        return intent.data().get("claimId").asString();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertThat(header).as("header " + name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String brokers() {
+        return System.getProperty("spring.embedded.kafka.brokers");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.parallelrun.legacysystem;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The stand-in of the legacy claims platform: an HTTP service with the old world's wire format and
+ * quirks (overloaded status codes, half-up rounding, slow and failing calls), for demos and tests.
+ *
+ * <p>It has no database, no Kafka and no security; those auto-configurations are excluded by name
+ * because every module shares one classpath in the local runner.
+ */
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+})
+public class LegacyClaimsSystemApplication {
+
+    /** The module's name: its configuration file is {@code legacy-claims-system.yml}. */
+    public static final String NAME = "legacy-claims-system";
+
+    /** An application builder that reads only this module's configuration file. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(LegacyClaimsSystemApplication.class)
+                .properties("spring.config.name=" + NAME);
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

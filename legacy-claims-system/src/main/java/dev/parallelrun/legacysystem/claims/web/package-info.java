@@ -1,0 +1,2 @@
+/** The legacy wire format over HTTP: {@code POST /legacy/claims/process} and the admin endpoint tests use. */
+package dev.parallelrun.legacysystem.claims.web;

@@ -1,0 +1,78 @@
+package dev.parallelrun.runner;
+
+import dev.parallelrun.events.verdict.Classification;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Prints, every few seconds, what the parallel run has done: intents accepted, verdicts by classification, match rate. */
+final class LiveSummary {
+
+    private final String dbUrl;
+    private final String user;
+    private final String password;
+    private final TrafficGenerator generator;
+    private final PrintStream out;
+    private final long startedAtNanos = System.nanoTime();
+    private long lastTotal;
+    private long lastNanos = startedAtNanos;
+
+    LiveSummary(String dbUrl, String user, String password, TrafficGenerator generator, PrintStream out) {
+        this.dbUrl = dbUrl;
+        this.user = user;
+        this.password = password;
+        this.generator = generator;
+        this.out = out;
+    }
+
+    /** Current verdicts by classification, superseded ones left out. */
+    Map<Classification, Long> verdicts() throws SQLException {
+        Map<Classification, Long> counts = new EnumMap<>(Classification.class);
+        try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT classification, count(*) FROM reconciliation.verdict "
+                        + "WHERE superseded_by IS NULL GROUP BY classification")) {
+            while (rs.next()) {
+                counts.put(Classification.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    void print() {
+        try {
+            Map<Classification, Long> counts = verdicts();
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long agree = 0;
+            long disagree = 0;
+            StringJoiner byClass = new StringJoiner(" ");
+            for (Map.Entry<Classification, Long> entry : counts.entrySet()) {
+                byClass.add(entry.getKey().name() + "=" + entry.getValue());
+                switch (entry.getKey().bucket()) {
+                    case AGREE -> agree += entry.getValue();
+                    case DISAGREE -> disagree += entry.getValue();
+                    default -> {
+                    }
+                }
+            }
+            long now = System.nanoTime();
+            double intervalRate = (total - lastTotal) / Math.max(0.001, (now - lastNanos) / 1e9);
+            double overallRate = total / Math.max(0.001, (now - startedAtNanos) / 1e9);
+            lastTotal = total;
+            lastNanos = now;
+            String matchRate = agree + disagree == 0 ? "n/a" : String.format("%.1f%%", 100.0 * agree / (agree + disagree));
+            out.printf("[parallel-run] intents accepted=%d rejected=%d unreachable=%d | verdicts=%d (%.1f/s now, %.1f/s overall) "
+                            + "| match rate %s | %s%n",
+                    generator.accepted(), generator.rejected(), generator.failed(), total, intervalRate, overallRate,
+                    matchRate, byClass.length() == 0 ? "no verdicts yet" : byClass);
+        } catch (SQLException e) {
+            out.println("[parallel-run] summary not available yet: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.parallelrun.runner;
+
+import dev.parallelrun.adapter.LegacyAdapterApplication;
+import dev.parallelrun.claims.ClaimsServiceApplication;
+import dev.parallelrun.ingress.IngressApplication;
+import dev.parallelrun.legacysystem.LegacyClaimsSystemApplication;
+import dev.parallelrun.reconciliation.ReconciliationApplication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Every service of the parallel run, started in this JVM against one Kafka and one PostgreSQL.
+ * Each service keeps its own Spring context, configuration file, port and database schema, exactly
+ * as it would in its own process.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    /** Where the platform finds its infrastructure and which ports its services take (0: any free port). */
+    record Options(String kafkaBootstrap, String dbUrl, String dbUser, String dbPassword, Path stateDir,
+            int ingressPort, int adapterPort, int shadowPort, int reconciliationPort, int legacyPort,
+            List<String> extraArgs) {
+    }
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private URI ingress;
+    private URI adapter;
+    private URI shadow;
+    private URI reconciliation;
+    private URI legacy;
+
+    private LocalPlatform() {
+    }
+
+    static LocalPlatform start(Options options) {
+        LocalPlatform platform = new LocalPlatform();
+        try {
+            platform.startAll(options);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options o) {
+        legacy = start(LegacyClaimsSystemApplication::builder, o, o.legacyPort(), false);
+        reconciliation = start(ReconciliationApplication::builder, o, o.reconciliationPort(), true,
+                "--reconciliation.streams.state-dir=" + o.stateDir().resolve("reconciliation-streams").toAbsolutePath());
+        shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), true);
+        adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), true,
+                "--legacy-adapter.legacy.base-url=" + legacy);
+        ingress = start(IngressApplication::builder, o, o.ingressPort(), true);
+    }
+
+    private URI start(Supplier<SpringApplicationBuilder> builder, Options o, int port, boolean infrastructure,
+            String... serviceArgs) {
+        List<String> args = new ArrayList<>();
+        args.add("--spring.profiles.active=local");
+        args.add("--spring.main.banner-mode=off");
+        args.add("--spring.main.log-startup-info=false");
+        args.add("--server.port=" + port);
+        if (infrastructure) {
+            args.add("--spring.kafka.bootstrap-servers=" + o.kafkaBootstrap());
+            args.add("--spring.datasource.url=" + o.dbUrl());
+            args.add("--spring.datasource.username=" + o.dbUser());
+            args.add("--spring.datasource.password=" + o.dbPassword());
+        }
+        Collections.addAll(args, serviceArgs);
+        args.addAll(o.extraArgs());
+        ConfigurableApplicationContext context = builder.get().run(args.toArray(String[]::new));
+        contexts.add(context);
+        return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    URI ingress() {
+        return ingress;
+    }
+
+    URI adapter() {
+        return adapter;
+    }
+
+    URI shadow() {
+        return shadow;
+    }
+
+    URI reconciliation() {
+        return reconciliation;
+    }
+
+    URI legacy() {
+        return legacy;
+    }
+
+    /** Stops the services in the reverse order of their start: the ingress first, the legacy stand-in last. */
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
+        Collections.reverse(reversed);
+        for (ConfigurableApplicationContext context : reversed) {
+            context.close();
+        }
+        contexts.clear();
+    }
+}

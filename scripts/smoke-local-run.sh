@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the packaged local platform (real Kafka, embedded PostgreSQL, every service, traffic) for a
+# while in a scratch data folder, then checks that verdicts of several classifications were stored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-75}"
+rate="${2:-5}"
+data_dir="$(mktemp -d)"
+log="$data_dir/run.log"
+jar=$(ls local-runner/target/local-runner-*-exec.jar | head -n 1)
+
+java -jar "$jar" --duration="PT${seconds}S" --rate="$rate" --data-dir="$data_dir" --summary-every=5 | tee "$log"
+
+last=$(grep '^\[parallel-run\] intents accepted' "$log" | tail -n 1)
+echo "last summary: $last"
+for classification in MATCH MISMATCH FAILED DATA_QUALITY; do
+  if ! grep -q "$classification=" <<<"$last"; then
+    echo "smoke run FAILED: no $classification verdict after ${seconds}s" >&2
+    exit 1
+  fi
+done
+echo "smoke run passed"
+rm -rf "$data_dir"

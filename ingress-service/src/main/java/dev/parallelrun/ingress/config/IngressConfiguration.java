@@ -49,8 +49,10 @@ class IngressConfiguration {
     }
 
     @Bean
-    IngressMetrics ingressMetrics(MeterRegistry registry) {
-        return new IngressMetrics(registry);
+    IngressMetrics ingressMetrics(MeterRegistry registry, IntentCatalog catalog) {
+        IngressMetrics metrics = new IngressMetrics(registry);
+        catalog.all().forEach(intent -> metrics.registerIntentType(intent.type().eventType()));
+        return metrics;
     }
 
     @Bean

@@ -17,26 +17,51 @@ public final class IngressMetrics {
 
     private final MeterRegistry registry;
 
+    /** Every rejection the ingress answers with, by status and reason (the reasons of {@code Problems}). */
+    private static final java.util.List<java.util.Map.Entry<Integer, String>> KNOWN_REJECTIONS = java.util.List.of(
+            java.util.Map.entry(400, "malformed-json"), java.util.Map.entry(400, "invalid-header"),
+            java.util.Map.entry(401, "missing-api-key"), java.util.Map.entry(401, "unknown-api-key"),
+            java.util.Map.entry(403, "forbidden"), java.util.Map.entry(404, "unknown-intent-type"),
+            java.util.Map.entry(409, "idempotency-conflict"), java.util.Map.entry(413, "payload-too-large"),
+            java.util.Map.entry(415, "unsupported-media-type"), java.util.Map.entry(422, "invalid-intent"),
+            java.util.Map.entry(503, "not-durable"));
+
     public IngressMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // rejections are rare: their series exist from the start (at zero), so a rate sees the first one
+        for (var rejection : KNOWN_REJECTIONS) {
+            rejectedCounter(rejection.getKey(), rejection.getValue());
+        }
+    }
+
+    /** Registers the accepted-intent series of an event type at zero, before its first intent. */
+    public void registerIntentType(String eventType) {
+        acceptedCounter(eventType, false);
+        acceptedCounter(eventType, true);
     }
 
     public void accepted(String eventType, boolean replayed) {
-        Counter.builder(ACCEPTED)
-                .description("Intents answered with 202, by CloudEvents type")
-                .tag("type", eventType)
-                .tag("replayed", Boolean.toString(replayed))
-                .register(registry)
-                .increment();
+        acceptedCounter(eventType, replayed).increment();
     }
 
     public void rejected(int status, String reason) {
-        Counter.builder(REJECTED)
+        rejectedCounter(status, reason).increment();
+    }
+
+    private Counter acceptedCounter(String eventType, boolean replayed) {
+        return Counter.builder(ACCEPTED)
+                .description("Intents answered with 202, by CloudEvents type")
+                .tag("type", eventType)
+                .tag("replayed", Boolean.toString(replayed))
+                .register(registry);
+    }
+
+    private Counter rejectedCounter(int status, String reason) {
+        return Counter.builder(REJECTED)
                 .description("Intent requests answered with an error, by status and reason")
                 .tag("status", Integer.toString(status))
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     public void published(String eventType, boolean acknowledged, Duration latency) {

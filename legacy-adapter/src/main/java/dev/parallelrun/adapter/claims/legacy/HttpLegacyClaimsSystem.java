@@ -47,6 +47,7 @@ public class HttpLegacyClaimsSystem implements LegacyClaimsSystem {
             MeterRegistry meterRegistry) {
         this.settings = settings;
         this.meterRegistry = meterRegistry;
+        registerMetersAtZero(meterRegistry);
         this.restClient = restClientBuilder.clone()
                 .baseUrl(settings.baseUrl().toString())
                 .requestFactory(requestFactory(settings))
@@ -64,6 +65,17 @@ public class HttpLegacyClaimsSystem implements LegacyClaimsSystem {
                 meterRegistry.counter("legacy.call.retries").increment();
             }
         });
+    }
+
+    /**
+     * Failures and retries are rare events: their series exist from the start (at zero), so dashboards and
+     * alerts see a 0, not "no data", and a rate over the first failure is right.
+     */
+    private static void registerMetersAtZero(MeterRegistry meterRegistry) {
+        meterRegistry.counter("legacy.call.retries");
+        for (FailureKind kind : FailureKind.values()) {
+            meterRegistry.counter("legacy.call.failures", "kind", kind.tag());
+        }
     }
 
     @Override

@@ -73,7 +73,8 @@ final class LocalPlatform implements AutoCloseable {
         }
         Collections.addAll(args, serviceArgs);
         args.addAll(o.extraArgs());
-        ConfigurableApplicationContext context = builder.get().run(args.toArray(String[]::new));
+        // the runner closes the contexts itself, in order and before the broker and database go away
+        ConfigurableApplicationContext context = builder.get().registerShutdownHook(false).run(args.toArray(String[]::new));
         contexts.add(context);
         return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }

@@ -1,0 +1,234 @@
+"""Generates the Grafana dashboards of deploy/grafana/dashboards/ (edit here, then run: python3 deploy/grafana/dashboards.py).
+
+scripts/check-dashboards.sh fails when the committed JSON differs from what this script generates, and evaluates
+every query of every panel against a real Prometheus scraping the running platform.
+"""
+import json
+import os
+import sys
+DS = {"type": "prometheus", "uid": "prometheus"}
+
+class Board:
+    def __init__(self):
+        self.panels = []
+        self.next_id = 1
+        self.y = 0
+    def row(self, title):
+        self.panels.append({"id": self.next_id, "type": "row", "title": title, "collapsed": False,
+                            "gridPos": {"h": 1, "w": 24, "x": 0, "y": self.y}, "panels": []})
+        self.next_id += 1
+        self.y += 1
+        self.x = 0
+    def panel(self, kind, title, desc, targets, w=12, h=8, unit=None, extra=None, stack=False, minv=None, maxv=None, thresholds=None):
+        if self.x + w > 24:
+            self.x = 0
+            self.y += self.h_last
+        p = {"id": self.next_id, "type": kind, "title": title, "description": desc, "datasource": DS,
+             "gridPos": {"h": h, "w": w, "x": self.x, "y": self.y},
+             "targets": [{"datasource": DS, "refId": chr(65 + i), "expr": e, "legendFormat": l,
+                          "range": True, "instant": kind in ("stat", "bargauge", "table")}
+                         for i, (e, l) in enumerate(targets)],
+             "fieldConfig": {"defaults": {}, "overrides": []}, "options": {}}
+        d = p["fieldConfig"]["defaults"]
+        if unit: d["unit"] = unit
+        if minv is not None: d["min"] = minv
+        if maxv is not None: d["max"] = maxv
+        if thresholds: d["thresholds"] = {"mode": "absolute", "steps": thresholds}
+        if kind == "timeseries":
+            d["custom"] = {"drawStyle": "line", "lineWidth": 1, "fillOpacity": 10 if not stack else 60,
+                           "stacking": {"mode": "normal" if stack else "none", "group": "A"}, "showPoints": "never"}
+            p["options"] = {"legend": {"displayMode": "table", "placement": "bottom", "calcs": ["lastNotNull", "max"]},
+                            "tooltip": {"mode": "multi", "sort": "desc"}}
+        if kind == "stat":
+            p["options"] = {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                            "colorMode": "background", "graphMode": "area", "textMode": "value_and_name"}
+        if extra: p.update(extra)
+        self.panels.append(p)
+        self.next_id += 1
+        self.x += w
+        self.h_last = h
+        if self.x >= 24:
+            self.x = 0
+            self.y += h
+    def finish_row(self):
+        if self.x:
+            self.y += self.h_last
+            self.x = 0
+
+def dashboard(uid, title, desc, board, templating, tags):
+    return {"uid": uid, "title": title, "description": desc, "tags": tags, "timezone": "utc",
+            "schemaVersion": 39, "version": 1, "editable": True, "graphTooltip": 1,
+            "time": {"from": "now-1h", "to": "now"}, "refresh": "30s",
+            "templating": {"list": templating}, "annotations": {"list": []}, "links": [],
+            "panels": board.panels}
+
+context_var = {"name": "context", "label": "context", "type": "query", "datasource": DS,
+               "query": {"query": "label_values(reconciliation_verdicts_decided_total, context)", "refId": "context"},
+               "definition": "label_values(reconciliation_verdicts_decided_total, context)",
+               "includeAll": True, "multi": True, "allValue": ".*", "refresh": 2, "sort": 1,
+               "current": {"selected": True, "text": ["All"], "value": ["$__all"]}}
+
+C = '{context=~"$context"}'
+def c(extra):
+    return '{context=~"$context",' + extra + '}'
+AGREE = c('agreement="agree"')
+COUNTED = c('agreement=~"agree|disagree"')
+NOTMATCH = c('classification!="MATCH"')
+MISSING = c('classification=~"MISSING_.*"')
+FAILED = c('classification="FAILED"')
+
+# ---------------------------------------------------------------------------------------------- overview
+b = Board()
+b.row("Match rate: may the new service take authority?")
+b.panel("timeseries", "Match rate vs target",
+        "agree / (agree + disagree) of the current verdicts decided in the last 15 minutes (reconciliation-service, from the verdict store), per context and outcome type, with the context's target as a dashed line. Below the line for 15 minutes: alert MatchRateBelowTarget.",
+        [(f'max by (context, outcome_type) (reconciliation_match_rate_ratio{C})', "{{context}} / {{outcome_type}}"),
+         (f'max by (context) (reconciliation_match_rate_target_ratio{C})', "target {{context}}")],
+        w=12, h=9, unit="percentunit", minv=0, maxv=1,
+        extra={"fieldConfig": {"defaults": {"unit": "percentunit", "min": 0, "max": 1, "custom": {"showPoints": "never", "lineWidth": 2}},
+                               "overrides": [{"matcher": {"id": "byRegexp", "options": "target .*"},
+                                              "properties": [{"id": "custom.lineStyle", "value": {"fill": "dash", "dash": [10, 10]}},
+                                                             {"id": "color", "value": {"mode": "fixed", "fixedColor": "red"}}]}]}})
+b.panel("stat", "Match rate now",
+        "The current 15-minute match rate per context and outcome type. Red below 95%, yellow below 99%.",
+        [(f'max by (context, outcome_type) (reconciliation_match_rate_ratio{C})', "{{context}} / {{outcome_type}}")],
+        w=6, h=9, unit="percentunit", minv=0, maxv=1,
+        thresholds=[{"color": "red", "value": None}, {"color": "yellow", "value": 0.95}, {"color": "green", "value": 0.99}])
+b.panel("stat", "Verdicts in the match-rate window",
+        "Current verdicts behind the match rate: agree (MATCH, TOLERATED, EXPECTED_DIFFERENCE, TIMING), disagree (MISMATCH, MISSING_*), excluded (DATA_QUALITY, FAILED). Few verdicts make a noisy rate; the alert needs 20.",
+        [(f'sum by (agreement) (max by (context, outcome_type, agreement) (reconciliation_match_rate_window_verdicts{C}))', "{{agreement}}")],
+        w=6, h=9, extra={"options": {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                                     "colorMode": "none", "graphMode": "none", "textMode": "value_and_name"}})
+b.finish_row()
+b.panel("timeseries", "Live match rate from verdict counters (5m)",
+        "The same ratio from the counters of verdicts as they are decided (superseded MISSING_* verdicts included): reacts faster than the 15-minute gauge.",
+        [(f'sum by (context, outcome_type) (rate(reconciliation_verdicts_decided_total{AGREE}[5m])) / sum by (context, outcome_type) (rate(reconciliation_verdicts_decided_total{COUNTED}[5m]))', "{{context}} / {{outcome_type}}")],
+        w=12, h=8, unit="percentunit", minv=0, maxv=1)
+b.panel("timeseries", "Verdicts by classification",
+        "Verdicts decided per second by classification. MATCH / TOLERATED / EXPECTED_DIFFERENCE / TIMING agree; MISMATCH and MISSING_* disagree; DATA_QUALITY and FAILED are excluded from the match rate.",
+        [(f'sum by (classification) (rate(reconciliation_verdicts_decided_total{C}[$__rate_interval]))', "{{classification}}")],
+        w=12, h=8, unit="ops", stack=True)
+b.row("Divergences")
+b.panel("timeseries", "Divergences by classification",
+        "Everything that is not a clean MATCH, per second: the work queue of the ops team (GET /api/v1/reconciliations?classification=...).",
+        [(f'sum by (classification) (rate(reconciliation_verdicts_decided_total{NOTMATCH}[$__rate_interval]))', "{{classification}}")],
+        w=12, h=8, unit="ops", stack=True)
+b.panel("timeseries", "Divergences by severity",
+        "Stored verdicts that are not a MATCH, by the severity of their worst differing field. HIGH and CRITICAL mismatches block a cutover.",
+        [(f'sum by (severity) (rate(reconciliation_verdicts_total{NOTMATCH}[$__rate_interval]))', "{{severity}}")],
+        w=12, h=8, unit="ops", stack=True)
+b.row("Reconciliation latency and correlation")
+b.panel("timeseries", "Reconciliation latency p50 / p95 / p99",
+        "From the second outcome's arrival at the correlator to the verdict being committed on reconciliation.verdicts.v1 (visible to read-committed readers).",
+        [(f'histogram_quantile({q}, sum by (le) (rate(reconciliation_verdict_latency_seconds_bucket{C}[$__rate_interval])))', f"p{int(q*100)}") for q in (0.5, 0.95, 0.99)],
+        w=8, h=8, unit="s")
+b.panel("timeseries", "Arrival skew between the sides p50 / p95 / p99",
+        "How long the first outcome of a pair waited for the second. Approaching the matching window (30s by default) means MISSING_* verdicts will follow.",
+        [(f'histogram_quantile({q}, sum by (le) (rate(reconciliation_arrival_skew_milliseconds_bucket{C}[$__rate_interval])))', f"p{int(q*100)}") for q in (0.5, 0.95, 0.99)],
+        w=8, h=8, unit="ms")
+b.panel("timeseries", "Pending correlations and missing sides",
+        "Outcomes waiting for their counterpart (all instances), and MISSING_LEGACY / MISSING_SHADOW verdicts per minute. Pending should stay near rate x window; steady growth: alert PendingCorrelationsGrowing.",
+        [('sum(reconciliation_pending_correlations)', "pending"),
+         (f'sum by (classification) (rate(reconciliation_verdicts_decided_total{MISSING}[$__rate_interval])) * 60', "{{classification}} / min")],
+        w=8, h=8)
+b.row("Failures")
+b.panel("timeseries", "FAILED verdicts",
+        "Pairs where a side reported a technical failure (timeout, 5xx), per minute, by outcome type. Excluded from the match rate; see Legacy health.",
+        [(f'sum by (outcome_type) (rate(reconciliation_verdicts_decided_total{FAILED}[$__rate_interval])) * 60', "{{outcome_type}}")],
+        w=12, h=8)
+b.panel("timeseries", "Dead-lettered records",
+        "Records on each *.dlq topic (every service), from the topics' end offsets. A rising line: alert DeadLetterGrowth; the reason is in each record's dlq-reason header.",
+        [('max by (topic) (parallelrun_dead_letter_records)', "{{topic}}")],
+        w=12, h=8)
+b.row("Ingress")
+b.panel("timeseries", "Intents accepted and rejected",
+        "Intents answered with 202 per second (by type; idempotent replays separately) and requests answered with an error by status and reason.",
+        [('sum by (type, replayed) (rate(ingress_intents_accepted_total[$__rate_interval]))', "accepted {{type}} replayed={{replayed}}"),
+         ('sum by (status, reason) (rate(ingress_intents_rejected_total[$__rate_interval]))', "rejected {{status}} {{reason}}")],
+        w=12, h=8, unit="reqps")
+b.panel("timeseries", "Publish latency p95 / p99",
+        "Until Kafka acknowledged an intent (acks=all): the 202 waits for it. Failed publishes answer 503.",
+        [(f'histogram_quantile({q}, sum by (le) (rate(ingress_intents_publish_seconds_bucket[$__rate_interval])))', f"p{int(q*100)}") for q in (0.95, 0.99)],
+        w=12, h=8, unit="s")
+b.row("Legacy health")
+b.panel("timeseries", "Legacy call latency p50 / p95 / p99",
+        "Calls of the legacy adapter on the legacy system, retries included.",
+        [(f'histogram_quantile({q}, sum by (le) (rate(legacy_call_seconds_bucket[$__rate_interval])))', f"p{int(q*100)}") for q in (0.5, 0.95, 0.99)],
+        w=12, h=8, unit="s")
+b.panel("timeseries", "Legacy call failures and retries",
+        "Failed attempts by kind (timeout, connection, server-error, client-error, unreadable) and retries, per second. The legacy side's FAILED outcomes follow from failures after the last retry.",
+        [('sum by (kind) (rate(legacy_call_failures_total[$__rate_interval]))', "failure {{kind}}"),
+         ('sum(rate(legacy_call_retries_total[$__rate_interval]))', "retries")],
+        w=12, h=8, unit="ops")
+b.row("Kafka")
+b.panel("timeseries", "Consumer lag",
+        "Records not yet consumed per consumer group and topic (the Kafka Streams correlation is group reconciliation-service). Beyond 1000 for 10 minutes: alert ConsumerLagHigh.",
+        [('max by (group, topic) (parallelrun_consumer_group_lag)', "{{group}} on {{topic}}")],
+        w=16, h=8)
+b.panel("timeseries", "Shadow side effects suppressed",
+        "Side effects the shadow claims service recorded instead of performing, because it is not authoritative.",
+        [('sum by (type) (rate(claims_side_effects_suppressed_total[$__rate_interval]))', "{{type}}")],
+        w=8, h=8, unit="ops")
+overview = dashboard("parallel-run-overview", "Parallel run overview",
+                     "Is the new service ready to take authority? Match rate against target, divergences, latency, failures, ingress, legacy health and Kafka lag. Runbooks: docs/operations.md.",
+                     b, [context_var], ["parallel-run"])
+
+# ---------------------------------------------------------------------------------------------- service health
+job_var = {"name": "job", "label": "service", "type": "query", "datasource": DS,
+           "query": {"query": "label_values(up, job)", "refId": "job"}, "definition": "label_values(up, job)",
+           "includeAll": True, "multi": True, "allValue": ".*", "refresh": 2, "sort": 1,
+           "current": {"selected": True, "text": ["All"], "value": ["$__all"]}}
+J = '{job=~"$job"}'
+h = Board()
+h.row("Availability")
+h.panel("stat", "Up", "1 when Prometheus can scrape the service (alert ServiceDown after 2 minutes at 0).",
+        [(f'up{J}', "{{job}}")], w=24, h=4,
+        thresholds=[{"color": "red", "value": None}, {"color": "green", "value": 1}])
+h.row("HTTP")
+h.panel("timeseries", "HTTP requests by status", "Requests served per second, by service and status.",
+        [(f'sum by (job, status) (rate(http_server_requests_seconds_count{J}[$__rate_interval]))', "{{job}} {{status}}")],
+        w=12, h=8, unit="reqps")
+h.panel("timeseries", "HTTP latency p95", "95th percentile of request duration per service (Spring MVC observation).",
+        [(f'histogram_quantile(0.95, sum by (job, le) (rate(http_server_requests_seconds_bucket{J}[$__rate_interval])))', "{{job}}")],
+        w=12, h=8, unit="s")
+h.row("JVM")
+h.panel("timeseries", "Heap used", "JVM heap in use per service (in the local runner all services share one JVM).",
+        [(f'sum by (job) (jvm_memory_used_bytes{{job=~"$job",area="heap"}})', "{{job}}")], w=8, h=8, unit="bytes")
+h.panel("timeseries", "CPU", "Process CPU usage (0-1 of all cores).",
+        [(f'max by (job) (process_cpu_usage{J})', "{{job}}")], w=8, h=8, unit="percentunit")
+h.panel("timeseries", "Live threads", "JVM live threads.",
+        [(f'max by (job) (jvm_threads_live_threads{J})', "{{job}}")], w=8, h=8)
+h.row("Reconciliation internals")
+h.panel("timeseries", "Verdict sink batch size and write time",
+        "Verdicts per PostgreSQL write and the mean time of a write.",
+        [('sum(rate(reconciliation_verdict_sink_batch_size_sum[$__rate_interval])) / sum(rate(reconciliation_verdict_sink_batch_size_count[$__rate_interval]))', "verdicts per batch"),
+         ('sum(rate(reconciliation_verdict_sink_write_seconds_sum[$__rate_interval])) / sum(rate(reconciliation_verdict_sink_write_seconds_count[$__rate_interval]))', "seconds per write")],
+        w=12, h=8)
+h.panel("timeseries", "Decision to stored p95",
+        "From the verdict's decision to its row in PostgreSQL (auditor API).",
+        [('histogram_quantile(0.95, sum by (le) (rate(reconciliation_verdict_store_delay_seconds_bucket[$__rate_interval])))', "p95")],
+        w=12, h=8, unit="s")
+h.panel("timeseries", "Consumer lag, worst partition",
+        "The largest single-partition lag per group and topic: one stuck partition hides in a sum.",
+        [('max by (group, topic) (parallelrun_consumer_group_lag_max_partition)', "{{group}} on {{topic}}")],
+        w=12, h=8)
+h.panel("timeseries", "Consumer lag last read",
+        "Seconds since reconciliation-service last read consumer-group offsets (alert ConsumerLagUnknown beyond 5 minutes).",
+        [('time() - max(parallelrun_consumer_lag_last_success_timestamp_seconds)', "age")],
+        w=12, h=8, unit="s")
+h.row("Participants")
+h.panel("timeseries", "Intents handled by the shadow service", "claims-service intents by result.",
+        [('sum by (result) (rate(claims_intents_handled_total[$__rate_interval]))', "{{result}}")], w=8, h=8, unit="ops")
+h.panel("timeseries", "Legacy adapter outcomes", "Canonical outcomes the adapter published, by status and reason.",
+        [('sum by (status, reason) (rate(legacy_adapter_outcomes_total[$__rate_interval]))', "{{status}} {{reason}}")], w=8, h=8, unit="ops")
+h.panel("timeseries", "Legacy system requests", "Requests the legacy stand-in answered, by status code.",
+        [('sum by (status) (rate(legacy_system_requests_total[$__rate_interval]))', "{{status}}")], w=8, h=8, unit="ops")
+health = dashboard("parallel-run-service-health", "Parallel run service health",
+                   "Per-service health: availability, HTTP, JVM, and the internals of reconciliation and the participants.",
+                   h, [job_var], ["parallel-run"])
+
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dashboards")
+for name, d in (("parallel-run-overview.json", overview), ("parallel-run-service-health.json", health)):
+    with open(os.path.join(out, name), "w") as f:
+        json.dump(d, f, indent=2)
+        f.write("\n")

@@ -10,11 +10,13 @@
 # Installs Debian's prometheus package when promtool is missing. Bounded in time; stops what it started.
 #
 # usage: scripts/check-dashboards.sh [max-platform-seconds (default 300)] [claims per second (default 5)]
+#                                    [min-platform-seconds before the smoke checks (default 75)]
 # env:   PROMETHEUS_PORT (default 19090), KEEP_RUN_DIR=1 keeps the scratch folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
 max_seconds="${1:-300}"
 rate="${2:-5}"
+min_seconds="${3:-75}"
 prometheus_port="${PROMETHEUS_PORT:-19090}"
 prometheus_url="http://127.0.0.1:${prometheus_port}"
 run_dir="$(mktemp -d)"
@@ -83,6 +85,7 @@ RECONCILIATION_METRICS_MATCHRATE_REFRESHINTERVAL=5s RECONCILIATION_METRICS_CONSU
   java -jar "$jar" --duration="PT${max_seconds}S" --rate="$rate" --data-dir="$run_dir/data" --summary-every=5 \
   > "$platform_log" 2>&1 &
 platform_pid=$!
+started=$SECONDS
 deadline=$((SECONDS + max_seconds))
 
 sed -e "s#scrape_interval: 15s#scrape_interval: 2s#" -e "s#evaluation_interval: 15s#evaluation_interval: 2s#" \
@@ -137,6 +140,8 @@ for metric in reconciliation_match_rate_ratio reconciliation_match_rate_target_r
 done
 
 stop "$prometheus_pid" prometheus
+# the smoke checks expect traffic for a while (every scenario, the legacy failures, the unknown policies)
+while (( SECONDS - started < min_seconds )) && kill -0 "$platform_pid" 2>/dev/null; do sleep 1; done
 stop "$platform_pid" "the local platform"
 log "smoke checks on the same run"
 SMOKE_LOG="$platform_log" bash scripts/smoke-local-run.sh

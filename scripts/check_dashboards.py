@@ -212,6 +212,11 @@ def has_value(result):
     return False
 
 
+def regex_value(value):
+    """A variable value as Grafana puts it into a PromQL regex: metacharacters escaped, backslashes doubled."""
+    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\\\1", value)
+
+
 def substitute(expr, values):
     for name, value in sorted(values.items(), key=lambda item: -len(item[0])):
         expr = expr.replace("${%s}" % name, value).replace("$" + name, value)
@@ -258,7 +263,7 @@ def check_queries(prom_url, directory, expected_rules):
         print("== %s: variables %s" % (name, {k: v[:5] for k, v in values.items()}))
         choices = [dict(BUILTINS, **{var: ".*" for var in values})]
         if all(values.values()):
-            choices.append(dict(BUILTINS, **{var: re.escape(v[0]) for var, v in values.items()}))
+            choices.append(dict(BUILTINS, **{var: regex_value(v[0]) for var, v in values.items()}))
         for panel in panels_of(board):
             for target in panel.get("targets", []) or []:
                 for choice in choices:

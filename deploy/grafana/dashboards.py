@@ -188,8 +188,9 @@ h.row("HTTP")
 h.panel("timeseries", "HTTP requests by status", "Requests served per second, by service and status.",
         [(f'sum by (job, status) (rate(http_server_requests_seconds_count{J}[$__rate_interval]))', "{{job}} {{status}}")],
         w=12, h=8, unit="reqps")
-h.panel("timeseries", "HTTP latency p95", "95th percentile of request duration per service (Spring MVC observation).",
-        [(f'histogram_quantile(0.95, sum by (job, le) (rate(http_server_requests_seconds_bucket{J}[$__rate_interval])))', "{{job}}")],
+h.panel("timeseries", "HTTP latency mean and max", "Mean request duration per service over the interval, and the slowest request of the last minutes (Spring MVC observation).",
+        [(f'sum by (job) (rate(http_server_requests_seconds_sum{J}[$__rate_interval])) / sum by (job) (rate(http_server_requests_seconds_count{J}[$__rate_interval]))', "mean {{job}}"),
+         (f'max by (job) (http_server_requests_seconds_max{J})', "max {{job}}")],
         w=12, h=8, unit="s")
 h.row("JVM")
 h.panel("timeseries", "Heap used", "JVM heap in use per service (in the local runner all services share one JVM).",

@@ -117,7 +117,8 @@ while :; do
   done
   [[ "$(query "${ready[0]}")" -ge 5 ]] || missing="${missing:-all five services up}"
   [[ -z "$missing" ]] && break
-  if ! kill -0 "$platform_pid" 2>/dev/null || (( SECONDS > deadline - 30 )); then
+  if ! kill -0 "$platform_pid" 2>/dev/null || grep -q "Application run failed" "$platform_log" \
+      || (( SECONDS > deadline - 30 )); then
     tail -n 40 "$platform_log" >&2
     echo "check-dashboards FAILED: still waiting for: $missing" >&2
     exit 1

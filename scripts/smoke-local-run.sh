@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the packaged local platform (real Kafka, embedded PostgreSQL, every service, traffic) for a
-# while in a scratch data folder, then checks that verdicts of several classifications were stored.
+# while in a scratch data folder, then checks that verdicts of every classification the claims mix
+# produces were stored: clean claims MATCH, rounding-policy differences TOLERATED, the new fraud model's
+# richer reasons EXPECTED_DIFFERENCE, its same-day high-value review MISMATCH, legacy failures FAILED,
+# unknown policies DATA_QUALITY.
 # With SMOKE_LOG=<file> it starts nothing and checks the output of a run made elsewhere (scripts/check-dashboards.sh
 # runs the platform once for its checks and these).
 set -euo pipefail
@@ -19,8 +22,9 @@ fi
 
 last=$(grep '^\[parallel-run\] intents accepted' "$log" | tail -n 1)
 echo "last summary: $last"
-for classification in MATCH MISMATCH FAILED DATA_QUALITY; do
-  if ! grep -q "$classification=" <<<"$last"; then
+for classification in MATCH TOLERATED EXPECTED_DIFFERENCE MISMATCH FAILED DATA_QUALITY; do
+  # a whole word: MATCH= must not be satisfied by MISMATCH=
+  if ! grep -qE "(^|[ |])$classification=[0-9]" <<<"$last"; then
     echo "smoke run FAILED: no $classification verdict after ${seconds}s" >&2
     exit 1
   fi

@@ -10,15 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Realistic claims for the traffic generator, in a mix that exercises every path of the parallel
- * run: clean claims, rounding-policy differences, claims the fraud models review or suspect, claims
- * below the deductible, unknown policies, and claims the legacy system fails or is slow on.
+ * run: clean claims ({@code MATCH}), rounding-policy differences ({@code TOLERATED}), claims the fraud
+ * models review or suspect (the new model's richer reasons: {@code EXPECTED_DIFFERENCE}), same-day
+ * high-value claims (the new model's one genuine decision difference: {@code MISMATCH}, {@code CRITICAL}),
+ * claims below the deductible, unknown policies ({@code DATA_QUALITY}), and claims the legacy system
+ * fails or is slow on ({@code FAILED}).
  */
 final class ClaimScenarios {
 
     /** What a generated claim is meant to exercise. */
     enum Kind {
-        CLEAN(46), ROUNDING(14), REVIEW(10), SUSPECTED_FRAUD(5), BELOW_DEDUCTIBLE(5), UNKNOWN_POLICY(5),
-        LEGACY_FAILURE(5), LEGACY_SLOW(2), IDEMPOTENT_RETRY(8);
+        CLEAN(42), ROUNDING(14), REVIEW(10), SUSPECTED_FRAUD(5), SAME_DAY_HIGH_VALUE(4), BELOW_DEDUCTIBLE(5),
+        UNKNOWN_POLICY(5), LEGACY_FAILURE(5), LEGACY_SLOW(2), IDEMPOTENT_RETRY(8);
 
         final int weight;
 
@@ -95,6 +98,11 @@ final class ClaimScenarios {
                 amount = roundAmount(21000 + random.nextInt(20000));
                 incident = today.minusDays(200 + random.nextInt(100));
                 region = "BR";
+            }
+            case SAME_DAY_HIGH_VALUE -> {
+                // reported the day it happened, above 10 000: the new fraud model reviews it, legacy clears it
+                amount = roundAmount(10100 + random.nextInt(9000));
+                incident = today;
             }
             case BELOW_DEDUCTIBLE -> {
                 productLine = "motor";

@@ -59,4 +59,20 @@ class ClaimScenariosTest {
         assertThat(scenarios.claim(ClaimScenarios.Kind.LEGACY_SLOW, today).claimId()).startsWith("CLM-SLOW-");
         assertThat(scenarios.claim(ClaimScenarios.Kind.UNKNOWN_POLICY, today).body().get("policyId")).isEqualTo("POL-000");
     }
+
+    @Test
+    void sameDayHighValueClaimsAreReportedTheDayOfTheIncidentAboveTenThousandWithoutOtherRiskFactors() {
+        ClaimScenarios scenarios = new ClaimScenarios(5);
+
+        for (int i = 0; i < 100; i++) {
+            ClaimScenarios.Claim claim = scenarios.claim(ClaimScenarios.Kind.SAME_DAY_HIGH_VALUE, today);
+            BigDecimal amount = (BigDecimal) claim.body().get("claimedAmount");
+            assertThat(claim.body().get("incidentDate")).isEqualTo(today.toString());
+            // above the same-day threshold, at most 20 000: the legacy side scores 30 (CLEAR), the new model 50 (REVIEW)
+            assertThat(amount).isGreaterThan(new BigDecimal("10000")).isLessThanOrEqualTo(new BigDecimal("20000"));
+            assertThat(((String) claim.body().get("description")).toLowerCase())
+                    .doesNotContain("stolen", "theft", "fire", "total loss");
+            assertThat(claim.body().get("region")).isIn("DE", "AT", "CH", "FR", "NL", "BE");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -80,13 +81,18 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void aRoundingPolicyDifferenceShowsAsADifferenceInThePayment() throws Exception {
+    void aRoundingPolicyDifferenceIsTolerated() throws Exception {
         Accepted accepted = post(claim("motor", "1234.65", "POL-4712", "broken windscreen"), null, null);
 
         Map<String, JsonNode> verdicts = awaitVerdicts(accepted.correlationId(), 2);
 
         JsonNode payment = verdicts.get("PaymentDecided");
-        assertThat(payment.get("classification").asString()).isEqualTo("MISMATCH");
+        assertThat(payment.get("classification").asString()).isEqualTo("TOLERATED");
+        assertThat(payment.get("severity").asString()).isEqualTo("NONE");
+        assertThat(payment.get("differences")).allSatisfy(d -> {
+            assertThat(d.get("comparator").asString()).isEqualTo("rounding");
+            assertThat(d.get("withinTolerance").asBoolean()).isTrue();
+        });
         assertThat(payment.get("legacy").get("paymentAmount").decimalValue()).isEqualByComparingTo("976.19");
         assertThat(payment.get("shadow").get("paymentAmount").decimalValue()).isEqualByComparingTo("976.18");
         List<String> paths = new ArrayList<>();
@@ -115,16 +121,91 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    void theNewFraudModelsRicherReasonsShowInTheAssessment() throws Exception {
+    void theNewFraudModelsRicherReasonsAreAnExpectedDifference() throws Exception {
         Accepted accepted = post(claim("home", "7000.00", "POL-4714", "bicycle stolen from the garage"), null, null);
 
         Map<String, JsonNode> verdicts = awaitVerdicts(accepted.correlationId(), 2);
 
         JsonNode assessed = verdicts.get("ClaimAssessed");
-        assertThat(assessed.get("classification").asString()).isEqualTo("MISMATCH");
+        assertThat(assessed.get("classification").asString()).isEqualTo("EXPECTED_DIFFERENCE");
+        assertThat(assessed.get("differences")).singleElement().satisfies(d -> {
+            assertThat(d.get("path").asString()).isEqualTo("/riskReasons");
+            assertThat(d.get("comparator").asString()).isEqualTo("unordered+variance:fraud-model-v2-granular-reasons");
+        });
+        assertThat(verdicts.get("PaymentDecided").get("classification").asString()).isEqualTo("MATCH");
         assertThat(assessed.get("legacy").get("fraudDecision").asString()).isEqualTo("REVIEW");
         assertThat(assessed.get("shadow").get("fraudDecision").asString()).isEqualTo("REVIEW");
         assertThat(assessed.get("shadow").get("riskReasons").size()).isGreaterThan(assessed.get("legacy").get("riskReasons").size());
+    }
+
+    @Test
+    void theNewFraudModelsSameDayReviewIsACriticalMismatch() throws Exception {
+        Map<String, Object> body = claim("home", "12000.00", "POL-4719", "storm damage to the roof");
+        body.put("incidentDate", LocalDate.now(ZoneOffset.UTC).toString());
+        Accepted accepted = post(body, null, null);
+
+        Map<String, JsonNode> verdicts = awaitVerdicts(accepted.correlationId(), 2);
+
+        JsonNode assessed = verdicts.get("ClaimAssessed");
+        assertThat(assessed.get("classification").asString()).isEqualTo("MISMATCH");
+        assertThat(assessed.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(assessed.get("legacy").get("fraudDecision").asString()).isEqualTo("CLEAR");
+        assertThat(assessed.get("shadow").get("fraudDecision").asString()).isEqualTo("REVIEW");
+        List<String> paths = new ArrayList<>();
+        assessed.get("differences").forEach(d -> paths.add(d.get("path").asString()));
+        assertThat(paths).containsExactly("/fraudDecision", "/riskScore", "/riskReasons");
+        assertThat(verdicts.get("PaymentDecided").get("classification").asString()).isEqualTo("MATCH");
+    }
+
+    @Test
+    void theClaimsMixShowsEveryClassificationAndEveryVerdictNamesARuleSetTheApiServes() throws Exception {
+        Map<String, Object> sameDay = claim("motor", "15000.00", "POL-4720", "rear-end collision");
+        sameDay.put("incidentDate", LocalDate.now(ZoneOffset.UTC).toString());
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(post(claim("travel", "640.00", "POL-4721", "lost luggage"), null, null).correlationId(), "MATCH");
+        expected.put(post(claim("motor", "1234.65", "POL-4722", "broken windscreen"), null, null).correlationId(), "TOLERATED");
+        expected.put(post(claim("home", "7000.00", "POL-4723", "bicycle stolen"), null, null).correlationId(), "EXPECTED_DIFFERENCE");
+        expected.put(post(sameDay, null, null).correlationId(), "MISMATCH");
+        expected.put(post(claim("home", "800.00", "POL-4724", "water damage", "CLM-FAIL-" + UUID.randomUUID()), null, null)
+                .correlationId(), "FAILED");
+        expected.put(post(claim("travel", "300.00", "POL-000", "lost luggage"), null, null).correlationId(), "DATA_QUALITY");
+
+        for (Map.Entry<String, String> claim : expected.entrySet()) {
+            Map<String, JsonNode> verdicts = awaitVerdicts(claim.getKey(), 2);
+            assertThat(verdicts.values()).extracting(v -> v.get("classification").asString()).as(claim.getValue())
+                    .contains(claim.getValue());
+        }
+        for (String classification : new java.util.TreeSet<>(expected.values())) {
+            HttpResponse<String> listed = get("/api/v1/reconciliations?context=claims&classification=" + classification);
+            assertThat(codec.mapper().readTree(listed.body()).get("items")).as(classification).isNotEmpty();
+        }
+
+        // every stored verdict: the current ones from the list, the superseded ones from their transaction's history
+        java.util.Set<String> versions = new java.util.TreeSet<>();
+        java.util.Set<String> superseding = new java.util.TreeSet<>();
+        String cursor = null;
+        do {
+            JsonNode page = codec.mapper().readTree(get("/api/v1/reconciliations?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).body());
+            page.get("items").forEach(v -> {
+                versions.add(v.get("ruleSetVersion").asString());
+                if (v.get("revision").asInt() > 1) {
+                    superseding.add(v.get("correlationId").asString());
+                }
+            });
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        for (String correlationId : superseding) {
+            codec.mapper().readTree(get("/api/v1/reconciliations/" + correlationId).body()).get("verdicts")
+                    .forEach(v -> v.get("history").forEach(h -> versions.add(h.get("ruleSetVersion").asString())));
+        }
+        assertThat(versions).isNotEmpty();
+        for (String version : versions) {
+            HttpResponse<String> ruleSet = get("/api/v1/rule-sets/" + version);
+            assertThat(ruleSet.statusCode()).as(version).isEqualTo(200);
+            assertThat(codec.mapper().readTree(ruleSet.body()).get("version").asString()).isEqualTo(version);
+        }
+        assertThat(versions).anySatisfy(v -> assertThat(v).startsWith("claims-1@sha256:"));
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.util.Set;
 
 /**
  * The new fraud model: the shared scoring factors, but with one granular reason per finding
- * (every keyword found, the amount band) where the legacy system reports a single code.
+ * (every keyword found, the amount band) where the legacy system reports a single code; and one
+ * factor the legacy system does not have: a high-value claim reported on the day of the incident
+ * ({@link #SAME_DAY_HIGH_VALUE}), a pattern the new model was trained on. It is the parallel run's
+ * one genuine decision difference (docs/claims-domain.md).
  */
 public final class FraudModel {
 
@@ -19,6 +22,9 @@ public final class FraudModel {
     static final BigDecimal VERY_HIGH_AMOUNT = new BigDecimal("20000");
     static final BigDecimal HIGH_AMOUNT = new BigDecimal("5000");
     static final long LATE_REPORTING_DAYS = 180;
+    /** Above this, a claim reported on the day of its incident scores {@link #SAME_DAY_HIGH_VALUE_POINTS} more. */
+    static final BigDecimal SAME_DAY_HIGH_VALUE_AMOUNT = new BigDecimal("10000");
+    static final int SAME_DAY_HIGH_VALUE_POINTS = 20;
     static final List<String> SUSPICIOUS_WORDS = List.of("stolen", "theft", "fire", "total loss");
     static final Set<String> HOME_REGIONS = Set.of("DE", "AT", "CH", "FR", "NL", "BE");
 
@@ -26,6 +32,7 @@ public final class FraudModel {
     public static final String AMOUNT_OVER_5000 = "AMOUNT_OVER_5000";
     public static final String LATE_REPORTING_180D = "LATE_REPORTING_180D";
     public static final String FOREIGN_REGION = "FOREIGN_REGION";
+    public static final String SAME_DAY_HIGH_VALUE = "SAME_DAY_HIGH_VALUE";
     private static final String KEYWORD_PREFIX = "KEYWORD_";
 
     /**
@@ -60,6 +67,12 @@ public final class FraudModel {
         if (!HOME_REGIONS.contains(claim.region().trim().toUpperCase(Locale.ROOT))) {
             score += 10;
             reasons.add(FOREIGN_REGION);
+        }
+
+        // new in this model, unknown to the legacy system: claims of high value filed the very day of the incident
+        if (claim.incidentDate().equals(reportDate) && claim.claimedAmount().compareTo(SAME_DAY_HIGH_VALUE_AMOUNT) > 0) {
+            score += SAME_DAY_HIGH_VALUE_POINTS;
+            reasons.add(SAME_DAY_HIGH_VALUE);
         }
 
         score = Math.min(score, MAX_SCORE);

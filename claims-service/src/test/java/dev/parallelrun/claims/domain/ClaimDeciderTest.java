@@ -184,6 +184,49 @@ class ClaimDeciderTest {
         }
 
         @Test
+        void reviewsAHighValueClaimReportedOnTheDayOfTheIncident() {
+            // the legacy system scores this 30, CLEAR: the new model's one genuine decision difference
+            RiskAssessment risk = decided(withIncidentDate(claim("12000.00"), REPORT_DATE)).risk();
+
+            assertThat(risk.score()).isEqualTo(10 + 20 + 20);
+            assertThat(risk.fraudClass()).isEqualTo(FraudClass.REVIEW);
+            assertThat(risk.reasons()).containsExactly("AMOUNT_OVER_5000", "SAME_DAY_HIGH_VALUE");
+        }
+
+        @Test
+        void addsTheSameDayFactorOnTopOfTheHighestAmountBand() {
+            RiskAssessment risk = decided(withIncidentDate(claim("25000.00"), REPORT_DATE)).risk();
+
+            assertThat(risk.score()).isEqualTo(10 + 35 + 20);
+            assertThat(risk.fraudClass()).isEqualTo(FraudClass.REVIEW);
+            assertThat(risk.reasons()).containsExactly("AMOUNT_OVER_20000", "SAME_DAY_HIGH_VALUE");
+        }
+
+        @Test
+        void doesNotFlagAHighValueClaimReportedADayLater() {
+            RiskAssessment risk = decided(withIncidentDate(claim("12000.00"), REPORT_DATE.minusDays(1))).risk();
+
+            assertThat(risk.score()).isEqualTo(30);
+            assertThat(risk.fraudClass()).isEqualTo(FraudClass.CLEAR);
+        }
+
+        @Test
+        void doesNotFlagASameDayClaimOfExactlyTenThousand() {
+            RiskAssessment risk = decided(withIncidentDate(claim("10000.00"), REPORT_DATE)).risk();
+
+            assertThat(risk.score()).isEqualTo(30);
+            assertThat(risk.reasons()).isEmpty();
+        }
+
+        @Test
+        void paysASameDayHighValueClaimUnderReview() {
+            PaymentDecision payment = decided(withIncidentDate(claim("12000.00"), REPORT_DATE)).payment();
+
+            assertThat(payment.outcome()).isEqualTo(PaymentOutcome.APPROVED);
+            assertThat(payment.payment()).isEqualTo(money("10665.00"));
+        }
+
+        @Test
         void addsEveryFactorUpToNinetyFive() {
             Claim everything = withRegion(withIncidentDate(withDescription(claim("25000.00"), "theft"),
                     REPORT_DATE.minusYears(1)), "US");

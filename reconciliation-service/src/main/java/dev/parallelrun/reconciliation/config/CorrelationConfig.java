@@ -3,13 +3,15 @@ package dev.parallelrun.reconciliation.config;
 import dev.parallelrun.reconciliation.correlation.CorrelationMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
-import dev.parallelrun.reconciliation.domain.OutcomeComparator;
-import dev.parallelrun.reconciliation.domain.StructuralComparator;
 import dev.parallelrun.reconciliation.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
+import dev.parallelrun.reconciliation.domain.rules.RuleSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,19 +26,15 @@ import org.springframework.context.annotation.Configuration;
 class CorrelationConfig {
 
     @Bean
-    OutcomeComparator outcomeComparator() {
-        return new StructuralComparator();
-    }
-
-    @Bean
     CorrelationMetrics correlationMetrics(MeterRegistry registry) {
         return new MicrometerCorrelationMetrics(registry);
     }
 
     @Bean
-    CorrelationStreams correlationStreams(ReconciliationProperties properties, OutcomeComparator comparator,
-            CorrelationMetrics metrics, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            MeterRegistry registry) {
+    CorrelationStreams correlationStreams(ReconciliationProperties properties, RuleBasedComparator comparator,
+            RuleSetRegistration registration, CorrelationMetrics metrics,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry registry) {
+        // the registration parameter orders start-up: rule sets are stored before any verdict can name them
         var streams = properties.streams();
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
@@ -47,13 +45,22 @@ class CorrelationConfig {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        var topology = CorrelationTopology.build(new VerdictDecider(comparator), properties.correlation().policy(),
-                metrics, streams.punctuateInterval());
+        var topology = CorrelationTopology.build(new VerdictDecider(comparator),
+                properties.correlation().policy(ruleSetTimings(comparator)), metrics, streams.punctuateInterval());
         CorrelationStreams correlation = new CorrelationStreams(topology, config);
         Gauge.builder("reconciliation.pending.correlations", correlation, CorrelationStreams::pendingCorrelations)
                 .description("Outcomes waiting for their counterpart on this instance (-1 while not queryable)")
                 .register(registry);
         return correlation;
+    }
+
+    /** Each rule set's matching window and late grace, by context. */
+    static Map<String, ReconciliationProperties.ContextTiming> ruleSetTimings(RuleBasedComparator comparator) {
+        Map<String, ReconciliationProperties.ContextTiming> timings = new LinkedHashMap<>();
+        for (RuleSet ruleSet : comparator.ruleSets()) {
+            timings.put(ruleSet.context(), new ReconciliationProperties.ContextTiming(ruleSet.window(), ruleSet.grace()));
+        }
+        return timings;
     }
 
     @Bean

@@ -3,9 +3,11 @@ package dev.parallelrun.reconciliation.config;
 import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +17,7 @@ public record ReconciliationProperties(
         @DefaultValue Topics topics,
         @DefaultValue Streams streams,
         @DefaultValue Correlation correlation,
+        @DefaultValue Rules rules,
         @DefaultValue Api api,
         @DefaultValue Security security) {
 
@@ -37,7 +40,10 @@ public record ReconciliationProperties(
     }
 
     /**
-     * Matching windows and late grace, per bounded context with a default.
+     * Matching windows and late grace, per bounded context with a default. Which value a context gets,
+     * first found wins: {@code contexts.<context>.window|grace} here (for claims the environment
+     * variables {@code RECONCILIATION_CLAIMS_WINDOW|GRACE}), then the context's rule set
+     * ({@code correlation.window|grace}), then {@code window|grace} here ({@code RECONCILIATION_WINDOW|GRACE}).
      *
      * @param duplicateRetention how long a decided pair is remembered to recognise duplicates
      */
@@ -47,18 +53,46 @@ public record ReconciliationProperties(
             @DefaultValue("1h") Duration duplicateRetention,
             @DefaultValue Map<String, ContextTiming> contexts) {
 
-        public CorrelationPolicy policy() {
-            Map<String, CorrelationPolicy.Timing> perContext = contexts.entrySet().stream().collect(Collectors.toMap(
-                    Map.Entry::getKey,
-                    e -> new CorrelationPolicy.Timing(
-                            e.getValue().window() == null ? window : e.getValue().window(),
-                            e.getValue().grace() == null ? grace : e.getValue().grace())));
+        /**
+         * @param fromRuleSets each rule set's window and grace by context (either may be {@code null})
+         */
+        public CorrelationPolicy policy(Map<String, ContextTiming> fromRuleSets) {
+            Set<String> names = new TreeSet<>(fromRuleSets.keySet());
+            names.addAll(contexts.keySet());
+            Map<String, CorrelationPolicy.Timing> perContext = new LinkedHashMap<>();
+            for (String name : names) {
+                ContextTiming configured = contexts.getOrDefault(name, new ContextTiming(null, null));
+                ContextTiming ruled = fromRuleSets.getOrDefault(name, new ContextTiming(null, null));
+                perContext.put(name, new CorrelationPolicy.Timing(
+                        first(configured.window(), ruled.window(), window),
+                        first(configured.grace(), ruled.grace(), grace)));
+            }
             return new CorrelationPolicy(new CorrelationPolicy.Timing(window, grace), perContext, duplicateRetention);
+        }
+
+        private static Duration first(Duration... candidates) {
+            for (Duration candidate : candidates) {
+                if (candidate != null) {
+                    return candidate;
+                }
+            }
+            return null;
         }
     }
 
-    /** A context's own window and grace; either may be left to the default. */
+    /** A context's own window and grace; either may be left unset ({@code null}). */
     public record ContextTiming(Duration window, Duration grace) {
+    }
+
+    /**
+     * Where the comparison rule sets are and the key for keyed-hash redaction.
+     *
+     * @param locations    folders ({@code classpath:rules/}, {@code file:/etc/parallelrun/rules/}) whose
+     *                     {@code *.yml}/{@code *.yaml} files are rule sets, or single files; they replace the default
+     * @param redactionKey the key of the keyed hash (HMAC-SHA256) that redaction rules with {@code action: hash}
+     *                     use; required when any rule set hashes, never in the repository outside the local profile
+     */
+    public record Rules(@DefaultValue("classpath:rules/") List<String> locations, String redactionKey) {
     }
 
     /** Limits of the query API. */

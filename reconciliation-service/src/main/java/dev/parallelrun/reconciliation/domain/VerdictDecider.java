@@ -3,6 +3,7 @@ package dev.parallelrun.reconciliation.domain;
 import dev.parallelrun.events.OutcomeStatus;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Difference;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Turns what arrived for a pair into a verdict: compares two completed outcomes with the
  * {@link OutcomeComparator}, and classifies failures, rejections, missing sides and late arrivals
- * as ARCHITECTURE.md defines them. Pure and deterministic: the same inputs give the same verdict,
- * verdict id included.
+ * as ARCHITECTURE.md defines them. A verdict carries the outcomes only as the comparator lets them
+ * out (normalized, personal data redacted), whatever the classification. Pure and deterministic: the
+ * same inputs give the same verdict, verdict id included.
  */
 public final class VerdictDecider {
 
@@ -34,28 +37,28 @@ public final class VerdictDecider {
      */
     public Verdict decide(OutcomeSnapshot legacy, OutcomeSnapshot shadow, Instant decidedAt, boolean late,
             Verdict supersedes) {
-        OutcomeSnapshot any = legacy;
-        String context = any.context();
+        String context = legacy.context();
+        String outcomeType = legacy.outcomeType();
+        if (legacy.status() == OutcomeStatus.COMPLETED && shadow.status() == OutcomeStatus.COMPLETED) {
+            Comparison comparison = comparator.compare(context, outcomeType, legacy.data(), shadow.data(), decidedAt);
+            Classification classification = late && comparison.equivalent() ? Classification.TIMING
+                    : comparison.classification();
+            return verdict(legacy.pairKey(), context, supersedes, classification, comparison.severity(),
+                    comparison.differences(), comparison.ruleSetVersion(), legacy, comparison.legacy(), shadow,
+                    comparison.shadow(), decidedAt);
+        }
         Classification classification;
         Severity severity;
-        List<dev.parallelrun.events.verdict.Difference> differences = List.of();
-        String ruleSetVersion = comparator.ruleSetVersion(context);
         if (legacy.status() == OutcomeStatus.FAILED || shadow.status() == OutcomeStatus.FAILED) {
             classification = Classification.FAILED;
             severity = Severity.NONE;
-        } else if (legacy.status() == OutcomeStatus.REJECTED || shadow.status() == OutcomeStatus.REJECTED) {
+        } else {
             classification = Classification.DATA_QUALITY;
             // one side accepting what the other refused as invalid is worth a look; both refusing is not
             severity = legacy.status() == shadow.status() ? Severity.NONE : Severity.LOW;
-        } else {
-            Comparison comparison = comparator.compare(context, legacy.outcomeType(), legacy.data(), shadow.data());
-            classification = late && comparison.equivalent() ? Classification.TIMING : comparison.classification();
-            severity = comparison.severity();
-            differences = comparison.differences();
-            ruleSetVersion = comparison.ruleSetVersion();
         }
-        return verdict(legacy.pairKey(), context, supersedes, classification, severity, differences, ruleSetVersion,
-                legacy, shadow, decidedAt);
+        return verdict(legacy.pairKey(), context, supersedes, classification, severity, List.of(),
+                comparator.ruleSetVersion(context), legacy, view(legacy), shadow, view(shadow), decidedAt);
     }
 
     /** Only one side arrived within the window and the grace. */
@@ -75,18 +78,22 @@ public final class VerdictDecider {
         OutcomeSnapshot legacy = present.side() == Side.LEGACY ? present : null;
         OutcomeSnapshot shadow = present.side() == Side.SHADOW ? present : null;
         return verdict(present.pairKey(), present.context(), null, classification, severity, List.of(),
-                comparator.ruleSetVersion(present.context()), legacy, shadow, decidedAt);
+                comparator.ruleSetVersion(present.context()), legacy, view(legacy), shadow, view(shadow), decidedAt);
+    }
+
+    private JsonNode view(OutcomeSnapshot snapshot) {
+        return snapshot == null ? null
+                : comparator.view(snapshot.context(), snapshot.outcomeType(), snapshot.side(), snapshot.data());
     }
 
     private static Verdict verdict(PairKey key, String context, Verdict supersedes, Classification classification,
-            Severity severity, List<dev.parallelrun.events.verdict.Difference> differences, String ruleSetVersion,
-            OutcomeSnapshot legacy, OutcomeSnapshot shadow, Instant decidedAt) {
+            Severity severity, List<Difference> differences, String ruleSetVersion, OutcomeSnapshot legacy,
+            JsonNode legacyView, OutcomeSnapshot shadow, JsonNode shadowView, Instant decidedAt) {
         int revision = supersedes == null ? 1 : supersedes.revision() + 1;
         return new Verdict(verdictId(key, revision), revision, supersedes == null ? null : supersedes.verdictId(),
                 key.correlationId(), context, key.outcomeType(), classification, severity, differences, ruleSetVersion,
                 legacy == null ? null : legacy.receivedAt(), shadow == null ? null : shadow.receivedAt(), decidedAt,
-                legacy == null ? null : legacy.eventId(), shadow == null ? null : shadow.eventId(),
-                legacy == null ? null : legacy.data(), shadow == null ? null : shadow.data());
+                legacy == null ? null : legacy.eventId(), shadow == null ? null : shadow.eventId(), legacyView, shadowView);
     }
 
     /** Deterministic: reprocessing never mints a second id for the same verdict. */

@@ -27,4 +27,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("No verdict");
         return problem;
     }
+
+    @ExceptionHandler(RuleSetNotFoundException.class)
+    ProblemDetail ruleSetNotFound(RuleSetNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("urn:parallelrun:problem:not-found"));
+        problem.setTitle("No rule set");
+        return problem;
+    }
 }

@@ -13,8 +13,9 @@ import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
 import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
-import dev.parallelrun.reconciliation.domain.StructuralComparator;
 import dev.parallelrun.reconciliation.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
+import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class CorrelationTopologyTest {
 
     private final EventCodec codec = EventCodec.standard();
     private final CountingMetrics metrics = new CountingMetrics();
+    private final RuleBasedComparator comparator = RuleSetFixtures.comparator(RuleSetFixtures.claims());
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> legacyTopic;
     private TestInputTopic<String, byte[]> shadowTopic;
@@ -52,7 +54,7 @@ class CorrelationTopologyTest {
     void startTopology() {
         CorrelationPolicy policy = new CorrelationPolicy(new CorrelationPolicy.Timing(WINDOW, GRACE),
                 Map.of("other", new CorrelationPolicy.Timing(Duration.ofMinutes(10), GRACE)), Duration.ofHours(1));
-        var topology = CorrelationTopology.build(new VerdictDecider(new StructuralComparator()), policy, metrics,
+        var topology = CorrelationTopology.build(new VerdictDecider(comparator), policy, metrics,
                 Duration.ofSeconds(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reconciliation-test");
@@ -87,7 +89,7 @@ class CorrelationTopologyTest {
         assertThat(verdict.outcomeType()).isEqualTo(ClaimsContract.CLAIM_ASSESSED);
         assertThat(verdict.context()).isEqualTo("claims");
         assertThat(verdict.revision()).isEqualTo(1);
-        assertThat(verdict.ruleSetVersion()).isEqualTo(StructuralComparator.RULE_SET_VERSION);
+        assertThat(verdict.ruleSetVersion()).isEqualTo(RuleSetFixtures.claims().version()).startsWith("claims-1@sha256:");
         assertThat(verdict.legacyReceivedAt()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
         assertThat(verdict.shadowReceivedAt()).isEqualTo(Instant.parse("2026-11-02T09:00:00.250Z"));
         assertThat(verdict.legacy()).isEqualTo(verdict.shadow());
@@ -99,13 +101,45 @@ class CorrelationTopologyTest {
         Outcomes pair = Outcomes.forNewIntent();
 
         send(pair.payment(Side.LEGACY, "976.19"));
-        send(pair.payment(Side.SHADOW, "976.18"));
+        send(pair.payment(Side.SHADOW, "970.00"));
 
         Verdict verdict = singleVerdict();
         assertThat(verdict.classification()).isEqualTo(Classification.MISMATCH);
-        assertThat(verdict.severity()).isEqualTo(Severity.HIGH);
+        assertThat(verdict.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(verdict.differences()).extracting(d -> d.path())
-                .containsExactly("/paymentAmount", "/ledgerEntries/0/amount");
+                .containsExactly("/paymentAmount", "/ledgerEntries/[claims-expense,DEBIT]/amount");
+        assertThat(verdict.differences()).extracting(d -> d.severity()).containsExactly(Severity.CRITICAL, Severity.HIGH);
+    }
+
+    @Test
+    void classifiesARoundingPolicyDifferenceAsTolerated() {
+        Outcomes pair = Outcomes.forNewIntent();
+
+        send(pair.payment(Side.LEGACY, "976.19"));
+        send(pair.payment(Side.SHADOW, "976.18"));
+
+        Verdict verdict = singleVerdict();
+        assertThat(verdict.classification()).isEqualTo(Classification.TOLERATED);
+        assertThat(verdict.severity()).isEqualTo(Severity.NONE);
+        assertThat(verdict.differences()).allSatisfy(d -> {
+            assertThat(d.comparator()).isEqualTo("rounding");
+            assertThat(d.withinTolerance()).isTrue();
+        });
+        assertThat(verdict.legacy().get("paymentAmount").decimalValue()).isEqualByComparingTo("976.19");
+        assertThat(verdict.shadow().get("paymentAmount").decimalValue()).isEqualByComparingTo("976.18");
+    }
+
+    @Test
+    void classifiesADifferentFraudDecisionAsACriticalMismatch() {
+        Outcomes pair = Outcomes.forNewIntent();
+
+        send(pair.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.CLEAR, 30, List.of()));
+        send(pair.assessed(Side.SHADOW, ClaimAssessed.FraudDecision.REVIEW, 50, List.of("AMOUNT_OVER_5000", "SAME_DAY_HIGH_VALUE")));
+
+        Verdict verdict = singleVerdict();
+        assertThat(verdict.classification()).isEqualTo(Classification.MISMATCH);
+        assertThat(verdict.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(verdict.differences()).extracting(d -> d.path()).containsExactly("/fraudDecision", "/riskScore", "/riskReasons");
     }
 
     @Test
@@ -211,13 +245,28 @@ class CorrelationTopologyTest {
     }
 
     @Test
+    void classifiesALateButToleratedCounterpartAsTiming() {
+        Outcomes pair = Outcomes.forNewIntent();
+        send(pair.payment(Side.LEGACY, "976.19"));
+        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        singleVerdict();
+
+        send(pair.payment(Side.SHADOW, "976.18"));
+
+        Verdict timing = singleVerdict();
+        assertThat(timing.classification()).isEqualTo(Classification.TIMING);
+        assertThat(timing.severity()).isEqualTo(Severity.NONE);
+        assertThat(timing.differences()).isNotEmpty().allSatisfy(d -> assertThat(d.withinTolerance()).isTrue());
+    }
+
+    @Test
     void supersedesMissingWithMismatchWhenTheLateCounterpartDiffers() {
         Outcomes pair = Outcomes.forNewIntent();
         send(pair.payment(Side.SHADOW, "100.00"));
         driver.advanceWallClockTime(WINDOW.plusSeconds(1));
         singleVerdict();
 
-        send(pair.payment(Side.LEGACY, "100.01"));
+        send(pair.payment(Side.LEGACY, "150.00"));
 
         Verdict late = singleVerdict();
         assertThat(late.classification()).isEqualTo(Classification.MISMATCH);
@@ -364,15 +413,20 @@ class CorrelationTopologyTest {
     }
 
     @Test
-    void comparesReasonsOfTheNewFraudModelStructurally() {
+    void acceptsTheNewFraudModelsRicherReasonsAsAnExpectedDifference() {
         Outcomes pair = Outcomes.forNewIntent();
 
         send(pair.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.REVIEW, 45, List.of("SUSPICIOUS_DESCRIPTION")));
         send(pair.assessed(Side.SHADOW, ClaimAssessed.FraudDecision.REVIEW, 45, List.of("KEYWORD_STOLEN")));
 
         Verdict verdict = singleVerdict();
-        assertThat(verdict.classification()).isEqualTo(Classification.MISMATCH);
-        assertThat(verdict.differences()).singleElement().satisfies(d -> assertThat(d.path()).isEqualTo("/riskReasons/0"));
+        assertThat(verdict.classification()).isEqualTo(Classification.EXPECTED_DIFFERENCE);
+        assertThat(verdict.severity()).isEqualTo(Severity.NONE);
+        assertThat(verdict.differences()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("/riskReasons");
+            assertThat(d.comparator()).isEqualTo("unordered+variance:fraud-model-v2-granular-reasons");
+            assertThat(d.withinTolerance()).isFalse();
+        });
     }
 
     private void send(CloudEvent outcome) {

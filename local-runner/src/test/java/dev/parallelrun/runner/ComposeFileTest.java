@@ -167,10 +167,29 @@ class ComposeFileTest {
     @Test
     void secretsAreRequiredVariablesNeverValuesInTheFile() {
         services.forEach((name, service) -> environment(name).forEach((variable, value) -> {
-            if (variable.matches(".*(PASSWORD|APIKEY|SECRET|TOKEN).*")) {
+            if (variable.matches(".*(PASSWORD|APIKEY|SECRET|TOKEN|_KEY).*")) {
                 assertThat(String.valueOf(value)).as("%s of %s", variable, name).matches("\\$\\{[A-Z0-9_]+:\\?.+}");
             }
         }));
+    }
+
+    @Test
+    void everyRequiredVariableIsExplainedInTheEnvironmentExample() throws IOException {
+        Set<String> required = new TreeSet<>();
+        Matcher requiredVariable = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(
+                Files.readString(root.resolve("docker-compose.yml")));
+        while (requiredVariable.find()) {
+            required.add(requiredVariable.group(1));
+        }
+        Set<String> explained = new TreeSet<>();
+        Matcher assignment = Pattern.compile("(?m)^([A-Z0-9_]+)=").matcher(
+                Files.readString(root.resolve("deploy/compose.env.example")));
+        while (assignment.find()) {
+            explained.add(assignment.group(1));
+        }
+
+        assertThat(required).as("required variables of docker-compose.yml").isNotEmpty();
+        assertThat(explained).as("variables of deploy/compose.env.example").containsAll(required);
     }
 
     @Test

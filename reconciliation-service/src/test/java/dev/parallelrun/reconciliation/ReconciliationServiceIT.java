@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -372,6 +373,18 @@ class ReconciliationServiceIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("reconciliation_pending_correlations");
+        // rare events are series from the start, so that increase() and the alert rules see the first one
+        for (String dlq : List.of("outcomes.legacy.v1.dlq", "outcomes.shadow.v1.dlq")) {
+            assertThat(response.body()).containsPattern(
+                    "reconciliation_dead_lettered_total\\{[^}]*topic=\"" + Pattern.quote(dlq) + "\"");
+        }
+        for (String outcomeType : List.of("ClaimAssessed", "PaymentDecided")) {
+            assertThat(response.body())
+                    .containsPattern("reconciliation_duplicates_dropped_total\\{[^}]*context=\"claims\",outcome_type=\""
+                            + outcomeType + "\"")
+                    .containsPattern("reconciliation_late_arrivals_total\\{[^}]*context=\"claims\",outcome_type=\""
+                            + outcomeType + "\",within_grace=\"false\"");
+        }
     }
 
     private void assertProblem(String path, int status, String parameter) throws Exception {

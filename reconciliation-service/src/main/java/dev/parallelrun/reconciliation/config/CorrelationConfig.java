@@ -1,5 +1,6 @@
 package dev.parallelrun.reconciliation.config;
 
+import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.CorrelationMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
@@ -26,8 +27,10 @@ import org.springframework.context.annotation.Configuration;
 class CorrelationConfig {
 
     @Bean
-    CorrelationMetrics correlationMetrics(MeterRegistry registry) {
-        return new MicrometerCorrelationMetrics(registry);
+    CorrelationMetrics correlationMetrics(MeterRegistry registry, RuleBasedComparator comparator) {
+        MicrometerCorrelationMetrics metrics = new MicrometerCorrelationMetrics(registry);
+        metrics.registerAtZero(comparator.ruleSets());
+        return metrics;
     }
 
     @Bean
@@ -80,21 +83,54 @@ class CorrelationConfig {
             this.registry = registry;
         }
 
+        /**
+         * Registers the rare counters at zero for every outcome type the rule sets name and for both dead-letter
+         * topics, so that {@code increase()} and alert rules see the first event instead of a series appearing.
+         */
+        void registerAtZero(Iterable<RuleSet> ruleSets) {
+            for (RuleSet ruleSet : ruleSets) {
+                for (String outcomeType : ruleSet.outcomeTypes().keySet()) {
+                    duplicatesDropped(ruleSet.context(), outcomeType);
+                    for (boolean withinGrace : new boolean[] {true, false}) {
+                        lateArrivals(ruleSet.context(), outcomeType, withinGrace);
+                    }
+                }
+            }
+            for (String source : new String[] {Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW}) {
+                deadLetteredTo(Topics.deadLetter(source));
+            }
+        }
+
         @Override
         public void duplicateDropped(String context, String outcomeType) {
-            Counter.builder("reconciliation.duplicates.dropped").tag("context", context).tag("outcome_type", outcomeType)
-                    .register(registry).increment();
+            duplicatesDropped(context, outcomeType).increment();
         }
 
         @Override
         public void lateArrival(String context, String outcomeType, boolean withinGrace) {
-            Counter.builder("reconciliation.late.arrivals").tag("context", context).tag("outcome_type", outcomeType)
-                    .tag("within_grace", Boolean.toString(withinGrace)).register(registry).increment();
+            lateArrivals(context, outcomeType, withinGrace).increment();
         }
 
         @Override
         public void deadLettered(String topic) {
-            Counter.builder("reconciliation.dead.lettered").tag("topic", topic).register(registry).increment();
+            deadLetteredTo(topic).increment();
+        }
+
+        private Counter duplicatesDropped(String context, String outcomeType) {
+            return Counter.builder("reconciliation.duplicates.dropped").tag("context", context)
+                    .tag("outcome_type", outcomeType).description("Duplicate outcomes dropped, not decided again")
+                    .register(registry);
+        }
+
+        private Counter lateArrivals(String context, String outcomeType, boolean withinGrace) {
+            return Counter.builder("reconciliation.late.arrivals").tag("context", context).tag("outcome_type", outcomeType)
+                    .tag("within_grace", Boolean.toString(withinGrace))
+                    .description("Counterparts that arrived after the matching window").register(registry);
+        }
+
+        private Counter deadLetteredTo(String topic) {
+            return Counter.builder("reconciliation.dead.lettered").tag("topic", topic)
+                    .description("Records the correlation sent to a dead-letter topic").register(registry);
         }
 
         @Override

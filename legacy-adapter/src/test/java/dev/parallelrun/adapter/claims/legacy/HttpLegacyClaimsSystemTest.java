@@ -115,7 +115,7 @@ class HttpLegacyClaimsSystemTest {
             script.add(new Reply(200, ANSWER, true));
         }
 
-        LegacyCallResult result = client(2).process(REQUEST);
+        LegacyCallResult result = client(2, Duration.ofMillis(300)).process(REQUEST);
 
         assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
                 "no answer within PT0.3S after 2 attempts"));
@@ -163,13 +163,24 @@ class HttpLegacyClaimsSystemTest {
         assertThat(meterRegistry.get("legacy.call.failures").tag("kind", "connection").counter().count()).isEqualTo(2.0);
     }
 
+    /** A read timeout no loaded CI machine reaches by accident; only the timeout test uses a short one. */
+    private static final Duration GENEROUS_READ_TIMEOUT = Duration.ofSeconds(5);
+
     private HttpLegacyClaimsSystem client(int attempts) {
-        return client(URI.create("http://localhost:" + server.getAddress().getPort()), attempts);
+        return client(attempts, GENEROUS_READ_TIMEOUT);
+    }
+
+    private HttpLegacyClaimsSystem client(int attempts, Duration readTimeout) {
+        return client(URI.create("http://localhost:" + server.getAddress().getPort()), attempts, readTimeout);
     }
 
     private HttpLegacyClaimsSystem client(URI baseUrl, int attempts) {
-        LegacyAdapterProperties.Legacy settings = new LegacyAdapterProperties.Legacy(baseUrl, Duration.ofMillis(500),
-                Duration.ofMillis(300), new LegacyAdapterProperties.Retry(attempts, Duration.ofMillis(10), 2.0,
+        return client(baseUrl, attempts, GENEROUS_READ_TIMEOUT);
+    }
+
+    private HttpLegacyClaimsSystem client(URI baseUrl, int attempts, Duration readTimeout) {
+        LegacyAdapterProperties.Legacy settings = new LegacyAdapterProperties.Legacy(baseUrl, Duration.ofSeconds(2),
+                readTimeout, new LegacyAdapterProperties.Retry(attempts, Duration.ofMillis(10), 2.0,
                         Duration.ofMillis(50)));
         return new HttpLegacyClaimsSystem(RestClient.builder(), settings, meterRegistry);
     }

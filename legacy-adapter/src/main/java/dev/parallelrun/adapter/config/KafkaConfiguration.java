@@ -73,15 +73,24 @@ class KafkaConfiguration {
         return new KafkaTemplate<>(producerFactory);
     }
 
+    /** Dead letters: {@code <topic>.dlq}, same partition, the reason in a header; fails unless the broker acknowledged. */
     @Bean
-    DefaultErrorHandler intentErrorHandler(KafkaTemplate<String, Object> kafkaTemplate,
+    DeadLetterPublishingRecoverer intentDeadLetters(KafkaTemplate<String, Object> kafkaTemplate,
             LegacyAdapterProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         recoverer.setFailIfSendResultIsError(true);
         recoverer.setWaitForSendResultTimeout(properties.kafka().sendTimeout());
         recoverer.addHeadersFunction(KafkaConfiguration::deadLetterHeaders);
+        return recoverer;
+    }
 
+    /**
+     * For the record a batch reports failed ({@code BatchListenerFailedException}): the records before it are
+     * committed, it is retried with a backoff (a poison record is not), then dead-lettered; the rest are fetched again.
+     */
+    @Bean
+    DefaultErrorHandler intentErrorHandler(DeadLetterPublishingRecoverer recoverer, LegacyAdapterProperties properties) {
         LegacyAdapterProperties.Retry redelivery = properties.kafka().redelivery();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(redelivery.maxAttempts() - 1);
         backOff.setInitialInterval(redelivery.initialBackoff().toMillis());

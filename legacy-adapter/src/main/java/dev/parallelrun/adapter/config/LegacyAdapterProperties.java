@@ -10,13 +10,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param legacy how to call the legacy platform
  * @param kafka topics, publishing and failure handling on Kafka
+ * @param processing how many intents are worked on at once
  */
 @ConfigurationProperties("legacy-adapter")
-public record LegacyAdapterProperties(Legacy legacy, Kafka kafka) {
+public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing processing) {
 
     public LegacyAdapterProperties {
         Objects.requireNonNull(legacy, "legacy-adapter.legacy is required");
         Objects.requireNonNull(kafka, "legacy-adapter.kafka is required");
+        Objects.requireNonNull(processing, "legacy-adapter.processing is required");
+    }
+
+    /**
+     * @param parallelism intents of a poll worked on at once, shared by every listener thread: a legacy call mostly
+     *                    waits, so this, not the number of partitions, bounds the adapter's throughput
+     */
+    public record Processing(int parallelism) {
+
+        public Processing {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("legacy-adapter.processing.parallelism must be at least 1 but was "
+                        + parallelism);
+            }
+        }
     }
 
     /**

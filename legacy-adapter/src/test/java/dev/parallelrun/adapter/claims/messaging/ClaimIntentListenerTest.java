@@ -1,0 +1,230 @@
+package dev.parallelrun.adapter.claims.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.adapter.claims.application.ClaimIntentHandler;
+import dev.parallelrun.adapter.claims.application.ProcessedIntents;
+import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
+import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.participant.Participant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/** A poll's intents: worked on in parallel, in order per key, poison dead-lettered in place, failures by index. */
+class ClaimIntentListenerTest {
+
+    private static final String TOPIC = "intents.claims.v1";
+
+    private final EventCodec codec = EventCodec.standard();
+    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:legacy-adapter",
+            Clock.systemUTC(), codec);
+    private final List<String> legacyCalls = new CopyOnWriteArrayList<>();
+    private final List<CloudEvent> published = new CopyOnWriteArrayList<>();
+    private final Set<String> unpublishable = ConcurrentHashMap.newKeySet();
+    private final List<Map.Entry<ConsumerRecord<?, ?>, Exception>> deadLetters = new CopyOnWriteArrayList<>();
+    private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
+    private volatile Runnable duringLegacyCall = () -> {
+    };
+    private ClaimIntentListener listener;
+
+    @AfterEach
+    void close() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    @Test
+    void worksOnThePollsIntentsAtTheSameTime() {
+        CountDownLatch allInFlight = new CountDownLatch(4);
+        List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+        duringLegacyCall = () -> {
+            allInFlight.countDown();
+            metTheOthers.add(awaitQuietly(allInFlight)); // true only if all four legacy calls waited together
+        };
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+
+        listener(4).onIntents(records(intents));
+
+        assertThat(metTheOthers).as("each legacy call saw the other three in flight").containsExactly(true, true, true,
+                true);
+        assertThat(published).hasSize(8);
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsOnly(intents.stream().map(CloudEvent::correlationId).toArray(String[]::new));
+    }
+
+    @Test
+    void handlesTheRecordsOfOneKeyInOffsetOrderSoARedeliveryMeetsItsStoredOutcomes() {
+        CloudEvent intent = intent();
+
+        listener(8).onIntents(records(List.of(intent, intent, intent)));
+
+        assertThat(legacyCalls).containsExactly(intent.id());
+        assertThat(published).hasSize(6);
+        assertThat(published.subList(2, 4)).isEqualTo(published.subList(0, 2));
+        assertThat(published.subList(4, 6)).isEqualTo(published.subList(0, 2));
+    }
+
+    @Test
+    void deadLettersPoisonRecordsWhereTheyAreAndProcessesTheRest() {
+        CloudEvent before = intent();
+        CloudEvent after = intent();
+        CloudEvent notAnIntent = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(List.of(before, notAnIntent)));
+        records.add(undecodable(2, "not json"));
+        records.add(record(3, "empty", null));
+        records.add(record(4, after.correlationId(), after));
+
+        listener(4).onIntents(records);
+
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsOnly(before.correlationId(), after.correlationId()).hasSize(4);
+        assertThat(deadLetters).extracting(entry -> entry.getKey().offset()).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(deadLetters).allSatisfy(entry -> assertThat(entry.getValue())
+                .isInstanceOfAny(MalformedEventException.class, DeserializationException.class));
+        assertThat(deadLetterOf(3).getMessage()).isEqualTo("empty record: expected a CloudEvents JSON object");
+        assertThat(deadLetterOf(1).getMessage()).startsWith("expected an intent of type claims.ClaimSubmitted.v1");
+    }
+
+    @Test
+    void reportsTheLowestFailedIndexSoThatEverythingBeforeItIsCommitted() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent(), intent());
+        unpublishable.add(intents.get(2).correlationId());
+        unpublishable.add(intents.get(4).correlationId());
+
+        assertThatThrownBy(() -> listener(4).onIntents(records(intents)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getIndex()).isEqualTo(2);
+                    assertThat(failure.getCause()).hasMessageContaining("broker unavailable");
+                });
+        assertThat(published).extracting(CloudEvent::correlationId).containsOnly(intents.get(0).correlationId(),
+                intents.get(1).correlationId(), intents.get(3).correlationId());
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void stopsAKeysLaneAtItsFirstFailureSoItsLaterRecordsWaitForTheRedelivery() {
+        String correlationId = UUID.randomUUID().toString();
+        CloudEvent first = intent(correlationId);
+        CloudEvent second = intent(correlationId);
+        unpublishable.add(correlationId);
+
+        assertThatThrownBy(() -> listener(4).onIntents(records(List.of(intent(), first, second))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
+        assertThat(legacyCalls).doesNotContain(second.id()).contains(first.id());
+    }
+
+    // --- fixtures
+
+    private ClaimIntentListener listener(int parallelism) {
+        ClaimIntentHandler handler = new ClaimIntentHandler(participant, request -> {
+            legacyCalls.add(request.reqKey());
+            duringLegacyCall.run();
+            return new LegacyCallResult.Answered(approved(request.claimNo()));
+        }, processed, outcomes -> {
+            if (unpublishable.contains(outcomes.get(0).correlationId())) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.addAll(outcomes);
+        }, new SimpleMeterRegistry());
+        BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, failure) -> deadLetters.add(
+                Map.entry(record, failure));
+        listener = new ClaimIntentListener(handler, recoverer, parallelism);
+        return listener;
+    }
+
+    private Exception deadLetterOf(long offset) {
+        return deadLetters.stream().filter(entry -> entry.getKey().offset() == offset).findFirst().orElseThrow()
+                .getValue();
+    }
+
+    private static CloudEvent intent() {
+        return intent(UUID.randomUUID().toString());
+    }
+
+    private static CloudEvent intent(String correlationId) {
+        CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
+        return CloudEvent.intent(UUID.randomUUID().toString(), golden.type(), golden.source(), golden.time(),
+                correlationId, golden.boundedContext(), golden.data());
+    }
+
+    private static List<ConsumerRecord<String, CloudEvent>> records(List<CloudEvent> events) {
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+        for (CloudEvent event : events) {
+            records.add(record(records.size(), event.correlationId(), event));
+        }
+        return records;
+    }
+
+    private static ConsumerRecord<String, CloudEvent> record(long offset, String key, CloudEvent value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, key, value);
+    }
+
+    private static ConsumerRecord<String, CloudEvent> undecodable(long offset, String bytes) {
+        RecordHeaders headers = new RecordHeaders();
+        byte[] data = bytes.getBytes(StandardCharsets.UTF_8);
+        SerializationUtils.deserializationException(headers, data,
+                new DeserializationException("failed to deserialize", data, false,
+                        new MalformedEventException("not a valid CloudEvents JSON object")), false);
+        return new ConsumerRecord<>(TOPIC, 0, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, "undecodable", null, headers, Optional.empty());
+    }
+
+    private static LegacyClaimResponse approved(String claimNo) {
+        return new LegacyClaimResponse(claimNo, "00", "N", "10", "", "976.10", "1358.02", "", List.of(
+                new LegacyClaimResponse.LedgerLine("5100", "D", "976.10"),
+                new LegacyClaimResponse.LedgerLine("1800", "D", "1358.02")));
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stores the first outcomes per intent, as the database does with its unique key. */
+    private static final class InMemoryProcessedIntents implements ProcessedIntents {
+        private final Map<String, List<CloudEvent>> stored = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
+            return Optional.ofNullable(stored.get(intentEventId));
+        }
+
+        @Override
+        public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+            return Collections.unmodifiableList(stored.computeIfAbsent(intentEventId, id -> List.copyOf(outcomes)));
+        }
+    }
+}

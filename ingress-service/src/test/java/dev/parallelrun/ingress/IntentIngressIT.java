@@ -330,7 +330,7 @@ class IntentIngressIT {
         assertThat(json(health.body()).get("status").stringValue()).isEqualTo("UP");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body())
-                .contains("ingress_intents_rejected_total{reason=\"unknown-api-key\",status=\"401\"}");
+                .contains("ingress_intents_rejected_total{application=\"ingress-service\",reason=\"unknown-api-key\",status=\"401\"}");
     }
 
     @Test
@@ -339,8 +339,10 @@ class IntentIngressIT {
 
         String metrics = send(HttpRequest.newBuilder(actuator("prometheus")).GET()).body();
 
-        assertThat(metrics).contains("ingress_intents_accepted_total{replayed=\"false\",type=\"claims.ClaimSubmitted.v1\"}");
-        assertThat(metrics).contains("ingress_intents_publish_seconds_count{outcome=\"acknowledged\",type=\"claims.ClaimSubmitted.v1\"}");
+        assertThat(metrics).contains(
+                "ingress_intents_accepted_total{application=\"ingress-service\",replayed=\"false\",type=\"claims.ClaimSubmitted.v1\"}");
+        assertThat(metrics).contains(
+                "ingress_intents_publish_seconds_count{application=\"ingress-service\",outcome=\"acknowledged\",type=\"claims.ClaimSubmitted.v1\"}");
     }
 
     @Test

@@ -10,11 +10,13 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
 
 /** The adapter's collaborators: its identity as a participant of the parallel run, and the legacy client. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LegacyAdapterProperties.class)
+@EnableScheduling
 class AdapterConfiguration {
 
     /** The CloudEvents {@code source} of every outcome this adapter publishes. */

@@ -11,14 +11,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param legacy how to call the legacy platform
  * @param kafka topics, publishing and failure handling on Kafka
  * @param processing how many intents are worked on at once
+ * @param processedIntents how long the processed-intent log remembers an intent
  */
 @ConfigurationProperties("legacy-adapter")
-public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing processing) {
+public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing processing,
+        ProcessedIntents processedIntents) {
 
     public LegacyAdapterProperties {
         Objects.requireNonNull(legacy, "legacy-adapter.legacy is required");
         Objects.requireNonNull(kafka, "legacy-adapter.kafka is required");
         Objects.requireNonNull(processing, "legacy-adapter.processing is required");
+        Objects.requireNonNull(processedIntents, "legacy-adapter.processed-intents is required");
+    }
+
+    /**
+     * @param retention       how long an intent's outcomes are kept to answer its redelivery without a second legacy
+     *                        call: longer than the intent topic keeps records plus the longest the adapter may be down
+     * @param cleanupInterval how often older entries are deleted
+     */
+    public record ProcessedIntents(Duration retention, Duration cleanupInterval) {
+
+        public ProcessedIntents {
+            requirePositive(retention, "legacy-adapter.processed-intents.retention");
+            requirePositive(cleanupInterval, "legacy-adapter.processed-intents.cleanup-interval");
+        }
     }
 
     /**

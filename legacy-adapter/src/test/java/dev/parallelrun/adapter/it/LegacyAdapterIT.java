@@ -3,6 +3,7 @@ package dev.parallelrun.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parallelrun.adapter.claims.persistence.ProcessedIntentCleanup;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
@@ -25,7 +26,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,6 +71,12 @@ class LegacyAdapterIT {
 
     @Autowired
     private MeterRegistry meterRegistry;
+
+    @Autowired
+    private ProcessedIntentCleanup cleanup;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @LocalServerPort
     private int port;
@@ -223,6 +233,23 @@ class LegacyAdapterIT {
         assertThat(codec.read(deadLetter.value())).isEqualTo(wrongType);
         assertThat(header(deadLetter, Headers.DLQ_REASON))
                 .isEqualTo("expected an intent of type claims.ClaimSubmitted.v1 but got claims.ClaimAssessed.v1");
+    }
+
+    @Test
+    void forgetsProcessedIntentsPastTheirRetentionAndKeepsTheRest() {
+        Instant now = Instant.now();
+        String old = "old-" + shortId();
+        String fresh = "fresh-" + shortId();
+        for (var entry : Map.of(old, now.minus(Duration.ofDays(15)), fresh, now.minus(Duration.ofDays(13))).entrySet()) {
+            jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at) "
+                    + "VALUES (?, ?, CAST('[]' AS json), ?)")
+                    .params(entry.getKey(), entry.getKey(), Timestamp.from(entry.getValue())).update();
+        }
+
+        assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT intent_event_id FROM processed_intent WHERE intent_event_id IN (?, ?)")
+                .params(old, fresh).query(String.class).list()).containsExactly(fresh);
     }
 
     @Test

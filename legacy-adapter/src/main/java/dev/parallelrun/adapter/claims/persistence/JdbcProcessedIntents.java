@@ -5,6 +5,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -53,6 +54,11 @@ class JdbcProcessedIntents implements ProcessedIntents {
         }
         return outcomesOf(intentEventId).orElseThrow(() -> new IllegalStateException(
                 "intent " + intentEventId + " neither inserted nor found"));
+    }
+
+    /** Forgets the intents processed before the given instant; answers how many. */
+    int deleteProcessedBefore(Instant instant) {
+        return jdbc.sql("DELETE FROM processed_intent WHERE processed_at < ?").param(Timestamp.from(instant)).update();
     }
 
     private List<CloudEvent> events(String json) {

@@ -71,6 +71,13 @@ class IntentBodyReaderTest {
                 Problems.MALFORMED_JSON);
     }
 
+    @Test
+    void refusesANumberBeyondJacksonsLimitsAsMalformed() {
+        // found by IntentValidationFuzzTest: Jackson throws a NumberFormatException here, which answered 500
+        assertRefused(() -> reader.read(-1, stream("{\"a\": 1e99999999999}")), HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED_JSON);
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status,
             String kind) {
         assertThatThrownBy(call).isInstanceOfSatisfying(UnacceptableRequestException.class, e -> {

@@ -30,7 +30,7 @@ class VerdictCursorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "+1000000000-01-01T00:00:00Z|" + VERDICT_ID, // found by VerdictCursorFuzzTest: a 500 from the database
+            "+1000000000-01-01T00:00:00Z|" + VERDICT_ID, // decoded, then failed binding the query: a 500 (VerdictCursorFuzzTest: a position must fit the query)
             "-0001-12-31T00:00:00Z|" + VERDICT_ID,
             "2026-11-02T09:15:31Z|1-1-1-1-1", // a UUID, but not as this API writes one
             "2026-11-02T09:15:31Z|" + VERDICT_ID + "|extra",

@@ -73,7 +73,7 @@ class IntentBodyReaderTest {
 
     @Test
     void refusesANumberBeyondJacksonsLimitsAsMalformed() {
-        // found by IntentValidationFuzzTest: Jackson throws a NumberFormatException here, which answered 500
+        // the NumberFormatException CloudEventDeserializerFuzzTest found in the event codec; here it answered 500
         assertRefused(() -> reader.read(-1, stream("{\"a\": 1e99999999999}")), HttpStatus.BAD_REQUEST,
                 Problems.MALFORMED_JSON);
     }

@@ -141,7 +141,7 @@ class RuleSetParserTest {
                         "redaction[0] (/email)", "unknown action 'encrypt'; use drop, mask, hash"),
                 Arguments.of("redaction without a path", HEAD + "outcomeTypes: {T: {redaction: [{action: mask}]}}\n",
                         "outcomeTypes.T.redaction[0]", "'path' is required"),
-                // found by RuleSetParserFuzzTest: these escaped as NumberFormatException, ArithmeticException, DateTimeException
+                // these escaped as NumberFormatException, ArithmeticException, DateTimeException (RuleSetParserFuzzTest: only RuleSetException)
                 Arguments.of("window beyond a long", HEAD + "correlation: {window: 99999999999999999999s}\n", "correlation",
                         "window '99999999999999999999s' is too long a duration"),
                 Arguments.of("window beyond a duration", HEAD + "correlation: {window: 999999999999999d}\n", "correlation",

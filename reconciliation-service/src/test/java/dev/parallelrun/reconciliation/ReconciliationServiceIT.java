@@ -361,6 +361,9 @@ class ReconciliationServiceIT {
         assertProblem("/api/v1/reconciliations?limit=0", 400, "limit");
         assertProblem("/api/v1/reconciliations?from=yesterday", 400, "from");
         assertProblem("/api/v1/reconciliations?cursor=not-a-cursor", 400, "cursor");
+        // a well-formed cursor at +1000000000-01-01T00:00:00Z: no verdict time, and no timestamp the query can bind (was 500)
+        assertProblem("/api/v1/reconciliations?cursor="
+                + "KzEwMDAwMDAwMDAtMDEtMDFUMDA6MDA6MDBafDNmMmI4YzFlLTBkNGEtNGM1ZS05ZjZhLTFiMmMzZDRlNWY2MA", 400, "cursor");
         assertProblem("/api/v1/match-rates?window=15", 400, "window");
         assertProblem("/api/v1/reconciliations/" + UUID.randomUUID(), 404, null);
         assertProblem("/api/v1/rule-sets/claims-0@sha256:00000000", 404, null);

@@ -2,6 +2,8 @@ package dev.parallelrun.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventCodec {
 
     private static final EventCodec DEFAULT = new EventCodec();
+    /** Jackson's limit on the scale of a decimal written in plain notation. */
+    private static final int MAX_PLAIN_SCALE = 9999;
 
     private final JsonMapper mapper;
 
@@ -68,6 +72,9 @@ public final class EventCodec {
             event = mapper.treeToValue(tree, CloudEvent.class);
         } catch (JacksonException e) {
             throw new MalformedEventException("not a valid CloudEvents JSON object: " + e.getOriginalMessage(), e);
+        } catch (NumberFormatException e) {
+            // Jackson reports a number beyond its limits (1e99999999999) this way, not as a JacksonException
+            throw new MalformedEventException("not a valid CloudEvents JSON object: " + e.getMessage(), e);
         }
         validate(event);
         return event;
@@ -79,6 +86,8 @@ public final class EventCodec {
             return mapper.treeToValue(data, type);
         } catch (JacksonException e) {
             throw new MalformedEventException("data is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("data is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -101,6 +110,9 @@ public final class EventCodec {
         }
         if (event.data() == null || event.data().isNull()) {
             problems.add("data is required");
+        } else {
+            unwritableNumber(event.data(), "").ifPresent(pointer -> problems.add("data" + pointer
+                    + " is a number with more than " + MAX_PLAIN_SCALE + " digits of scale, which cannot be written back"));
         }
         if (event.dataContentType() != null && !CloudEvent.JSON.equals(event.dataContentType())) {
             problems.add("datacontenttype must be application/json but was " + quoted(event.dataContentType()));
@@ -121,6 +133,35 @@ public final class EventCodec {
         if (!problems.isEmpty()) {
             throw new MalformedEventException("invalid CloudEvent: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * The pointer of the first number in {@code node} that this codec could not write again: Jackson refuses
+     * to write a plain decimal ({@code 1e10000}) whose scale is beyond +-9999, and every consumer re-publishes
+     * or stores what it read.
+     */
+    private static Optional<String> unwritableNumber(JsonNode node, String pointer) {
+        if (node.isBigDecimal()) {
+            int scale = node.decimalValue().scale();
+            return scale > MAX_PLAIN_SCALE || scale < -MAX_PLAIN_SCALE ? Optional.of(pointer) : Optional.empty();
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = unwritableNumber(node.get(i), pointer + "/" + i);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                Optional<String> found = unwritableNumber(property.getValue(),
+                        pointer + "/" + property.getKey().replace("~", "~0").replace("/", "~1"));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static void requireText(List<String> problems, String attribute, String value) {

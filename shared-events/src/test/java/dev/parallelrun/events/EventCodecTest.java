@@ -118,6 +118,28 @@ class EventCodecTest {
     }
 
     @Test
+    void rejectsANumberBeyondJacksonsLimitsAsMalformed() {
+        // found by CloudEventDeserializerFuzzTest: Jackson throws a NumberFormatException, not a JacksonException
+        String json = new String(GoldenEvents.bytes(GoldenEvents.CLAIM_ASSESSED_LEGACY), StandardCharsets.UTF_8)
+                .replace("\"data\" : {", "\"data\" : {\"huge\": 1112e11111111111141,");
+
+        assertThatThrownBy(() -> codec.read(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("value exceeds limits");
+    }
+
+    @Test
+    void rejectsANumberItCouldNotWriteBackAsMalformed() {
+        // 1e10000 reads, but Jackson refuses to write a plain BigDecimal whose scale is beyond +-9999
+        String json = new String(GoldenEvents.bytes(GoldenEvents.CLAIM_ASSESSED_LEGACY), StandardCharsets.UTF_8)
+                .replace("\"data\" : {", "\"data\" : {\"weights\": [1e10000],");
+
+        assertThatThrownBy(() -> codec.read(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("data/weights/0");
+    }
+
+    @Test
     void rejectsAnEmptyMessage() {
         assertThatThrownBy(() -> codec.read(new byte[0])).isInstanceOf(MalformedEventException.class);
     }

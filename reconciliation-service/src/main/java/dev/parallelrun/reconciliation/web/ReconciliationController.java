@@ -6,17 +6,14 @@ import dev.parallelrun.reconciliation.config.ReconciliationProperties;
 import dev.parallelrun.reconciliation.persistence.VerdictStore;
 import dev.parallelrun.reconciliation.persistence.VerdictStore.ClassificationCount;
 import dev.parallelrun.reconciliation.persistence.VerdictStore.StoredVerdict;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,11 +52,11 @@ class ReconciliationController {
         var query = new VerdictStore.VerdictQuery(blankToNull(context), blankToNull(outcomeType),
                 parseEnum("classification", classification, Classification.class),
                 parseEnum("severity", severity, Severity.class), parseInstant("from", from), parseInstant("to", to),
-                parseCursor(cursor), pageSize + 1);
+                VerdictCursor.parse(cursor), pageSize + 1);
         List<StoredVerdict> rows = store.find(query);
         boolean more = rows.size() > pageSize;
         List<StoredVerdict> page = more ? rows.subList(0, pageSize) : rows;
-        String next = more ? cursorOf(page.get(page.size() - 1)) : null;
+        String next = more ? VerdictCursor.after(page.get(page.size() - 1)) : null;
         return new VerdictPage(page.stream().map(row -> VerdictView.of(row.verdict(), null)).toList(), next);
     }
 
@@ -133,23 +130,6 @@ class ReconciliationController {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException(name, "must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
-        }
-    }
-
-    private static String cursorOf(StoredVerdict last) {
-        String position = last.verdict().decidedAt() + "|" + last.verdict().verdictId();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static VerdictStore.Position parseCursor(String cursor) {
-        if (blankToNull(cursor) == null) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new VerdictStore.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]).toString());
-        } catch (IllegalArgumentException | DateTimeParseException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidQueryException("cursor", "is not a cursor this API returned");
         }
     }
 

@@ -205,7 +205,29 @@ public final class ClaimSubmittedSchema implements IntentSchema {
                     : "must be between " + minLength + " and " + maxLength + " characters long"));
             return null;
         }
+        if (!storable(value)) {
+            violations.add(new Violation(path, "must not contain control characters (other than tab and line breaks) "
+                    + "or unpaired surrogates"));
+            return null;
+        }
         return value;
+    }
+
+    /**
+     * Whether downstream services can store the text: PostgreSQL refuses {@code \u0000} and unpaired
+     * surrogates in {@code text} and {@code jsonb}, and no claim needs other control characters.
+     */
+    private static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)
+                    || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void rejectUnknown(JsonNode object, String path, Set<String> known, List<Violation> violations) {

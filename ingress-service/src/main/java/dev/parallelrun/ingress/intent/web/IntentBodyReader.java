@@ -52,6 +52,10 @@ final class IntentBodyReader {
                     "The body is not well-formed JSON: " + e.getOriginalMessage()
                             + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                                     + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (NumberFormatException e) {
+            // Jackson reports a number beyond its limits (1e99999999999) this way, not as a JacksonException
+            throw new UnacceptableRequestException(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed JSON",
+                    "The body holds a number beyond the limits of JSON numbers here: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
             throw new UnacceptableRequestException(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON, "Malformed JSON",

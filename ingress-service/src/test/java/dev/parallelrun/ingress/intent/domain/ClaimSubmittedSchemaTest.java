@@ -191,6 +191,27 @@ class ClaimSubmittedSchemaTest {
     }
 
     @Test
+    void refusesTextThatDownstreamDatabasesCannotStore() {
+        // PostgreSQL refuses \u0000 and unpaired surrogates in text and jsonb: such an intent would be accepted
+        // with 202 and then fail in every service that stores it
+        ObjectNode claim = goldenClaim();
+        claim.put("description", "rear-end\u0000collision");
+        claim.put("region", "D\uD800");
+        ((ObjectNode) claim.get("claimant")).put("name", "Erika\u001bMustermann");
+
+        assertThat(schema.validate(claim)).extracting(Violation::pointer)
+                .containsExactlyInAnyOrder("/description", "/region", "/claimant/name");
+    }
+
+    @Test
+    void acceptsLineBreaksTabsAndCharactersBeyondTheBasicPlane() {
+        ObjectNode claim = goldenClaim();
+        claim.put("description", "rear-end collision\r\n\tat the crossing \uD83D\uDE97");
+
+        assertThat(schema.validate(claim)).isEmpty();
+    }
+
+    @Test
     void refusesStringsOverTheirLengthLimits() {
         ObjectNode claim = goldenClaim();
         claim.put("claimId", "C".repeat(ClaimSubmittedSchema.MAX_ID_LENGTH + 1));

@@ -71,6 +71,13 @@ class IntentBodyReaderTest {
                 Problems.MALFORMED_JSON);
     }
 
+    @Test
+    void refusesANumberBeyondJacksonsLimitsAsMalformed() {
+        // the NumberFormatException CloudEventDeserializerFuzzTest found in the event codec; here it answered 500
+        assertRefused(() -> reader.read(-1, stream("{\"a\": 1e99999999999}")), HttpStatus.BAD_REQUEST,
+                Problems.MALFORMED_JSON);
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status,
             String kind) {
         assertThatThrownBy(call).isInstanceOfSatisfying(UnacceptableRequestException.class, e -> {

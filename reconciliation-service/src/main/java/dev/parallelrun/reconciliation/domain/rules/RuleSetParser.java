@@ -399,8 +399,9 @@ public final class RuleSetParser {
     }
 
     private Instant expiry(Section variance, String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
@@ -409,6 +410,11 @@ public final class RuleSetParser {
                         + "' is neither a date (2027-06-30) nor an instant (2027-06-30T12:00:00Z)");
             }
         }
+        if (date.equals(LocalDate.MAX)) {
+            // a variance expires at the end of its day, and this day has no end
+            throw new RuleSetException(source, variance.where, "expires '" + text + "' is the last date there is; give an earlier one");
+        }
+        return date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     private AcceptedVariance.Condition condition(Section condition) {
@@ -635,6 +641,9 @@ public final class RuleSetParser {
                 duration = duration(text);
             } catch (DateTimeParseException e) {
                 throw new RuleSetException(source, where, key + " '" + text + "' is not a duration; write e.g. 30s, 5m, 1h or PT30S");
+            } catch (NumberFormatException | ArithmeticException e) {
+                // 99999999999999999999s does not fit a long, 999999999999999d not a Duration
+                throw new RuleSetException(source, where, key + " '" + text + "' is too long a duration");
             }
             if (duration.isNegative() || !zeroAllowed && duration.isZero()) {
                 throw new RuleSetException(source, where, key + " must be " + (zeroAllowed ? "zero or positive" : "positive"));

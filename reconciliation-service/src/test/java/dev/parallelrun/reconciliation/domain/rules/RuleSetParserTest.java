@@ -140,7 +140,15 @@ class RuleSetParserTest {
                 Arguments.of("redaction with an unknown action", HEAD + "redaction: [{path: /email, action: encrypt}]\n",
                         "redaction[0] (/email)", "unknown action 'encrypt'; use drop, mask, hash"),
                 Arguments.of("redaction without a path", HEAD + "outcomeTypes: {T: {redaction: [{action: mask}]}}\n",
-                        "outcomeTypes.T.redaction[0]", "'path' is required"));
+                        "outcomeTypes.T.redaction[0]", "'path' is required"),
+                // these escaped as NumberFormatException, ArithmeticException, DateTimeException (RuleSetParserFuzzTest: only RuleSetException)
+                Arguments.of("window beyond a long", HEAD + "correlation: {window: 99999999999999999999s}\n", "correlation",
+                        "window '99999999999999999999s' is too long a duration"),
+                Arguments.of("window beyond a duration", HEAD + "correlation: {window: 999999999999999d}\n", "correlation",
+                        "window '999999999999999d' is too long a duration"),
+                Arguments.of("variance expiring on the last date there is", HEAD
+                        + "outcomeTypes: {T: {variances: [{id: v, paths: [/a], reason: r, reference: x, expires: '+999999999-12-31'}]}}\n",
+                        "outcomeTypes.T.variances[0] (v)", "expires '+999999999-12-31' is the last date there is"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,7 +19,8 @@ public record ReconciliationProperties(
         @DefaultValue Correlation correlation,
         @DefaultValue Rules rules,
         @DefaultValue Api api,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Sink sink) {
 
     /** Partitions and replication of the topics this service declares. */
     public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
@@ -93,6 +94,23 @@ public record ReconciliationProperties(
      *                     use; required when any rule set hashes, never in the repository outside the local profile
      */
     public record Rules(@DefaultValue("classpath:rules/") List<String> locations, String redactionKey) {
+    }
+
+    /**
+     * The verdict sink (topic to PostgreSQL). While PostgreSQL cannot take verdicts it waits and tries again
+     * for as long as that lasts, backing off from {@code retry.initial-backoff} to at most
+     * {@code retry.max-backoff} between attempts: there is deliberately no {@code max-attempts}, an outage is
+     * never a reason to dead-letter.
+     *
+     * @param deadLetterSendTimeout how long to wait for the broker to acknowledge a dead letter before the
+     *                              batch fails (and is not committed)
+     */
+    public record Sink(@DefaultValue Retry retry, @DefaultValue("15s") Duration deadLetterSendTimeout) {
+    }
+
+    /** A bounded backoff between attempts. */
+    public record Retry(@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("2.0") double multiplier,
+            @DefaultValue("30s") Duration maxBackoff) {
     }
 
     /** Limits of the query API. */

@@ -3,13 +3,14 @@ package dev.parallelrun.reconciliation.config;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.CloudEventSerializer;
 import dev.parallelrun.events.Headers;
-import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.Topics;
+import dev.parallelrun.reconciliation.sink.StoreFailures;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -36,20 +37,30 @@ class VerdictSinkConfig {
 
     @Bean
     KafkaAdmin.NewTopics reconciliationTopics(ReconciliationProperties properties) {
+        return new KafkaAdmin.NewTopics(topics(properties).toArray(NewTopic[]::new));
+    }
+
+    /** Every topic alike: a dead-letter topic has as many partitions as its source, as same-partition dead letters need. */
+    static List<NewTopic> topics(ReconciliationProperties properties) {
         var topics = properties.topics();
-        NewTopic[] all = Topics.all(java.util.List.of()).stream()
+        return Topics.all(List.of()).stream()
                 .map(name -> TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build())
-                .toArray(NewTopic[]::new);
-        return new KafkaAdmin.NewTopics(all);
+                .toList();
     }
 
     @Bean
-    KafkaTemplate<Object, Object> deadLetterTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    KafkaTemplate<Object, Object> deadLetterTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            ReconciliationProperties properties) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "reconciliation-service-dead-letters");
+        // a dead letter the broker does not take fails its batch within the timeout, well inside max.poll.interval
+        int timeout = (int) properties.sink().deadLetterSendTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1, timeout / 2));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         var values = new DelegatingByTypeSerializer(Map.of(byte[].class, new ByteArraySerializer(),
                 CloudEvent.class, new CloudEventSerializer()));
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -58,23 +69,40 @@ class VerdictSinkConfig {
         return new KafkaTemplate<>(factory);
     }
 
+    /**
+     * Dead letters of the verdict sink: {@code reconciliation.verdicts.v1.dlq}, same partition (the topic is
+     * declared with as many partitions as its source), the reason and the origin in the {@link Headers} every
+     * service uses. Sending fails unless the broker acknowledged, so a lost dead letter is never committed over.
+     */
     @Bean
-    DefaultErrorHandler verdictErrorHandler(KafkaTemplate<Object, Object> deadLetterTemplate) {
+    DeadLetterPublishingRecoverer verdictDeadLetters(KafkaTemplate<Object, Object> deadLetterTemplate,
+            ReconciliationProperties properties) {
         var recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        recoverer.setHeadersFunction((record, e) -> {
-            var headers = new RecordHeaders();
-            headers.add(Headers.DLQ_REASON, rootMessage(e).getBytes(StandardCharsets.UTF_8));
-            return headers;
-        });
+        recoverer.setHeadersFunction(VerdictSinkConfig::deadLetterHeaders);
         recoverer.setFailIfSendResultIsError(true);
-        recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(10));
-        // a database outage is retried for up to ten minutes before the batch is dead-lettered
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(600_000);
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedEventException.class, tools.jackson.core.JacksonException.class);
+        recoverer.setWaitForSendResultTimeout(properties.sink().deadLetterSendTimeout());
+        return recoverer;
+    }
+
+    /**
+     * What the sink's listener throws reaches here only when no verdict of the batch could be judged: the
+     * database (or the broker, for a dead letter) is unavailable. The batch is retried with the consumer paused
+     * (it keeps polling, so it stays in its group) after a bounded backoff, without limit in time or attempts,
+     * and is never dead-lettered: bad records are dead-lettered by the sink itself, one by one.
+     */
+    @Bean
+    DefaultErrorHandler verdictErrorHandler(ReconciliationProperties properties) {
+        ReconciliationProperties.Retry retry = properties.sink().retry();
+        var backOff = new ExponentialBackOff(retry.initialBackoff().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxBackoff().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        var handler = new DefaultErrorHandler((record, e) -> {
+            throw new IllegalStateException("the verdict sink never gives a batch up", e);
+        }, backOff);
+        // every failure that reaches the handler is retried, including the types it gives up on by default
+        handler.setClassifications(Map.of(), true);
         return handler;
     }
 
@@ -88,17 +116,16 @@ class VerdictSinkConfig {
         return factory;
     }
 
-    /** The most specific reason in the cause chain: our own message for a malformed event, else the root cause's. */
-    static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        Throwable root = e;
-        while (cause != null) {
-            if (cause instanceof MalformedEventException) {
-                return cause.getMessage();
-            }
-            root = cause;
-            cause = cause.getCause() == cause ? null : cause.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, Exception failure) {
+        var headers = new RecordHeaders();
+        headers.add(Headers.DLQ_REASON, utf8(StoreFailures.reason(failure)));
+        headers.add(Headers.DLQ_ORIGINAL_TOPIC, utf8(record.topic()));
+        headers.add(Headers.DLQ_ORIGINAL_PARTITION, utf8(String.valueOf(record.partition())));
+        headers.add(Headers.DLQ_ORIGINAL_OFFSET, utf8(String.valueOf(record.offset())));
+        return headers;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,7 @@ import dev.parallelrun.reconciliation.correlation.IntentExpectations;
 import dev.parallelrun.reconciliation.domain.VerdictDecider;
 import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
 import dev.parallelrun.reconciliation.domain.rules.RuleSet;
+import dev.parallelrun.reconciliation.domain.rules.RuleSetParser;
 import dev.parallelrun.reconciliation.metrics.MetricLabels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -73,6 +74,9 @@ class CorrelationConfig {
     static IntentExpectations intentExpectations(RuleBasedComparator comparator) {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         for (RuleSet ruleSet : comparator.ruleSets()) {
+            if (ruleSet.context().equals(RuleSetParser.fallback().context())) {
+                continue; // the structural fallback for contexts without rules has no intent topic
+            }
             expected.put(ruleSet.context(), List.copyOf(ruleSet.outcomeTypes().keySet()));
         }
         return new IntentExpectations(expected);

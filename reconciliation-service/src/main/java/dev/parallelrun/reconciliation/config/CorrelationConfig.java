@@ -4,17 +4,23 @@ import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.CorrelationMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
+import dev.parallelrun.reconciliation.correlation.DeadLetteringExceptionHandler;
+import dev.parallelrun.reconciliation.correlation.IntentExpectations;
 import dev.parallelrun.reconciliation.domain.VerdictDecider;
 import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
 import dev.parallelrun.reconciliation.domain.rules.RuleSet;
+import dev.parallelrun.reconciliation.domain.rules.RuleSetParser;
+import dev.parallelrun.reconciliation.metrics.MetricLabels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -28,7 +34,8 @@ class CorrelationConfig {
 
     @Bean
     CorrelationMetrics correlationMetrics(MeterRegistry registry, RuleBasedComparator comparator) {
-        MicrometerCorrelationMetrics metrics = new MicrometerCorrelationMetrics(registry);
+        MicrometerCorrelationMetrics metrics = new MicrometerCorrelationMetrics(registry,
+                new MetricLabels(comparator.ruleSets()));
         metrics.registerAtZero(comparator.ruleSets());
         return metrics;
     }
@@ -48,13 +55,31 @@ class CorrelationConfig {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), streams.maxRequestSize());
+        // a record that cannot be read, processed or produced goes to its dead-letter topic; the task goes on
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         var topology = CorrelationTopology.build(new VerdictDecider(comparator),
-                properties.correlation().policy(ruleSetTimings(comparator)), metrics, streams.punctuateInterval());
+                properties.correlation().policy(ruleSetTimings(comparator)), intentExpectations(comparator), metrics,
+                streams.punctuateInterval(), streams.maxRequestSize());
         CorrelationStreams correlation = new CorrelationStreams(topology, config);
         Gauge.builder("reconciliation.pending.correlations", correlation, CorrelationStreams::pendingCorrelations)
                 .description("Outcomes waiting for their counterpart on this instance (-1 while not queryable)")
                 .register(registry);
         return correlation;
+    }
+
+    /** Every outcome type a context's rule set compares is expected of each intent of that context. */
+    static IntentExpectations intentExpectations(RuleBasedComparator comparator) {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (RuleSet ruleSet : comparator.ruleSets()) {
+            if (ruleSet.context().equals(RuleSetParser.fallback().context())) {
+                continue; // the structural fallback for contexts without rules has no intent topic
+            }
+            expected.put(ruleSet.context(), List.copyOf(ruleSet.outcomeTypes().keySet()));
+        }
+        return new IntentExpectations(expected);
     }
 
     /** Each rule set's matching window and late grace, by context. */
@@ -75,12 +100,17 @@ class CorrelationConfig {
         };
     }
 
-    /** Micrometer counters behind {@link CorrelationMetrics}; labels are bounded (context, outcome type, topic). */
+    /**
+     * Micrometer counters behind {@link CorrelationMetrics}; labels are bounded: contexts and outcome types no
+     * rule set names are counted as {@code other}, topics are the platform's own.
+     */
     static final class MicrometerCorrelationMetrics implements CorrelationMetrics {
         private final MeterRegistry registry;
+        private final MetricLabels labels;
 
-        MicrometerCorrelationMetrics(MeterRegistry registry) {
+        MicrometerCorrelationMetrics(MeterRegistry registry, MetricLabels labels) {
             this.registry = registry;
+            this.labels = labels;
         }
 
         /**
@@ -103,12 +133,26 @@ class CorrelationConfig {
 
         @Override
         public void duplicateDropped(String context, String outcomeType) {
-            duplicatesDropped(context, outcomeType).increment();
+            duplicatesDropped(labels.context(context), labels.outcomeType(context, outcomeType)).increment();
         }
 
         @Override
         public void lateArrival(String context, String outcomeType, boolean withinGrace) {
-            lateArrivals(context, outcomeType, withinGrace).increment();
+            lateArrivals(labels.context(context), labels.outcomeType(context, outcomeType), withinGrace).increment();
+        }
+
+        @Override
+        public void intentSkipped(String topic) {
+            Counter.builder("reconciliation.intents.skipped").tag("topic", topic)
+                    .description("Intents the correlation could not read, so expects no outcome for")
+                    .register(registry).increment();
+        }
+
+        @Override
+        public void expiryFailed() {
+            Counter.builder("reconciliation.expiry.failed")
+                    .description("Time-index entries that could not be expired and were dropped").register(registry)
+                    .increment();
         }
 
         @Override
@@ -136,7 +180,7 @@ class CorrelationConfig {
         @Override
         public void arrivalSkew(String context, String outcomeType, long millis) {
             DistributionSummary.builder("reconciliation.arrival.skew").baseUnit("milliseconds")
-                    .tag("context", context).tag("outcome_type", outcomeType).publishPercentileHistogram()
+                    .tag("context", labels.context(context)).tag("outcome_type", labels.outcomeType(context, outcomeType)).publishPercentileHistogram()
                     .register(registry).record(millis);
         }
     }

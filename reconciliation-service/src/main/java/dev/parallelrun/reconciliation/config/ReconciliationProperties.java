@@ -31,13 +31,16 @@ public record ReconciliationProperties(
      *
      * @param applicationId also the consumer group of the correlation
      * @param stateDir      where the RocksDB state stores live
+     * @param maxRequestSize the Streams producer's {@code max.request.size}; a verdict larger than this is
+     *                       refused and its source outcome dead-lettered
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
             @DefaultValue("${java.io.tmpdir}/parallelrun/reconciliation-streams") Path stateDir,
             @DefaultValue("1") int threads,
             @DefaultValue("100ms") Duration commitInterval,
-            @DefaultValue("1s") Duration punctuateInterval) {
+            @DefaultValue("1s") Duration punctuateInterval,
+            @DefaultValue("1048576") int maxRequestSize) {
     }
 
     /**
@@ -46,12 +49,18 @@ public record ReconciliationProperties(
      * variables {@code RECONCILIATION_CLAIMS_WINDOW|GRACE}), then the context's rule set
      * ({@code correlation.window|grace}), then {@code window|grace} here ({@code RECONCILIATION_WINDOW|GRACE}).
      *
-     * @param duplicateRetention how long a decided pair is remembered to recognise duplicates
+     * @param duplicateRetention how long (event time) a decided pair is remembered in full
+     * @param duplicateHorizon   how long (event time) a decided pair's key is remembered, so that a redelivered
+     *                           outcome is dropped, never decided again; at least the participants' outcome
+     *                           retention (the legacy adapter keeps and republishes outcomes for 14 days)
+     * @param idleAfter          with no record for this long, a partition is idle and the wall clock drives expiry
      */
     public record Correlation(
             @DefaultValue("30s") Duration window,
             @DefaultValue("5m") Duration grace,
             @DefaultValue("1h") Duration duplicateRetention,
+            @DefaultValue("14d") Duration duplicateHorizon,
+            @DefaultValue("10s") Duration idleAfter,
             @DefaultValue Map<String, ContextTiming> contexts) {
 
         /**
@@ -68,7 +77,8 @@ public record ReconciliationProperties(
                         first(configured.window(), ruled.window(), window),
                         first(configured.grace(), ruled.grace(), grace)));
             }
-            return new CorrelationPolicy(new CorrelationPolicy.Timing(window, grace), perContext, duplicateRetention);
+            return new CorrelationPolicy(new CorrelationPolicy.Timing(window, grace), perContext, duplicateRetention,
+                    duplicateHorizon, idleAfter);
         }
 
         private static Duration first(Duration... candidates) {

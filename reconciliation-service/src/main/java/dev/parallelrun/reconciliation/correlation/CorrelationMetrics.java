@@ -18,6 +18,14 @@ public interface CorrelationMetrics {
     /** How long the pair waited between the two sides, in milliseconds. */
     void arrivalSkew(String context, String outcomeType, long millis);
 
+    /** An intent that could not be read, so no outcome is expected for it (the participants dead-letter it). */
+    default void intentSkipped(String topic) {
+    }
+
+    /** An entry of the time index that could not be expired; it is dropped so that expiry goes on. */
+    default void expiryFailed() {
+    }
+
     /** Does nothing; for tests that do not look at metrics. */
     CorrelationMetrics NONE = new CorrelationMetrics() {
         @Override

@@ -2,6 +2,7 @@ package dev.parallelrun.reconciliation.correlation;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
@@ -49,7 +50,9 @@ public final class CorrelationStreams implements SmartLifecycle {
         KafkaStreams running = streams;
         streams = null;
         if (running != null) {
-            running.close(Duration.ofSeconds(30));
+            // leaving the group hands this instance's partitions over at once instead of after the session timeout
+            running.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

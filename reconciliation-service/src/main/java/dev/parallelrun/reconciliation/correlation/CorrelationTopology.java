@@ -9,28 +9,55 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The Kafka Streams topology: both outcome topics (co-partitioned by correlation id) into one
- * {@link PairCorrelator} with its persistent stores, verdicts out to {@code reconciliation.verdicts.v1},
- * poison records to each source's dead-letter topic.
+ * The Kafka Streams topology: both outcome topics and the intent topics of the contexts with a rule set
+ * (all co-partitioned: keyed by correlation id, same partition count) into one {@link PairCorrelator} with
+ * its persistent stores, verdicts out to {@code reconciliation.verdicts.v1}, poison records to each
+ * outcome topic's dead-letter topic.
  */
 public final class CorrelationTopology {
+
+    /** The producer's default {@code max.request.size}. */
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    static final String INTENTS_SOURCE = "intents";
 
     private CorrelationTopology() {
     }
 
+    /** Without intents: no {@code UNANSWERED} verdicts. */
     public static Topology build(VerdictDecider decider, CorrelationPolicy policy, CorrelationMetrics metrics,
             Duration punctuateInterval) {
+        return build(decider, policy, IntentExpectations.none(), metrics, punctuateInterval, DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /**
+     * @param maxRequestBytes the Streams producer's {@code max.request.size}: a verdict that would not fit is
+     *                        refused before it is sent, and its source record dead-lettered
+     */
+    public static Topology build(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
+            CorrelationMetrics metrics, Duration punctuateInterval, int maxRequestBytes) {
         Topology topology = new Topology();
         topology.addSource("legacy-outcomes", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.OUTCOMES_LEGACY);
         topology.addSource("shadow-outcomes", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.OUTCOMES_SHADOW);
-        topology.addProcessor("pair-correlator", () -> new PairCorrelator(decider, policy, metrics, punctuateInterval),
-                "legacy-outcomes", "shadow-outcomes");
+        String[] parents = expectations.isEmpty() ? new String[] {"legacy-outcomes", "shadow-outcomes"}
+                : new String[] {"legacy-outcomes", "shadow-outcomes", INTENTS_SOURCE};
+        if (!expectations.isEmpty()) {
+            topology.addSource(INTENTS_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                    expectations.intentTopics());
+        }
+        topology.addProcessor("pair-correlator", () -> new PairCorrelator(decider, policy, expectations, metrics,
+                punctuateInterval, maxRequestBytes), parents);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PENDING_STORE),
                 Serdes.String(), new JsonSerde<>(PendingOutcome.class)), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DECIDED_STORE),
                 Serdes.String(), new JsonSerde<>(DecidedPair.class)), "pair-correlator");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.SEEN_STORE),
+                Serdes.String(), Serdes.Long()), "pair-correlator");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.EXPECTED_STORE),
+                Serdes.String(), new JsonSerde<>(ExpectedOutcome.class)), "pair-correlator");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PROGRESS_STORE),
+                Serdes.String(), Serdes.Long()), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DEADLINE_INDEX),
                 Serdes.String(), Serdes.String()), "pair-correlator");
         topology.addSink(PairCorrelator.VERDICT_SINK, Topics.VERDICTS, Serdes.String().serializer(),

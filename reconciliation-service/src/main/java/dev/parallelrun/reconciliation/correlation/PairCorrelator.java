@@ -10,15 +10,17 @@ import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Verdict;
 import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
 import dev.parallelrun.reconciliation.domain.OutcomeSnapshot;
+import dev.parallelrun.reconciliation.domain.PairKey;
 import dev.parallelrun.reconciliation.domain.VerdictDecider;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -30,47 +32,84 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Correlates the two sides' outcomes by (correlation id, outcome type) and emits a verdict as soon
- * as the counterpart arrives.
+ * as the counterpart arrives; reads the intents to know which outcomes to expect.
  *
- * <p>The first side of a pair waits in the pending store. A time index (keys ordered by deadline)
- * lets the wall-clock punctuator find expired pairs with one range scan instead of visiting every
- * pending entry; an expired pair gets a {@code MISSING_*} verdict, and a counterpart arriving within
- * the late grace supersedes it. Decided pairs are remembered for a while so that duplicates are
- * dropped, never decided twice. Poison records go to their topic's dead-letter topic with the reason.
+ * <p><b>Time.</b> Windows and grace are measured in event time: from when each side answered (the
+ * outcome's CloudEvent {@code time}, never later than its arrival here), not from when this service read
+ * it. A wall-clock punctuator expires entries through a time index (keys ordered by deadline: one range
+ * scan, never a scan of every pending entry), but only up to how far event time has provably got: the
+ * latest answer this task has read (Kafka Streams reads the co-partitioned topics in timestamp order),
+ * or the wall clock once the task has been idle for {@code idleAfter} (caught up, nothing to read). A
+ * backlog read after an outage is therefore decided as it would have been without the outage, and a
+ * quiet stream still expires. A gap between punctuations longer than {@code idleAfter} means this task
+ * was not running: it reads its backlog before it trusts the wall clock again.
+ *
+ * <p><b>Memory.</b> The first side of a pair waits in the pending store; an expired pair gets a
+ * {@code MISSING_*} verdict, and a counterpart that answered within the late grace supersedes it. A decided
+ * pair is remembered in full for {@code duplicateRetention}, then by its key alone until
+ * {@code duplicateHorizon} (the participants' redelivery horizon), so a duplicate is dropped, never decided
+ * again. An accepted intent with no outcome of an expected type from either side after window + grace
+ * gets one {@code UNANSWERED} verdict per type, superseded like {@code MISSING_*} if an answer comes later.
+ *
+ * <p><b>Poison.</b> A record that cannot be processed, whatever the reason (not an outcome, unstorable
+ * numbers, a verdict too large to produce), goes to its topic's dead-letter topic with the reason before
+ * any state changes; the partition keeps flowing. Intents are read only to expect outcomes: an unreadable
+ * intent is skipped and counted (the participants dead-letter it on their side).
  */
 final class PairCorrelator implements Processor<String, byte[], String, byte[]> {
 
     static final String PENDING_STORE = "pending-outcomes";
     static final String DECIDED_STORE = "decided-pairs";
+    static final String SEEN_STORE = "seen-pairs";
+    static final String EXPECTED_STORE = "expected-outcomes";
+    static final String PROGRESS_STORE = "correlation-progress";
     static final String DEADLINE_INDEX = "deadline-index";
     static final String VERDICT_SINK = "verdict-sink";
     static final String SOURCE = "urn:parallelrun:reconciliation-service";
     /** Bounds the work of one punctuation; the rest is picked up by the next. */
     static final int MAX_EXPIRIES_PER_PUNCTUATION = 10_000;
+    /** Room left in a produce request for the record's key, headers and batch overhead. */
+    static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(PairCorrelator.class);
+    private static final String EVENT_TIME = "event-time";
+    private static final String SAMPLED = "sampled";
     private static final char PENDING = 'P';
     private static final char DECIDED = 'D';
+    private static final char SEEN = 'S';
+    private static final char EXPECTED = 'U';
 
     private final VerdictDecider decider;
     private final CorrelationPolicy policy;
+    private final IntentExpectations expectations;
     private final CorrelationMetrics metrics;
     private final Duration punctuateInterval;
+    private final int maxVerdictBytes;
     private final EventCodec codec = EventCodec.standard();
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, PendingOutcome> pending;
     private KeyValueStore<String, DecidedPair> decided;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, ExpectedOutcome> expected;
+    private KeyValueStore<String, Long> progress;
     private KeyValueStore<String, String> deadlines;
+    private long eventTimeMs = Long.MIN_VALUE;
+    private long lastRecordWallMs;
+    private long lastPunctuationWallMs;
 
-    PairCorrelator(VerdictDecider decider, CorrelationPolicy policy, CorrelationMetrics metrics, Duration punctuateInterval) {
+    PairCorrelator(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
+            CorrelationMetrics metrics, Duration punctuateInterval, int maxRequestBytes) {
         this.decider = decider;
         this.policy = policy;
+        this.expectations = expectations;
         this.metrics = metrics;
         this.punctuateInterval = punctuateInterval;
+        this.maxVerdictBytes = maxRequestBytes - RECORD_OVERHEAD_BYTES;
     }
 
     static String deadLetterSink(String topic) {
@@ -82,71 +121,167 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
         this.decided = context.getStateStore(DECIDED_STORE);
+        this.seen = context.getStateStore(SEEN_STORE);
+        this.expected = context.getStateStore(EXPECTED_STORE);
+        this.progress = context.getStateStore(PROGRESS_STORE);
         this.deadlines = context.getStateStore(DEADLINE_INDEX);
+        Long stored = progress.get(EVENT_TIME);
+        eventTimeMs = stored == null ? Long.MIN_VALUE : stored;
+        lastRecordWallMs = context.currentSystemTimeMs();
+        lastPunctuationWallMs = lastRecordWallMs;
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
-        OutcomeSnapshot snapshot;
-        try {
-            snapshot = snapshot(record, topic);
-        } catch (MalformedEventException | IllegalArgumentException e) {
-            deadLetter(record, topic, e.getMessage());
+        long now = context.currentSystemTimeMs();
+        lastRecordWallMs = now;
+        if (!Topics.OUTCOMES_LEGACY.equals(topic) && !Topics.OUTCOMES_SHADOW.equals(topic)) {
+            expectOutcomes(record, topic, now);
             return;
         }
-        long now = context.currentSystemTimeMs();
+        try {
+            OutcomeSnapshot snapshot = snapshot(record, topic, now);
+            correlate(snapshot, now);
+        } catch (KafkaException e) {
+            throw e; // the infrastructure (a fenced producer, a migrated task): never poison, Streams retries
+        } catch (RuntimeException e) {
+            // checked before any state changed: the record is dropped as a whole, the partition flows on
+            deadLetter(record, topic, reason(e));
+        }
+    }
+
+    private void correlate(OutcomeSnapshot snapshot, long now) {
         String key = snapshot.pairKey().asString();
         DecidedPair alreadyDecided = decided.get(key);
         if (alreadyDecided != null) {
             onDecidedPair(key, alreadyDecided, snapshot, now);
-            return;
-        }
-        PendingOutcome first = pending.get(key);
-        if (first == null) {
-            long deadline = now + policy.timing(snapshot.context()).window().toMillis();
-            pending.put(key, new PendingOutcome(snapshot, deadline));
-            deadlines.put(indexKey(deadline, PENDING, key), key);
-            return;
-        }
-        if (first.snapshot().side() == snapshot.side()) {
+        } else if (seen.get(key) != null) {
             metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
-            return;
+        } else {
+            PendingOutcome first = pending.get(key);
+            if (first == null) {
+                ExpectedOutcome expectation = expected.get(key);
+                waitForCounterpart(key, snapshot, expectation == null || expectation.shadowExpected(), null);
+                if (expectation != null) {
+                    expected.delete(key);
+                    deadlines.delete(indexKey(expectation.deadlineMs(), EXPECTED, key));
+                }
+            } else if (first.snapshot().side() == snapshot.side()) {
+                metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
+            } else {
+                pair(key, first, snapshot, now);
+            }
         }
+        advanceEventTime(snapshot.answeredAt().toEpochMilli());
+    }
+
+    private void waitForCounterpart(String key, OutcomeSnapshot snapshot, boolean shadowExpected, Verdict supersedes) {
+        long deadline = snapshot.answeredAt().toEpochMilli() + policy.timing(snapshot.context()).window().toMillis();
+        pending.put(key, new PendingOutcome(snapshot, deadline, shadowExpected, supersedes));
+        deadlines.put(indexKey(deadline, PENDING, key), key);
+    }
+
+    private void pair(String key, PendingOutcome first, OutcomeSnapshot second, long now) {
+        OutcomeSnapshot one = first.snapshot();
+        boolean secondLater = !second.answeredAt().isBefore(one.answeredAt());
+        OutcomeSnapshot earlier = secondLater ? one : second;
+        long lag = Math.abs(second.answeredAt().toEpochMilli() - one.answeredAt().toEpochMilli());
+        CorrelationPolicy.Timing timing = policy.timing(one.context());
+        long window = timing.window().toMillis();
+        long grace = timing.grace().toMillis();
+        Verdict verdict;
+        if (lag > window + grace) {
+            // read late, answered too late: without a backlog, the earlier side's MISSING_* would have been final
+            verdict = decider.missing(earlier, Instant.ofEpochMilli(now), first.supersedes());
+        } else {
+            verdict = decide(one, second, now, lag > window, first.supersedes());
+        }
+        byte[] encoded = encode(verdict);
+        if (lag > window) {
+            metrics.lateArrival(second.context(), second.outcomeType(), lag <= window + grace);
+        }
+        metrics.arrivalSkew(second.context(), second.outcomeType(), lag);
         pending.delete(key);
         deadlines.delete(indexKey(first.deadlineMs(), PENDING, key));
-        metrics.arrivalSkew(snapshot.context(), snapshot.outcomeType(),
-                Math.abs(snapshot.receivedAt().toEpochMilli() - first.snapshot().receivedAt().toEpochMilli()));
-        Verdict verdict = decide(first.snapshot(), snapshot, now, false, null);
-        emit(verdict, now);
-        remember(key, verdict, EnumSet.allOf(Side.class), null, now, now + policy.duplicateRetention().toMillis());
+        emit(verdict, encoded, now);
+        long answered = Math.max(one.answeredAt().toEpochMilli(), second.answeredAt().toEpochMilli());
+        // both sides are in: nothing can supersede this verdict, it is remembered from the later answer on
+        remember(key, verdict, EnumSet.allOf(Side.class), null, answered, answered, true);
     }
 
     private void onDecidedPair(String key, DecidedPair pair, OutcomeSnapshot snapshot, long now) {
+        long answered = snapshot.answeredAt().toEpochMilli();
+        if (pair.arrivedSides().isEmpty()) {
+            // the first answer after an UNANSWERED verdict: it waits for its counterpart, and its verdict supersedes
+            decided.delete(key);
+            deadlines.delete(indexKey(pair.retainUntilMs(), DECIDED, key));
+            waitForCounterpart(key, snapshot, pair.shadowExpected(), pair.verdict());
+            return;
+        }
         if (pair.arrivedSides().contains(snapshot.side()) || pair.waiting() == null) {
             metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
             return;
         }
-        boolean withinGrace = now <= pair.graceUntilMs();
+        boolean withinGrace = answered <= pair.graceUntilMs();
+        Verdict verdict = withinGrace ? decide(pair.waiting(), snapshot, now, true, pair.verdict()) : pair.verdict();
+        byte[] encoded = withinGrace ? encode(verdict) : null;
         metrics.lateArrival(snapshot.context(), snapshot.outcomeType(), withinGrace);
         metrics.arrivalSkew(snapshot.context(), snapshot.outcomeType(),
-                Math.abs(snapshot.receivedAt().toEpochMilli() - pair.waiting().receivedAt().toEpochMilli()));
+                Math.abs(answered - pair.waiting().answeredAt().toEpochMilli()));
         deadlines.delete(indexKey(pair.retainUntilMs(), DECIDED, key));
-        long retainUntil = now + policy.duplicateRetention().toMillis();
-        if (!withinGrace) {
-            // too late to change the verdict: the MISSING_* verdict is final; remember the side as a duplicate guard
-            remember(key, pair.verdict(), EnumSet.allOf(Side.class), null, pair.graceUntilMs(), retainUntil);
+        if (withinGrace) {
+            emit(verdict, encoded, now);
+        }
+        // beyond the grace the MISSING_* verdict is final; the side is remembered as a duplicate guard
+        remember(key, verdict, EnumSet.allOf(Side.class), null, pair.graceUntilMs(), answered, true);
+    }
+
+    private void expectOutcomes(Record<String, byte[]> record, String topic, long now) {
+        CloudEvent intent;
+        boolean sampled;
+        try {
+            intent = codec.read(record.value());
+            if (!Objects.equals(record.key(), intent.correlationId())) {
+                throw new MalformedEventException("record key is not the correlation id");
+            }
+            JsonNode flag = codec.mapper().readTree(record.value()).get(SAMPLED);
+            sampled = flag == null || !flag.isBoolean() || flag.booleanValue();
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("not expecting outcomes for an unreadable intent from {}: {}", topic, reason(e));
+            metrics.intentSkipped(topic);
             return;
         }
-        Verdict verdict = decide(pair.waiting(), snapshot, now, true, pair.verdict());
-        emit(verdict, now);
-        remember(key, verdict, EnumSet.allOf(Side.class), null, now, retainUntil);
+        long acceptedAt = Math.min(intent.time().toEpochMilli(), now);
+        CorrelationPolicy.Timing timing = policy.timing(intent.boundedContext());
+        long deadline = acceptedAt + timing.window().toMillis() + timing.grace().toMillis();
+        for (String outcomeType : expectations.outcomeTypes(intent.boundedContext())) {
+            String key = new PairKey(intent.correlationId(), outcomeType).asString();
+            if (pending.get(key) != null || decided.get(key) != null || seen.get(key) != null
+                    || expected.get(key) != null) {
+                continue; // an answer was read first, or a duplicate intent
+            }
+            expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled));
+            deadlines.put(indexKey(deadline, EXPECTED, key), key);
+        }
+        advanceEventTime(acceptedAt);
     }
 
     private void expire(long now) {
+        if (now - lastPunctuationWallMs > policy.idleAfter().toMillis()) {
+            // no punctuation for a while: this task was not running (suspended, stalled); read the backlog first
+            lastRecordWallMs = now;
+        }
+        lastPunctuationWallMs = now;
+        long eventNow = now - lastRecordWallMs >= policy.idleAfter().toMillis() ? now : Math.min(now, eventTimeMs);
+        if (eventNow < 0) {
+            return;
+        }
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(0, PENDING, ""), indexKey(now, '~', ""))) {
+        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(0, PENDING, ""), indexKey(eventNow, '~', ""))) {
             while (it.hasNext() && due.size() < MAX_EXPIRIES_PER_PUNCTUATION) {
                 due.add(it.next());
             }
@@ -155,31 +290,81 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             deadlines.delete(entry.key);
             char kind = entry.key.charAt(20);
             String key = entry.value;
-            if (kind == PENDING) {
-                expirePending(key, now);
-            } else {
-                DecidedPair pair = decided.get(key);
-                if (pair != null && pair.retainUntilMs() <= now) {
-                    decided.delete(key);
+            try {
+                switch (kind) {
+                    case PENDING -> expirePending(key, now, eventNow);
+                    case EXPECTED -> expireExpected(key, now, eventNow);
+                    case DECIDED -> compact(key, eventNow);
+                    default -> {
+                        Long until = seen.get(key);
+                        if (until != null && until <= eventNow) {
+                            seen.delete(key);
+                        }
+                    }
                 }
+            } catch (KafkaException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // its index entry is gone: one bad entry never stops expiry for the rest
+                log.error("could not expire {} ({}): {}", key, kind, reason(e), e);
+                metrics.expiryFailed();
             }
         }
     }
 
-    private void expirePending(String key, long now) {
+    private void expirePending(String key, long now, long eventNow) {
         PendingOutcome first = pending.get(key);
-        if (first == null || first.deadlineMs() > now) {
+        if (first == null || first.deadlineMs() > eventNow) {
             return;
         }
-        pending.delete(key);
         OutcomeSnapshot present = first.snapshot();
-        Verdict verdict = decider.missing(present, Instant.ofEpochMilli(now));
-        emit(verdict, now);
+        long graceUntil = first.deadlineMs() + policy.timing(present.context()).grace().toMillis();
+        if (!first.shadowExpected() && present.side() == Side.LEGACY && first.supersedes() == null) {
+            // sampling left the intent out of the parallel run: no shadow answer was due, so no verdict
+            pending.delete(key);
+            rememberKey(key, graceUntil);
+            return;
+        }
+        Verdict verdict = decider.missing(present, Instant.ofEpochMilli(now), first.supersedes());
+        byte[] encoded = encode(verdict);
+        pending.delete(key);
+        emit(verdict, encoded, now);
         boolean missing = verdict.classification() == Classification.MISSING_LEGACY
                 || verdict.classification() == Classification.MISSING_SHADOW;
-        long graceUntil = first.deadlineMs() + policy.timing(present.context()).grace().toMillis();
         remember(key, verdict, EnumSet.of(present.side()), missing ? present : null, graceUntil,
-                Math.max(graceUntil, now) + policy.duplicateRetention().toMillis());
+                Math.max(graceUntil, eventNow), true);
+    }
+
+    private void expireExpected(String key, long now, long eventNow) {
+        ExpectedOutcome expectation = expected.get(key);
+        if (expectation == null || expectation.deadlineMs() > eventNow) {
+            return;
+        }
+        expected.delete(key);
+        if (pending.get(key) != null || decided.get(key) != null || seen.get(key) != null) {
+            return;
+        }
+        Verdict verdict = decider.unanswered(PairKey.parse(key), expectation.context(), Instant.ofEpochMilli(now));
+        byte[] encoded = encode(verdict);
+        emit(verdict, encoded, now);
+        remember(key, verdict, EnumSet.noneOf(Side.class), null, expectation.deadlineMs(), eventNow,
+                expectation.shadowExpected());
+    }
+
+    /** A decided pair past its retention: only its key is kept, until the duplicate horizon. */
+    private void compact(String key, long eventNow) {
+        DecidedPair pair = decided.get(key);
+        if (pair == null || pair.retainUntilMs() > eventNow) {
+            return;
+        }
+        decided.delete(key);
+        rememberKey(key, pair.retainUntilMs() - policy.duplicateRetention().toMillis());
+    }
+
+    private void rememberKey(String key, long fromMs) {
+        long until = fromMs + policy.duplicateHorizon().toMillis();
+        seen.put(key, until);
+        deadlines.put(indexKey(until, SEEN, key), key);
     }
 
     private Verdict decide(OutcomeSnapshot one, OutcomeSnapshot other, long now, boolean late, Verdict supersedes) {
@@ -189,23 +374,41 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     }
 
     private void remember(String key, Verdict verdict, Set<Side> arrived, OutcomeSnapshot waiting, long graceUntil,
-            long retainUntil) {
+            long decidedAtEventTime, boolean shadowExpected) {
         Verdict compact = new Verdict(verdict.verdictId(), verdict.revision(), verdict.supersedes(),
                 verdict.correlationId(), verdict.context(), verdict.outcomeType(), verdict.classification(),
                 verdict.severity(), List.of(), verdict.ruleSetVersion(), verdict.legacyReceivedAt(),
                 verdict.shadowReceivedAt(), verdict.decidedAt(), verdict.legacyEventId(), verdict.shadowEventId(),
                 null, null);
-        decided.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil));
+        long retainUntil = Math.max(graceUntil, decidedAtEventTime) + policy.duplicateRetention().toMillis();
+        decided.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil, shadowExpected));
         deadlines.put(indexKey(retainUntil, DECIDED, key), key);
     }
 
-    private void emit(Verdict verdict, long now) {
+    /** The verdict as its CloudEvent; refuses one the producer could not send, before anything is changed. */
+    private byte[] encode(Verdict verdict) {
         CloudEvent event = CloudEvent.fact(verdict.verdictId(), Verdict.EVENT_TYPE, SOURCE, verdict.decidedAt(),
                 verdict.correlationId(), verdict.context(), codec.tree(verdict));
-        context.forward(new Record<>(verdict.correlationId(), codec.write(event), now), VERDICT_SINK);
+        byte[] bytes = codec.write(event);
+        if (bytes.length > maxVerdictBytes) {
+            throw new UnprocessableRecordException("the verdict would be " + bytes.length
+                    + " bytes, more than the " + maxVerdictBytes + " a produce request can carry", null);
+        }
+        return bytes;
     }
 
-    private OutcomeSnapshot snapshot(Record<String, byte[]> record, String topic) {
+    private void emit(Verdict verdict, byte[] encoded, long now) {
+        context.forward(new Record<>(verdict.correlationId(), encoded, now), VERDICT_SINK);
+    }
+
+    private void advanceEventTime(long eventTime) {
+        if (eventTime > eventTimeMs) {
+            eventTimeMs = eventTime;
+            progress.put(EVENT_TIME, eventTime);
+        }
+    }
+
+    private OutcomeSnapshot snapshot(Record<String, byte[]> record, String topic, long now) {
         CloudEvent event = codec.read(record.value());
         if (event.side() == null) {
             throw new MalformedEventException("not an outcome: the side attribute is missing");
@@ -221,8 +424,18 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             throw new MalformedEventException("record key " + record.key() + " is not the correlation id "
                     + event.correlationId() + ": outcomes must be keyed by correlation id");
         }
-        return new OutcomeSnapshot(event.id(), event.correlationId(), event.boundedContext(), event.outcomeType(),
-                side, event.status(), event.data(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        Instant received = Instant.ofEpochMilli(now);
+        // a clock ahead of ours cannot move event time past the wall clock
+        Instant answered = event.time().isAfter(received) ? received : event.time();
+        OutcomeSnapshot snapshot = new OutcomeSnapshot(event.id(), event.correlationId(), event.causationId(),
+                event.boundedContext(), event.outcomeType(), side, event.status(), event.data(), received, answered);
+        try {
+            // what the state store will have to write, written once here: unstorable data is poison, not a crash loop
+            codec.mapper().writeValueAsBytes(snapshot);
+        } catch (RuntimeException e) {
+            throw new UnprocessableRecordException("the outcome cannot be stored: " + reason(e), e);
+        }
+        return snapshot;
     }
 
     private void deadLetter(Record<String, byte[]> record, String topic, String reason) {
@@ -236,6 +449,13 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         });
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers), deadLetterSink(topic));
         metrics.deadLettered(Topics.deadLetter(topic));
+    }
+
+    static String reason(Throwable e) {
+        if (e instanceof MalformedEventException || e instanceof UnprocessableRecordException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Fixed-width epoch millis first, so that keys sort by deadline. */

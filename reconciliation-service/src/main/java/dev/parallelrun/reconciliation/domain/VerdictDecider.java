@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Turns what arrived for a pair into a verdict: compares two completed outcomes with the
@@ -21,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  * same inputs give the same verdict, verdict id included.
  */
 public final class VerdictDecider {
+
+    /** The difference path of a pair whose sides answered different intents. */
+    public static final String CAUSATION_PATH = "/causationid";
 
     private final OutcomeComparator comparator;
 
@@ -39,6 +43,10 @@ public final class VerdictDecider {
             Verdict supersedes) {
         String context = legacy.context();
         String outcomeType = legacy.outcomeType();
+        if (legacy.causationId() != null && shadow.causationId() != null
+                && !legacy.causationId().equals(shadow.causationId())) {
+            return crossedIntents(legacy, shadow, decidedAt, supersedes);
+        }
         if (legacy.status() == OutcomeStatus.COMPLETED && shadow.status() == OutcomeStatus.COMPLETED) {
             Comparison comparison = comparator.compare(context, outcomeType, legacy.data(), shadow.data(), decidedAt);
             Classification classification = late && comparison.equivalent() ? Classification.TIMING
@@ -61,8 +69,39 @@ public final class VerdictDecider {
                 comparator.ruleSetVersion(context), legacy, view(legacy), shadow, view(shadow), decidedAt);
     }
 
+    /**
+     * The two sides answered different intents under one correlation id (a reused {@code X-Correlation-Id}):
+     * comparing them would be evidence about two different claims, a false {@code MISMATCH} or {@code MATCH}.
+     * Classified {@code DATA_QUALITY} (excluded from the match rate: the intent stream, not either side, is
+     * at fault), severity {@code HIGH}, with one difference at {@code /causationid} naming both intents;
+     * the outcomes are kept on the verdict as they arrived so that an auditor can see which claim each
+     * side answered.
+     */
+    private Verdict crossedIntents(OutcomeSnapshot legacy, OutcomeSnapshot shadow, Instant decidedAt,
+            Verdict supersedes) {
+        Difference difference = new Difference(CAUSATION_PATH, JsonNodeFactory.instance.stringNode(legacy.causationId()),
+                JsonNodeFactory.instance.stringNode(shadow.causationId()), "causation", false, Severity.HIGH);
+        return verdict(legacy.pairKey(), legacy.context(), supersedes, Classification.DATA_QUALITY, Severity.HIGH,
+                List.of(difference), comparator.ruleSetVersion(legacy.context()), legacy, view(legacy), shadow,
+                view(shadow), decidedAt);
+    }
+
+    /**
+     * An accepted intent for which neither side produced this outcome type within window + grace: no
+     * outcomes, no received times; {@code HIGH} because the parallel run has no evidence at all for it.
+     */
+    public Verdict unanswered(PairKey key, String context, Instant decidedAt) {
+        return verdict(key, context, null, Classification.UNANSWERED, Severity.HIGH, List.of(),
+                comparator.ruleSetVersion(context), null, null, null, null, decidedAt);
+    }
+
     /** Only one side arrived within the window and the grace. */
     public Verdict missing(OutcomeSnapshot present, Instant decidedAt) {
+        return missing(present, decidedAt, null);
+    }
+
+    /** Only one side arrived within the window and the grace; {@code supersedes} an earlier verdict, if any. */
+    public Verdict missing(OutcomeSnapshot present, Instant decidedAt, Verdict supersedes) {
         Classification classification;
         Severity severity;
         if (present.status() == OutcomeStatus.FAILED) {
@@ -77,7 +116,7 @@ public final class VerdictDecider {
         }
         OutcomeSnapshot legacy = present.side() == Side.LEGACY ? present : null;
         OutcomeSnapshot shadow = present.side() == Side.SHADOW ? present : null;
-        return verdict(present.pairKey(), present.context(), null, classification, severity, List.of(),
+        return verdict(present.pairKey(), present.context(), supersedes, classification, severity, List.of(),
                 comparator.ruleSetVersion(present.context()), legacy, view(legacy), shadow, view(shadow), decidedAt);
     }
 

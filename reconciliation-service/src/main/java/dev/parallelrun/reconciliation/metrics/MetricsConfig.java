@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.metrics;
 
 import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -28,8 +29,9 @@ class MetricsConfig {
     }
 
     @Bean
-    VerdictMetricsListener verdictMetricsListener(MeterRegistry registry) {
-        return new VerdictMetricsListener(new VerdictMetrics(registry), Clock.systemUTC());
+    VerdictMetricsListener verdictMetricsListener(MeterRegistry registry, RuleBasedComparator comparator) {
+        return new VerdictMetricsListener(new VerdictMetrics(registry, new MetricLabels(comparator.ruleSets())),
+                Clock.systemUTC());
     }
 
     /** Observing only: nothing is retried or dead-lettered here (the verdict sink does that for the same records). */

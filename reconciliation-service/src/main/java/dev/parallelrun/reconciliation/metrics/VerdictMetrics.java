@@ -28,14 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VerdictMetrics {
 
-    /** Context and outcome-type pairs are data; this bounds the label values if a producer misbehaves. */
+    /** Context and outcome-type pairs are data (folded to the rule sets' names); a second bound, should rule sets grow. */
     static final int MAX_PAIR_TYPES = 200;
 
     private final MeterRegistry registry;
+    private final MetricLabels labels;
     private final Map<List<String>, PairMeters> meters = new ConcurrentHashMap<>();
 
-    VerdictMetrics(MeterRegistry registry) {
+    /** @param labels folds contexts and outcome types no rule set names into {@code other} */
+    VerdictMetrics(MeterRegistry registry, MetricLabels labels) {
         this.registry = registry;
+        this.labels = labels;
     }
 
     /** Records one verdict, observed committed at the given instant. */
@@ -43,7 +46,8 @@ final class VerdictMetrics {
         if (verdict.context() == null || verdict.outcomeType() == null || verdict.classification() == null) {
             return;
         }
-        PairMeters pair = meters(verdict.context(), verdict.outcomeType());
+        PairMeters pair = meters(labels.context(verdict.context()),
+                labels.outcomeType(verdict.context(), verdict.outcomeType()));
         if (pair == null) {
             return;
         }

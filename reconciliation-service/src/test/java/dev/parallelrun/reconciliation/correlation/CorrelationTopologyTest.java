@@ -17,7 +17,10 @@ import dev.parallelrun.reconciliation.domain.VerdictDecider;
 import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
 import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ class CorrelationTopologyTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(30);
     private static final Duration GRACE = Duration.ofMinutes(5);
+    private static final Instant START = Instant.parse("2026-11-02T09:00:00Z");
+    private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
     private final EventCodec codec = EventCodec.standard();
     private final CountingMetrics metrics = new CountingMetrics();
@@ -49,18 +54,26 @@ class CorrelationTopologyTest {
     private TestInputTopic<String, byte[]> shadowTopic;
     private TestOutputTopic<String, byte[]> verdictTopic;
     private TestOutputTopic<String, byte[]> legacyDeadLetters;
+    private TestInputTopic<String, byte[]> intentTopic;
+    /** When the participants answer: follows the driver's wall clock unless a test holds it back. */
+    private final MutableClock clock = new MutableClock(START);
 
     @BeforeEach
     void startTopology() {
         CorrelationPolicy policy = new CorrelationPolicy(new CorrelationPolicy.Timing(WINDOW, GRACE),
                 Map.of("other", new CorrelationPolicy.Timing(Duration.ofMinutes(10), GRACE)), Duration.ofHours(1));
-        var topology = CorrelationTopology.build(new VerdictDecider(comparator), policy, metrics,
-                Duration.ofSeconds(1));
+        var topology = CorrelationTopology.build(new VerdictDecider(comparator), policy,
+                new IntentExpectations(Map.of("claims", List.of(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED))),
+                metrics, Duration.ofSeconds(1), MAX_REQUEST_BYTES);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reconciliation-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, Instant.parse("2026-11-02T09:00:00Z"));
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
+        driver = new TopologyTestDriver(topology, props, START);
+        intentTopic = driver.createInputTopic(Topics.intents("claims"), new StringSerializer(), new ByteArraySerializer());
         legacyTopic = driver.createInputTopic(Topics.OUTCOMES_LEGACY, new StringSerializer(), new ByteArraySerializer());
         shadowTopic = driver.createInputTopic(Topics.OUTCOMES_SHADOW, new StringSerializer(), new ByteArraySerializer());
         verdictTopic = driver.createOutputTopic(Topics.VERDICTS, new StringDeserializer(), new ByteArrayDeserializer());
@@ -75,11 +88,11 @@ class CorrelationTopologyTest {
 
     @Test
     void decidesMatchAsSoonAsTheCounterpartArrives() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.LEGACY));
         assertThat(verdictTopic.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofMillis(250));
+        advance(Duration.ofMillis(250));
         send(pair.clearAssessment(Side.SHADOW));
 
         Verdict verdict = singleVerdict();
@@ -98,7 +111,7 @@ class CorrelationTopologyTest {
 
     @Test
     void decidesMismatchWithTheDifferingFields() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.payment(Side.LEGACY, "976.19"));
         send(pair.payment(Side.SHADOW, "970.00"));
@@ -113,7 +126,7 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesARoundingPolicyDifferenceAsTolerated() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.payment(Side.LEGACY, "976.19"));
         send(pair.payment(Side.SHADOW, "976.18"));
@@ -131,7 +144,7 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesADifferentFraudDecisionAsACriticalMismatch() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.CLEAR, 30, List.of()));
         send(pair.assessed(Side.SHADOW, ClaimAssessed.FraudDecision.REVIEW, 50, List.of("AMOUNT_OVER_5000", "SAME_DAY_HIGH_VALUE")));
@@ -144,7 +157,7 @@ class CorrelationTopologyTest {
 
     @Test
     void keysVerdictsByCorrelationIdAsCloudEvents() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.SHADOW));
         send(pair.clearAssessment(Side.LEGACY));
@@ -159,7 +172,7 @@ class CorrelationTopologyTest {
 
     @Test
     void decidesOutOfOrderArrivalTheSameWay() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.SHADOW));
         send(pair.clearAssessment(Side.LEGACY));
@@ -169,7 +182,7 @@ class CorrelationTopologyTest {
 
     @Test
     void keepsOutcomeTypesOfOneTransactionApart() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.payment(Side.SHADOW, "10.00"));
@@ -183,12 +196,12 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesMissingShadowWhenTheWindowEnds() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.LEGACY));
-        driver.advanceWallClockTime(WINDOW.minusSeconds(2));
+        advance(WINDOW.minusSeconds(2));
         assertThat(verdictTopic.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        advance(Duration.ofSeconds(3));
 
         Verdict verdict = singleVerdict();
         assertThat(verdict.classification()).isEqualTo(Classification.MISSING_SHADOW);
@@ -200,38 +213,38 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesMissingLegacyWhenTheWindowEnds() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.SHADOW));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
 
         assertThat(singleVerdict().classification()).isEqualTo(Classification.MISSING_LEGACY);
     }
 
     @Test
     void usesTheWindowOfTheOutcomesContext() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         CloudEvent legacy = pair.clearAssessment(Side.LEGACY);
         CloudEvent otherContext = new CloudEvent(legacy.specVersion(), legacy.id(), legacy.type(), legacy.source(),
                 legacy.time(), legacy.dataContentType(), legacy.correlationId(), legacy.causationId(), "other",
                 legacy.side(), legacy.outcomeType(), legacy.outcomeStatus(), null, legacy.data());
 
         send(otherContext);
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
 
         assertThat(verdictTopic.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        advance(Duration.ofMinutes(10));
         assertThat(singleVerdict().classification()).isEqualTo(Classification.MISSING_SHADOW);
     }
 
     @Test
     void supersedesMissingWithTimingWhenTheCounterpartArrivesWithinTheGrace() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.clearAssessment(Side.LEGACY));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
         Verdict missing = singleVerdict();
 
-        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        advance(Duration.ofMinutes(1));
         send(pair.clearAssessment(Side.SHADOW));
 
         Verdict timing = singleVerdict();
@@ -246,9 +259,9 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesALateButToleratedCounterpartAsTiming() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.payment(Side.LEGACY, "976.19"));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
         singleVerdict();
 
         send(pair.payment(Side.SHADOW, "976.18"));
@@ -261,9 +274,9 @@ class CorrelationTopologyTest {
 
     @Test
     void supersedesMissingWithMismatchWhenTheLateCounterpartDiffers() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.payment(Side.SHADOW, "100.00"));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
         singleVerdict();
 
         send(pair.payment(Side.LEGACY, "150.00"));
@@ -275,12 +288,12 @@ class CorrelationTopologyTest {
 
     @Test
     void keepsTheMissingVerdictWhenTheCounterpartArrivesAfterTheGrace() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.clearAssessment(Side.LEGACY));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
         singleVerdict();
 
-        driver.advanceWallClockTime(GRACE.plusSeconds(1));
+        advance(GRACE.plusSeconds(1));
         send(pair.clearAssessment(Side.SHADOW));
         send(pair.clearAssessment(Side.SHADOW));
 
@@ -291,7 +304,7 @@ class CorrelationTopologyTest {
 
     @Test
     void dropsDuplicatesOfAPendingSide() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.clearAssessment(Side.LEGACY));
@@ -303,14 +316,14 @@ class CorrelationTopologyTest {
 
     @Test
     void dropsDuplicatesOfADecidedPair() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.clearAssessment(Side.SHADOW));
         singleVerdict();
         send(pair.clearAssessment(Side.SHADOW));
         send(pair.clearAssessment(Side.LEGACY));
-        driver.advanceWallClockTime(WINDOW.plus(GRACE));
+        advance(WINDOW.plus(GRACE));
 
         assertThat(verdictTopic.isEmpty()).isTrue();
         assertThat(metrics.duplicates.get()).isEqualTo(2);
@@ -318,22 +331,44 @@ class CorrelationTopologyTest {
 
     @Test
     void forgetsDecidedPairsAfterTheRetention() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.clearAssessment(Side.SHADOW));
         singleVerdict();
 
-        driver.advanceWallClockTime(Duration.ofHours(1).plusSeconds(2));
+        // the stream moves on: other pairs are answered an hour later
+        outage(Duration.ofHours(1).plusSeconds(2));
+        clock.advance(Duration.ofHours(1).plusSeconds(2));
+        Outcomes next = Outcomes.forNewIntent(clock);
+        send(next.clearAssessment(Side.LEGACY));
+        send(next.clearAssessment(Side.SHADOW));
+        singleVerdict();
+        advance(Duration.ofSeconds(1));
 
         var decided = driver.<String, DecidedPair>getKeyValueStore(PairCorrelator.DECIDED_STORE);
+        var seen = driver.<String, Long>getKeyValueStore(PairCorrelator.SEEN_STORE);
         var index = driver.<String, String>getKeyValueStore(PairCorrelator.DEADLINE_INDEX);
-        assertThat(decided.approximateNumEntries()).isZero();
-        assertThat(index.approximateNumEntries()).isZero();
+        String key = new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+                ClaimsContract.CLAIM_ASSESSED).asString();
+        assertThat(decided.get(key)).isNull();
+        // only the key is kept, until the duplicate horizon
+        assertThat(seen.get(key)).isEqualTo(START.plus(Duration.ofDays(14)).toEpochMilli());
+
+        outage(Duration.ofDays(14));
+        clock.set(START.plus(Duration.ofDays(14)).plusSeconds(10));
+        Outcomes later = Outcomes.forNewIntent(clock);
+        send(later.clearAssessment(Side.LEGACY));
+        send(later.clearAssessment(Side.SHADOW));
+        singleVerdict();
+        advance(Duration.ofSeconds(1));
+
+        assertThat(seen.get(new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+                ClaimsContract.CLAIM_ASSESSED).asString())).isNull();
     }
 
     @Test
     void classifiesAFailedSideAsFailed() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.failed(Side.LEGACY, ClaimsContract.PAYMENT_DECIDED));
         send(pair.payment(Side.SHADOW, "10.00"));
@@ -345,7 +380,7 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesARejectedIntentAsDataQuality() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.rejected(Side.LEGACY, ClaimsContract.CLAIM_ASSESSED));
         send(pair.rejected(Side.SHADOW, ClaimsContract.CLAIM_ASSESSED));
@@ -357,17 +392,17 @@ class CorrelationTopologyTest {
 
     @Test
     void classifiesALoneFailureAsFailedNotMissing() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.failed(Side.LEGACY, ClaimsContract.CLAIM_ASSESSED));
-        driver.advanceWallClockTime(WINDOW.plusSeconds(1));
+        advance(WINDOW.plusSeconds(1));
 
         assertThat(singleVerdict().classification()).isEqualTo(Classification.FAILED);
     }
 
     @Test
     void sendsPoisonRecordsToTheDeadLetterTopicAndKeepsFlowing() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         legacyTopic.pipeInput("some-key", "{not json".getBytes(StandardCharsets.UTF_8));
         send(pair.clearAssessment(Side.LEGACY));
@@ -383,7 +418,7 @@ class CorrelationTopologyTest {
 
     @Test
     void deadLettersAnOutcomeNotKeyedByItsCorrelationId() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         CloudEvent outcome = pair.clearAssessment(Side.LEGACY);
 
         legacyTopic.pipeInput("another-key", codec.write(outcome));
@@ -393,7 +428,7 @@ class CorrelationTopologyTest {
 
     @Test
     void deadLettersAShadowOutcomeOnTheLegacyTopic() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         CloudEvent outcome = pair.clearAssessment(Side.SHADOW);
 
         legacyTopic.pipeInput(outcome.correlationId(), codec.write(outcome));
@@ -403,7 +438,7 @@ class CorrelationTopologyTest {
 
     @Test
     void producesTheSameVerdictIdWhenAPairIsDecidedAgain() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.clearAssessment(Side.SHADOW));
         String first = singleVerdict().verdictId();
@@ -414,7 +449,7 @@ class CorrelationTopologyTest {
 
     @Test
     void acceptsTheNewFraudModelsRicherReasonsAsAnExpectedDifference() {
-        Outcomes pair = Outcomes.forNewIntent();
+        Outcomes pair = Outcomes.forNewIntent(clock);
 
         send(pair.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.REVIEW, 45, List.of("SUSPICIOUS_DESCRIPTION")));
         send(pair.assessed(Side.SHADOW, ClaimAssessed.FraudDecision.REVIEW, 45, List.of("KEYWORD_STOLEN")));
@@ -429,9 +464,253 @@ class CorrelationTopologyTest {
         });
     }
 
+    @Test
+    void deadLettersAnOutcomeWhoseNumbersCannotBeStoredAndKeepsFlowing() {
+        Outcomes poisoned = Outcomes.forNewIntent(clock);
+        CloudEvent outcome = poisoned.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.CLEAR, 12345, List.of());
+        String json = new String(codec.write(outcome), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"riskScore\":12345");
+        byte[] unstorable = json.replace("\"riskScore\":12345", "\"riskScore\":1e10000").getBytes(StandardCharsets.UTF_8);
+        Outcomes healthy = Outcomes.forNewIntent(clock);
+
+        legacyTopic.pipeInput(outcome.correlationId(), unstorable, outcome.time());
+        send(healthy.clearAssessment(Side.LEGACY));
+        send(healthy.clearAssessment(Side.SHADOW));
+
+        TestRecord<String, byte[]> dead = legacyDeadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(unstorable);
+        assertThat(header(dead, Headers.DLQ_REASON)).startsWith("the outcome cannot be stored");
+        assertThat(singleVerdict().correlationId()).isEqualTo(healthy.correlationId());
+        assertThat(metrics.deadLettered.get()).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAnOutcomeWhoseVerdictWouldExceedTheMaxRequestSize() {
+        Outcomes huge = Outcomes.forNewIntent(clock);
+        List<String> reasons = java.util.stream.IntStream.range(0, 1_200).mapToObj(i -> "REASON_CODE_NUMBER_" + i).toList();
+        send(huge.assessed(Side.LEGACY, ClaimAssessed.FraudDecision.REVIEW, 40, reasons));
+        CloudEvent shadow = huge.assessed(Side.SHADOW, ClaimAssessed.FraudDecision.REVIEW, 40, reasons);
+        Outcomes healthy = Outcomes.forNewIntent(clock);
+
+        send(shadow);
+        send(healthy.clearAssessment(Side.LEGACY));
+        send(healthy.clearAssessment(Side.SHADOW));
+
+        TestRecord<String, byte[]> dead = driver.createOutputTopic(Topics.deadLetter(Topics.OUTCOMES_SHADOW),
+                new StringDeserializer(), new ByteArrayDeserializer()).readRecord();
+        assertThat(dead.key()).isEqualTo(huge.correlationId());
+        assertThat(header(dead, Headers.DLQ_REASON)).contains("a produce request can carry");
+        assertThat(singleVerdict().correlationId()).isEqualTo(healthy.correlationId());
+    }
+
+    @Test
+    void neverPairsOutcomesOfTwoIntentsThatShareACorrelationId() {
+        String reused = java.util.UUID.randomUUID().toString();
+        Outcomes first = Outcomes.forIntent(clock, reused);
+        Outcomes second = Outcomes.forIntent(clock, reused);
+
+        send(first.payment(Side.LEGACY, "100.00"));
+        send(second.payment(Side.SHADOW, "900.00"));
+
+        Verdict verdict = singleVerdict();
+        assertThat(verdict.classification()).isEqualTo(Classification.DATA_QUALITY);
+        assertThat(verdict.severity()).isEqualTo(Severity.HIGH);
+        assertThat(verdict.differences()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo(VerdictDecider.CAUSATION_PATH);
+            assertThat(d.legacy().asString()).isEqualTo(first.intent().id());
+            assertThat(d.shadow().asString()).isEqualTo(second.intent().id());
+        });
+    }
+
+    @Test
+    void decidesABacklogReadAfterAnOutageAsItWouldHaveWithoutTheOutage() {
+        Outcomes answeredInTime = Outcomes.forNewIntent(clock);
+        Outcomes shadowNeverAnswered = Outcomes.forNewIntent(clock);
+        send(answeredInTime.clearAssessment(Side.LEGACY));
+        send(shadowNeverAnswered.clearAssessment(Side.LEGACY));
+
+        // reconciliation is down for 10 minutes; meanwhile the shadow answers 2 s later, and traffic goes on
+        outage(Duration.ofMinutes(10));
+        assertThat(verdictTopic.isEmpty()).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        send(answeredInTime.clearAssessment(Side.SHADOW));
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+        advance(Duration.ofSeconds(1));
+        assertThat(verdictTopic.isEmpty()).as("the backlog has not passed the window yet").isTrue();
+
+        clock.advance(WINDOW);
+        Outcomes later = Outcomes.forNewIntent(clock);
+        send(later.clearAssessment(Side.LEGACY));
+        send(later.clearAssessment(Side.SHADOW));
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+        advance(Duration.ofSeconds(1));
+
+        Verdict missing = singleVerdict();
+        assertThat(missing.correlationId()).isEqualTo(shadowNeverAnswered.correlationId());
+        assertThat(missing.classification()).isEqualTo(Classification.MISSING_SHADOW);
+    }
+
+    @Test
+    void classifiesACounterpartThatAnsweredLateAsTimingEvenWhenBothAreReadTogether() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        CloudEvent legacy = pair.clearAssessment(Side.LEGACY);
+        clock.advance(WINDOW.plusSeconds(20));
+        CloudEvent shadow = pair.clearAssessment(Side.SHADOW);
+        clock.set(START);
+
+        outage(Duration.ofMinutes(10));
+        send(legacy);
+        send(shadow);
+
+        Verdict verdict = singleVerdict();
+        assertThat(verdict.classification()).isEqualTo(Classification.TIMING);
+        assertThat(metrics.lateWithinGrace.get()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsARedeliveredOutcomeLongAfterItsPairWasDecided() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        CloudEvent legacy = pair.clearAssessment(Side.LEGACY);
+        send(legacy);
+        send(pair.clearAssessment(Side.SHADOW));
+        singleVerdict();
+
+        // three days later the adapter republishes its stored outcome, among fresh traffic
+        outage(Duration.ofDays(3));
+        clock.advance(Duration.ofDays(3));
+        Outcomes fresh = Outcomes.forNewIntent(clock);
+        send(fresh.clearAssessment(Side.LEGACY));
+        send(fresh.clearAssessment(Side.SHADOW));
+        singleVerdict();
+        advance(Duration.ofSeconds(30));
+        legacyTopic.pipeInput(legacy.correlationId(), codec.write(legacy), clock.instant());
+        advance(WINDOW.plus(GRACE));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+        assertThat(metrics.duplicates.get()).isEqualTo(1);
+    }
+
+    @Test
+    void classifiesAnIntentNeitherSideAnsweredAsUnansweredPerExpectedOutcomeType() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent());
+
+        advance(WINDOW.plus(GRACE).minusSeconds(5));
+        assertThat(verdictTopic.isEmpty()).isTrue();
+        advance(Duration.ofSeconds(6));
+
+        List<Verdict> verdicts = verdictTopic.readValuesToList().stream().map(this::verdict).toList();
+        assertThat(verdicts).extracting(Verdict::outcomeType)
+                .containsExactlyInAnyOrder(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
+        assertThat(verdicts).allSatisfy(v -> {
+            assertThat(v.classification()).isEqualTo(Classification.UNANSWERED);
+            assertThat(v.correlationId()).isEqualTo(pair.correlationId());
+            assertThat(v.legacy()).isNull();
+            assertThat(v.shadow()).isNull();
+            assertThat(v.legacyReceivedAt()).isNull();
+        });
+    }
+
+    @Test
+    void expectsOnlyTheOutcomeTypesNobodyAnswered() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent());
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.clearAssessment(Side.SHADOW));
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        Verdict unanswered = singleVerdict();
+        assertThat(unanswered.outcomeType()).isEqualTo(ClaimsContract.PAYMENT_DECIDED);
+        assertThat(unanswered.classification()).isEqualTo(Classification.UNANSWERED);
+    }
+
+    @Test
+    void expectsNothingOfAnIntentWhoseOutcomeWasReadFirst() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.payment(Side.SHADOW, "10.00"));
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.payment(Side.LEGACY, "10.00"));
+        sendIntent(pair.intent());
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.readValuesToList()).hasSize(2)
+                .allSatisfy(bytes -> assertThat(verdict(bytes).classification()).isEqualTo(Classification.MATCH));
+    }
+
+    @Test
+    void supersedesUnansweredWhenTheAnswersComeAfterAll() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent());
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+        Verdict unanswered = verdictTopic.readValuesToList().stream().map(this::verdict)
+                .filter(v -> v.outcomeType().equals(ClaimsContract.CLAIM_ASSESSED)).findFirst().orElseThrow();
+
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.clearAssessment(Side.SHADOW));
+
+        Verdict late = singleVerdict();
+        assertThat(late.classification()).isEqualTo(Classification.MATCH);
+        assertThat(late.revision()).isEqualTo(2);
+        assertThat(late.supersedes()).isEqualTo(unanswered.verdictId());
+    }
+
+    @Test
+    void expectsNoShadowAnswerForAnIntentSamplingLeftOut() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        var intent = (tools.jackson.databind.node.ObjectNode) codec.mapper().readTree(codec.write(pair.intent()));
+        intent.put("sampled", false);
+        intentTopic.pipeInput(pair.correlationId(), codec.mapper().writeValueAsBytes(intent), pair.intent().time());
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.payment(Side.LEGACY, "10.00"));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+    }
+
+    @Test
+    void skipsAnUnreadableIntentAndKeepsFlowing() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+
+        intentTopic.pipeInput("some-key", "{not json".getBytes(StandardCharsets.UTF_8));
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.clearAssessment(Side.SHADOW));
+
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+        assertThat(metrics.intentsSkipped.get()).isEqualTo(1);
+    }
+
+    /** Sends an outcome as its participant would: record timestamp = when it answered. */
     private void send(CloudEvent outcome) {
         TestInputTopic<String, byte[]> topic = outcome.outcomeSide() == Side.LEGACY ? legacyTopic : shadowTopic;
-        topic.pipeInput(outcome.correlationId(), codec.write(outcome));
+        topic.pipeInput(outcome.correlationId(), codec.write(outcome), outcome.time());
+    }
+
+    private void sendIntent(CloudEvent intent) {
+        intentTopic.pipeInput(intent.correlationId(), codec.write(intent), intent.time());
+    }
+
+    /**
+     * Time passes for everyone; the punctuator runs at least every few seconds, as it does in production
+     * (a longer gap means reconciliation was not running: see {@link #outage}).
+     */
+    private void advance(Duration duration) {
+        Duration left = duration;
+        while (!left.isZero()) {
+            Duration step = left.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : left;
+            driver.advanceWallClockTime(step);
+            clock.advance(step);
+            left = left.minus(step);
+        }
+    }
+
+    /** Reconciliation is down: the wall clock moves while no punctuation runs; the participants go on answering. */
+    private void outage(Duration duration) {
+        driver.advanceWallClockTime(duration);
     }
 
     private Verdict singleVerdict() {
@@ -449,11 +728,44 @@ class CorrelationTopologyTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     static final class CountingMetrics implements CorrelationMetrics {
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger lateWithinGrace = new AtomicInteger();
         final AtomicInteger lateBeyondGrace = new AtomicInteger();
         final AtomicInteger deadLettered = new AtomicInteger();
+        final AtomicInteger intentsSkipped = new AtomicInteger();
         final List<Long> skews = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
@@ -474,6 +786,11 @@ class CorrelationTopologyTest {
         @Override
         public void arrivalSkew(String context, String outcomeType, long millis) {
             skews.add(millis);
+        }
+
+        @Override
+        public void intentSkipped(String topic) {
+            intentsSkipped.incrementAndGet();
         }
     }
 }

@@ -17,24 +17,41 @@ import java.util.UUID;
 final class Outcomes {
 
     private final CloudEvent intent;
-    private final Participant legacy = new Participant(Side.LEGACY, "urn:test:legacy", Clock.systemUTC(), EventCodec.standard());
-    private final Participant shadow = new Participant(Side.SHADOW, "urn:test:shadow", Clock.systemUTC(), EventCodec.standard());
+    private final Participant legacy;
+    private final Participant shadow;
 
-    private Outcomes(CloudEvent intent) {
+    private Outcomes(CloudEvent intent, Clock clock) {
         this.intent = intent;
+        this.legacy = new Participant(Side.LEGACY, "urn:test:legacy", clock, EventCodec.standard());
+        this.shadow = new Participant(Side.SHADOW, "urn:test:shadow", clock, EventCodec.standard());
     }
 
-    /** Outcomes reacting to a new intent with its own correlation id. */
+    /** Outcomes reacting to a new intent with its own correlation id, answered at the clock's time. */
     static Outcomes forNewIntent() {
+        return forNewIntent(Clock.systemUTC());
+    }
+
+    /** Outcomes reacting to a new intent with its own correlation id, accepted and answered at the clock's time. */
+    static Outcomes forNewIntent(Clock clock) {
+        return forIntent(clock, UUID.randomUUID().toString());
+    }
+
+    /** Outcomes reacting to a new intent (its own event id) that carries the given correlation id. */
+    static Outcomes forIntent(Clock clock, String correlationId) {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         CloudEvent intent = new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(),
-                golden.source(), golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null,
+                golden.source(), clock.instant(), golden.dataContentType(), correlationId, null,
                 golden.boundedContext(), null, null, null, null, golden.data());
-        return new Outcomes(intent);
+        return new Outcomes(intent, clock);
     }
 
     String correlationId() {
         return intent.correlationId();
+    }
+
+    /** The intent all these outcomes answer. */
+    CloudEvent intent() {
+        return intent;
     }
 
     Participant side(Side side) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
+import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ class VerdictMetricsTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final VerdictMetrics metrics = new VerdictMetrics(registry);
+    private final VerdictMetrics metrics = new VerdictMetrics(registry,
+            new MetricLabels(List.of(RuleSetFixtures.claims())));
 
     @Test
     void registersEveryClassificationAtZeroOnTheFirstVerdictOfAPairType() {
@@ -47,9 +49,39 @@ class VerdictMetricsTest {
         assertThat(decided("MISSING_LEGACY", "disagree")).isEqualTo(1);
     }
 
+    @Test
+    void foldsContextsAndOutcomeTypesNoRuleSetNamesIntoOther() {
+        for (int i = 0; i < 50; i++) {
+            metrics.record(new Verdict("v-" + i, 1, null, "corr-" + i, "invented-" + i, "Made" + i,
+                    Classification.UNANSWERED, Severity.HIGH, List.of(), "structural-1", null, null, T0, null, null, null,
+                    null), T0);
+            metrics.record(new Verdict("w-" + i, 1, null, "corr-" + i, "claims", "Made" + i,
+                    Classification.MATCH, Severity.NONE, List.of(), "claims-1", null, null, T0, null, null, null,
+                    null), T0);
+        }
+
+        assertThat(registry.find("reconciliation.verdicts.decided").counters()).extracting(c -> c.getId().getTag("context"))
+                .containsOnly("other", "claims");
+        assertThat(registry.find("reconciliation.verdicts.decided").counters())
+                .extracting(c -> c.getId().getTag("outcome_type")).containsOnly("other");
+        assertThat(decided("other", "other", "UNANSWERED", "excluded")).isEqualTo(50);
+        assertThat(decided("claims", "other", "MATCH", "agree")).isEqualTo(50);
+    }
+
+    @Test
+    void countsUnansweredAsExcluded() {
+        metrics.record(verdict(Classification.UNANSWERED, null, null, T0), T0.plusSeconds(1));
+
+        assertThat(decided("UNANSWERED", "excluded")).isEqualTo(1);
+    }
+
     private double decided(String classification, String agreement) {
+        return decided("claims", "ClaimAssessed", classification, agreement);
+    }
+
+    private double decided(String context, String outcomeType, String classification, String agreement) {
         return registry.get("reconciliation.verdicts.decided")
-                .tags("context", "claims", "outcome_type", "ClaimAssessed", "classification", classification,
+                .tags("context", context, "outcome_type", outcomeType, "classification", classification,
                         "agreement", agreement)
                 .counter().count();
     }

@@ -10,7 +10,9 @@ public enum Classification {
     MISSING_SHADOW(MatchRateBucket.DISAGREE),
     MISSING_LEGACY(MatchRateBucket.DISAGREE),
     DATA_QUALITY(MatchRateBucket.EXCLUDED),
-    FAILED(MatchRateBucket.EXCLUDED);
+    FAILED(MatchRateBucket.EXCLUDED),
+    /** An accepted intent for which neither side produced any outcome within window + grace. */
+    UNANSWERED(MatchRateBucket.EXCLUDED);
 
     private final MatchRateBucket bucket;
 

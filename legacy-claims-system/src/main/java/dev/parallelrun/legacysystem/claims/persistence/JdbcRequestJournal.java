@@ -1,11 +1,16 @@
 package dev.parallelrun.legacysystem.claims.persistence;
 
 import dev.parallelrun.legacysystem.claims.domain.LegacyDecision;
+import dev.parallelrun.legacysystem.claims.domain.LegacyLedgerLine;
+import dev.parallelrun.legacysystem.claims.domain.LegacyStatus;
 import dev.parallelrun.legacysystem.claims.domain.RequestJournal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionOperations;
@@ -65,6 +70,19 @@ class JdbcRequestJournal implements RequestJournal {
                     .update();
             return new Replayable(decision, false);
         });
+    }
+
+    /**
+     * Primes the journal before the first request: the database statements and the JSON of a decision. The first
+     * caller's read timeout (the adapter's, about a second) must not be spent on a cold start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        usage("warm-up");
+        LegacyDecision sample = new LegacyDecision("CLM-WARM-UP", LegacyStatus.APPROVED, "N", 0, "", 0, 0, "",
+                List.of(new LegacyLedgerLine(LegacyLedgerLine.CLAIMS_EXPENSE, 'D', 0)));
+        json.readValue(json.writeValueAsString(sample), LegacyDecision.class);
+        json.writeValueAsString(sample.ledger());
     }
 
     @Override

@@ -13,7 +13,12 @@ import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.claims.persistence.ProcessedIntentCleanup;
+import dev.parallelrun.testsupport.DatabaseOutage;
 import dev.parallelrun.testsupport.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -45,8 +50,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +62,13 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=claims-service",
-                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+                "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                // a tiny retry budget (~1 s) and a short wait for a connection: an outage longer than them proves
+                // that infrastructure failures are waited out, never dead-lettered
+                "claims-service.retry.max-attempts=2",
+                "claims-service.retry.initial-backoff=50ms",
+                "claims-service.retry.max-backoff=200ms",
+                "spring.datasource.hikari.connection-timeout=250"})
 class ClaimsServiceIT {
 
     private static final String INTENTS = "intents.claims.v1";
@@ -65,8 +78,19 @@ class ClaimsServiceIT {
     private final EventCodec codec = EventCodec.standard();
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static TestDatabases.TestDatabase database;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meterRegistry;
+
+    @Autowired
+    ProcessedIntentCleanup cleanup;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private KafkaProducer<String, byte[]> producer;
     private TopicTail outcomes;
@@ -74,7 +98,7 @@ class ClaimsServiceIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry, "claims_service_it");
+        database = TestDatabases.register(registry, "claims_service_it");
     }
 
     @BeforeEach
@@ -241,6 +265,52 @@ class ClaimsServiceIT {
     }
 
     @Test
+    void waitsOutADatabaseThatRefusesConnectionsAndAnswersEveryIntentOnceWithoutDeadLetteringAny() throws Exception {
+        List<CloudEvent> intents = List.of(ClaimIntents.clean(), ClaimIntents.clean(), ClaimIntents.clean(),
+                ClaimIntents.claim(data -> data.put("policyId", "POL-000")), ClaimIntents.clean());
+        double refusedBefore = connectionTimeouts();
+
+        DatabaseOutage.refuseConnections(database);
+        try {
+            for (CloudEvent intent : intents) {
+                send(intent);
+            }
+            // far longer than the retry budget: the intents have failed on the database again and again
+            await().atMost(PATIENCE).until(() -> connectionTimeouts() - refusedBefore >= 20);
+        } finally {
+            DatabaseOutage.allowConnections(database);
+        }
+
+        for (CloudEvent intent : intents) {
+            assertThat(awaitOutcomes(intent.correlationId(), 2)).extracting(record -> codec.read(record.value()).id())
+                    .doesNotHaveDuplicates();
+            assertThat(jdbc.sql("SELECT count(*) FROM processed_intent WHERE intent_event_id = ?").param(intent.id())
+                    .query(Integer.class).single()).isOne();
+        }
+        deadLetters.poll();
+        assertThat(intents).allSatisfy(intent -> assertThat(deadLetters.withKey(intent.correlationId())).isEmpty());
+    }
+
+    @Test
+    void forgetsProcessedIntentsPastTheirRetentionButKeepsThoseWhoseSideEffectsAreStillEvidence() {
+        Instant now = Instant.now();
+        String expired = insertProcessedIntent(now.minus(Duration.ofDays(15)), false);
+        String withEvidence = insertProcessedIntent(now.minus(Duration.ofDays(15)), true);
+        String evidenceExpired = insertProcessedIntent(now.minus(Duration.ofDays(401)), true);
+        String fresh = insertProcessedIntent(now.minus(Duration.ofDays(13)), false);
+
+        ProcessedIntentCleanup.Deleted deleted = cleanup.deleteExpired();
+
+        assertThat(deleted.sideEffects()).isGreaterThanOrEqualTo(1);
+        assertThat(deleted.processedIntents()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("SELECT intent_event_id FROM processed_intent WHERE intent_event_id IN (?, ?, ?, ?)")
+                .params(expired, withEvidence, evidenceExpired, fresh).query(String.class).list())
+                .containsExactlyInAnyOrder(withEvidence, fresh);
+        assertThat(jdbc.sql("SELECT intent_event_id FROM side_effect WHERE intent_event_id IN (?, ?)")
+                .params(withEvidence, evidenceExpired).query(String.class).list()).containsExactly(withEvidence);
+    }
+
+    @Test
     void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getProperty("spring.embedded.kafka.brokers")))) {
@@ -261,6 +331,22 @@ class ClaimsServiceIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private String insertProcessedIntent(Instant processedAt, boolean withSideEffect) {
+        String id = "retention-" + UUID.randomUUID();
+        jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at) "
+                + "VALUES (?, ?, CAST('[]' AS json), ?)").params(id, id, Timestamp.from(processedAt)).update();
+        if (withSideEffect) {
+            jdbc.sql("INSERT INTO side_effect (id, intent_event_id, correlation_id, type, payload, status, created_at) "
+                    + "VALUES (?, ?, ?, 'CUSTOMER_NOTIFICATION', CAST('{}' AS jsonb), 'SUPPRESSED', ?)")
+                    .params(UUID.randomUUID(), id, id, Timestamp.from(processedAt)).update();
+        }
+        return id;
+    }
+
+    private double connectionTimeouts() {
+        return meterRegistry.find("hikaricp.connections.timeout").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private void send(CloudEvent intent) throws Exception {

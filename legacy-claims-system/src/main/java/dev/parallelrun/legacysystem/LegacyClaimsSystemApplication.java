@@ -7,13 +7,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The stand-in of the legacy claims platform: an HTTP service with the old world's wire format and
  * quirks (overloaded status codes, half-up rounding, slow and failing calls), for demos and tests.
  *
- * <p>It has no database, no Kafka and no security; those auto-configurations are excluded by name
- * because every module shares one classpath in the local runner.
+ * <p>Like a real legacy system it keeps what it decided in its own database (schema {@code legacy_system}), so its
+ * idempotency on the request key survives a restart. It has no Kafka and no security; those auto-configurations are
+ * excluded by name because every module shares one classpath in the local runner.
  */
 @SpringBootApplication(excludeName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",

@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import dev.parallelrun.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stand-in over HTTP, started the way the runner starts it: through its application builder. */
+/** The stand-in over HTTP, started the way the runner starts it: through its application builder, on a database. */
 class LegacyClaimsHttpIT {
 
+    private static TestDatabases.TestDatabase database;
     private static ConfigurableApplicationContext application;
     private static String baseUrl;
 
@@ -27,8 +32,15 @@ class LegacyClaimsHttpIT {
 
     @BeforeAll
     static void start() {
+        database = TestDatabases.create("legacy_system_http");
+        startOnTheDatabase();
+    }
+
+    private static void startOnTheDatabase() {
         application = LegacyClaimsSystemApplication.builder().run("--server.port=0", "--legacy-system.latency=0ms",
-                "--legacy-system.failure-rate=0", "--legacy-system.slow-delay=300ms");
+                "--legacy-system.failure-rate=0", "--legacy-system.slow-delay=300ms",
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password());
         baseUrl = "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
     }
 
@@ -68,6 +80,36 @@ class LegacyClaimsHttpIT {
         assertThat(json.readTree(first.body()).get("PAY_AMT").asString()).isEqualTo("976.19");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"decisions\":1}");
+    }
+
+    @Test
+    void answersARepeatedRequestKeyWithTheFirstAnswerAfterARestartWithoutBookingAgain() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+        HttpResponse<String> first = process(request(reqKey, "CLM-2002", "POL-77", "1234.65"));
+
+        application.close();
+        startOnTheDatabase();
+        HttpResponse<String> afterRestart = process(request(reqKey, "CLM-2002", "POL-77", "99999.00"));
+
+        assertThat(afterRestart.statusCode()).isEqualTo(200);
+        assertThat(afterRestart.body()).isEqualTo(first.body());
+        // the posting journal holds one booking for the key
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"decisions\":1}");
+    }
+
+    @Test
+    void decidesConcurrentRequestsWithOneKeyOnce() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(http.sendAsync(post(request(reqKey, "CLM-2003", "POL-77", (100 + i) + ".00")),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<String> bodies = answers.stream().map(CompletableFuture::join).map(HttpResponse::body).toList();
+
+        assertThat(bodies).containsOnly(bodies.get(0));
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":8,\"decisions\":1}");
     }
 
     @Test
@@ -124,10 +166,14 @@ class LegacyClaimsHttpIT {
     }
 
     private HttpResponse<String> process(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/claims/process"))
+        return http.send(post(body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest post(String body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/claims/process"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .build();
     }
 
     private String usage(String reqKey) throws IOException, InterruptedException {

@@ -17,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Every service of the parallel run, started in this JVM against one Kafka and one PostgreSQL.
  * Each service keeps its own Spring context, configuration file, port and database schema, exactly
- * as it would in its own process.
+ * as it would in its own process. The legacy stand-in has a schema of its own too (its request and
+ * posting journals), but no Kafka.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -49,28 +50,33 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private void startAll(Options o) {
-        legacy = start(LegacyClaimsSystemApplication::builder, o, o.legacyPort(), false);
-        reconciliation = start(ReconciliationApplication::builder, o, o.reconciliationPort(), true,
+        legacy = start(LegacyClaimsSystemApplication::builder, o, o.legacyPort(), Needs.DATABASE);
+        reconciliation = start(ReconciliationApplication::builder, o, o.reconciliationPort(), Needs.KAFKA_AND_DATABASE,
                 "--reconciliation.streams.state-dir=" + o.stateDir().resolve("reconciliation-streams").toAbsolutePath());
-        shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), true);
-        adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), true,
+        shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), Needs.KAFKA_AND_DATABASE);
+        adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), Needs.KAFKA_AND_DATABASE,
                 "--legacy-adapter.legacy.base-url=" + legacy);
-        ingress = start(IngressApplication::builder, o, o.ingressPort(), true);
+        ingress = start(IngressApplication::builder, o, o.ingressPort(), Needs.KAFKA_AND_DATABASE);
     }
 
-    private URI start(Supplier<SpringApplicationBuilder> builder, Options o, int port, boolean infrastructure,
+    /** The infrastructure a service connects to. */
+    private enum Needs {
+        DATABASE, KAFKA_AND_DATABASE
+    }
+
+    private URI start(Supplier<SpringApplicationBuilder> builder, Options o, int port, Needs needs,
             String... serviceArgs) {
         List<String> args = new ArrayList<>();
         args.add("--spring.profiles.active=local");
         args.add("--spring.main.banner-mode=off");
         args.add("--spring.main.log-startup-info=false");
         args.add("--server.port=" + port);
-        if (infrastructure) {
+        if (needs == Needs.KAFKA_AND_DATABASE) {
             args.add("--spring.kafka.bootstrap-servers=" + o.kafkaBootstrap());
-            args.add("--spring.datasource.url=" + o.dbUrl());
-            args.add("--spring.datasource.username=" + o.dbUser());
-            args.add("--spring.datasource.password=" + o.dbPassword());
         }
+        args.add("--spring.datasource.url=" + o.dbUrl());
+        args.add("--spring.datasource.username=" + o.dbUser());
+        args.add("--spring.datasource.password=" + o.dbPassword());
         Collections.addAll(args, serviceArgs);
         args.addAll(o.extraArgs());
         // the runner closes the contexts itself, in order and before the broker and database go away

@@ -165,6 +165,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceWithADatabaseGetsItsConnectionAndWaitsForPostgres() {
+        for (String module : modules) {
+            if (placeholders(module).contains("PARALLELRUN_DB_URL")) {
+                assertThat(environment(module)).as(module + " reads PARALLELRUN_DB_URL, so compose must set it")
+                        .containsKeys("PARALLELRUN_DB_URL", "PARALLELRUN_DB_USER", "PARALLELRUN_DB_PASSWORD");
+                assertThat(map(map(service(module).getOrDefault("depends_on", Map.of())).get("postgres")))
+                        .as(module + " waits for PostgreSQL").containsEntry("condition", "service_healthy");
+            }
+        }
+        assertThat(placeholders("legacy-claims-system")).as("the legacy stand-in keeps its journals in PostgreSQL")
+                .contains("PARALLELRUN_DB_URL");
+    }
+
+    @Test
     void secretsAreRequiredVariablesNeverValuesInTheFile() {
         services.forEach((name, service) -> environment(name).forEach((variable, value) -> {
             if (variable.matches(".*(PASSWORD|APIKEY|SECRET|TOKEN|_KEY).*")) {

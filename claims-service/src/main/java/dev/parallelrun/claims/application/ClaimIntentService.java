@@ -83,7 +83,8 @@ public class ClaimIntentService {
             toPublish = processedIntents.outcomesOf(intent.id()).orElseThrow(() -> new IllegalStateException(
                     "intent " + intent.id() + " is recorded as processed but has no stored outcomes"));
         } else {
-            result = decided.get(0).outcomeStatus();
+            // from the enum, not the event's text: the label's values stay bounded
+            result = decided.get(0).status().wireName();
         }
         outcomes.publish(toPublish);
         registry.counter("claims.intents.handled", "result", result).increment();

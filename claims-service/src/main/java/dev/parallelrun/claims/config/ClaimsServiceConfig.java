@@ -8,10 +8,12 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires the framework-free pieces: the decision rules and the participant library. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClaimsServiceProperties.class)
+@EnableScheduling
 class ClaimsServiceConfig {
 
     @Bean

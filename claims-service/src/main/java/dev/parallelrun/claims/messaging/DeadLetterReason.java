@@ -44,7 +44,9 @@ final class DeadLetterReason {
                     || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException
-                    || t instanceof CannotCreateTransactionException) {
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof org.apache.kafka.common.errors.RetriableException
+                    || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
         }

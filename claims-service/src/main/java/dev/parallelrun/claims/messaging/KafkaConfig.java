@@ -34,6 +34,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka wiring on top of Boot's auto-configuration: CloudEvent serde, producer guarantees, topic
@@ -109,7 +111,8 @@ class KafkaConfig {
      * {@code intents.claims.v1.dlq} on their original partition, with the reason in {@value Headers#DLQ_REASON}.
      * Other failures are retried with a bounded backoff first. A failed dead-letter send throws, so the
      * offset is not committed and the record comes back. Infrastructure failures (database, outcome
-     * publishing) are never dead-lettered: the intent is fine, so it is redelivered until they recover.
+     * publishing) are never dead-lettered: the intent is fine, so it is retried, backing off, until they
+     * recover, however long (the recoverer's refusal only guards a failure that changed its kind mid-way).
      */
     @Bean
     DefaultErrorHandler intentErrorHandler(KafkaOperations<?, ?> kafkaTemplate, ClaimsServiceProperties properties) {
@@ -139,14 +142,25 @@ class KafkaConfig {
         };
 
         var retry = properties.retry();
-        var backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        var bounded = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        bounded.setInitialInterval(retry.initialBackoff().toMillis());
+        bounded.setMultiplier(retry.multiplier());
+        bounded.setMaxInterval(retry.maxBackoff().toMillis());
 
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        var handler = new DefaultErrorHandler(recoverer, bounded);
+        // the backoff sleeps on the consumer thread between polls, at most max-backoff: the consumer stays in its group
+        handler.setBackOffFunction((record, exception) -> DeadLetterReason.isInfrastructureFailure(exception)
+                ? untilBack(retry)
+                : null);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** The backoff for an infrastructure failure: grows to {@code max-backoff}, never gives up. */
+    static BackOff untilBack(ClaimsServiceProperties.Retry retry) {
+        var backOff = new ExponentialBackOff(retry.initialBackoff().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxBackoff().toMillis());
+        return backOff;
     }
 
     private static byte[] utf8(String value) {

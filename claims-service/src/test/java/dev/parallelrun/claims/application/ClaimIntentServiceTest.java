@@ -44,8 +44,10 @@ class ClaimIntentServiceTest {
     private ClaimIntentService service(boolean authoritative) {
         var properties = new ClaimsServiceProperties(authoritative, "urn:parallelrun:claims-service",
                 new ClaimsServiceProperties.Topics(3, (short) 1, 1),
-                new ClaimsServiceProperties.Retry(3, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
-                new ClaimsServiceProperties.Publishing(Duration.ofSeconds(10)));
+                new ClaimsServiceProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
+                new ClaimsServiceProperties.Publishing(Duration.ofSeconds(10)),
+                new ClaimsServiceProperties.ProcessedIntents(Duration.ofDays(14), Duration.ofHours(1)),
+                new ClaimsServiceProperties.SideEffects(Duration.ofDays(400)));
         var participant = new Participant(Side.SHADOW, properties.source(), clock, codec);
         var gate = new SideEffectGate(properties, sideEffects, clock, codec, registry);
         return new ClaimIntentService(participant, new ClaimDecider(), processedIntents, gate, sink,
@@ -153,6 +155,22 @@ class ClaimIntentServiceTest {
         assertThat(sideEffects.findByCorrelationId(intent.correlationId())).hasSize(2);
         assertThat(suppressedCount(SideEffectType.PAYMENT_INSTRUCTION)).isEqualTo(1.0);
         assertThat(registry.get("claims.intents.handled").tag("result", "duplicate").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void labelsHandledIntentsOnlyWithTheBoundedSetOfResults() {
+        ClaimIntentService service = service(false);
+        CloudEvent clean = ClaimIntents.clean();
+        service.handle(clean);
+        service.handle(clean);
+        service.handle(ClaimIntents.claim(data -> data.put("policyId", "POL-000")));
+        service.handle(ClaimIntents.claim(data -> data.put("region", "a region nobody has heard of " + clean.id())));
+
+        assertThat(registry.find("claims.intents.handled").counters())
+                .extracting(counter -> counter.getId().getTag("result"))
+                .isSubsetOf("completed", "rejected", "failed", "duplicate");
+        assertThat(registry.find("claims.intents.handled").counters()).allSatisfy(counter ->
+                assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey()).containsOnly("result"));
     }
 
     @Test

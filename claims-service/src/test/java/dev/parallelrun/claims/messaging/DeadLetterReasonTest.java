@@ -3,13 +3,17 @@ package dev.parallelrun.claims.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parallelrun.claims.application.OutcomeNotPublishedException;
+import dev.parallelrun.claims.config.ClaimsServiceProperties;
 import dev.parallelrun.events.MalformedEventException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOffExecution;
 
 class DeadLetterReasonTest {
 
@@ -52,6 +56,25 @@ class DeadLetterReasonTest {
                 new CannotCreateTransactionException("no connection"))).isTrue();
         assertThat(DeadLetterReason.isInfrastructureFailure(
                 new CannotGetJdbcConnectionException("no connection"))).isTrue();
+    }
+
+    @Test
+    void blamesTheInfrastructureForADeadLetterTheBrokerDidNotTake() {
+        assertThat(DeadLetterReason.isInfrastructureFailure(new KafkaException("Dead-letter publication failed",
+                new org.apache.kafka.common.errors.TimeoutException("expired")))).isTrue();
+    }
+
+    @Test
+    void backsOffFromAnInfrastructureFailureWithoutEverGivingUp() {
+        BackOffExecution execution = KafkaConfig.untilBack(new ClaimsServiceProperties.Retry(2, Duration.ofMillis(100),
+                2.0, Duration.ofSeconds(1))).start();
+
+        long last = 0;
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            last = execution.nextBackOff();
+            assertThat(last).isNotEqualTo(BackOffExecution.STOP);
+        }
+        assertThat(last).isEqualTo(1000);
     }
 
     @Test

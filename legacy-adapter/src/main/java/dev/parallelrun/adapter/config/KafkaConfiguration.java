@@ -21,19 +21,24 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka for the adapter: the topics it declares, its producer (acks=all, idempotent) and the error
  * handling of the intent listener.
  *
  * <p>A poison record (not an event, not a claims intent, undecodable data) is dead-lettered at
- * once; any other failure (the outcome topic or the database unavailable) is redelivered with a
- * bounded backoff first. Dead letters go to {@code <topic>.dlq}, same partition, with the reason in
- * {@link Headers#DLQ_REASON}; a dead letter the broker does not acknowledge fails the recovery, so
- * the record is not committed but tried again.
+ * once. An infrastructure failure (the database refusing connections, the broker not acknowledging
+ * an outcome) is never the record's fault: it is retried with a backoff until the infrastructure is
+ * back, however long, and never dead-lettered. Any other failure is retried {@code max-attempts}
+ * times, then dead-lettered. Dead letters go to {@code <topic>.dlq}, same partition, with the reason
+ * in {@link Headers#DLQ_REASON}; a dead letter the broker does not acknowledge fails the recovery,
+ * so the record is not committed but tried again.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -87,19 +92,40 @@ class KafkaConfiguration {
 
     /**
      * For the record a batch reports failed ({@code BatchListenerFailedException}): the records before it are
-     * committed, it is retried with a backoff (a poison record is not), then dead-lettered; the rest are fetched again.
+     * committed, it is retried with a backoff (a poison record is not; an infrastructure failure without end), then
+     * dead-lettered; the rest are fetched again. The backoff sleeps on the consumer thread between polls, never longer
+     * than {@code max-backoff}, so the consumer stays in its group however long the outage.
      */
     @Bean
-    DefaultErrorHandler intentErrorHandler(DeadLetterPublishingRecoverer recoverer, LegacyAdapterProperties properties) {
-        LegacyAdapterProperties.Retry redelivery = properties.kafka().redelivery();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(redelivery.maxAttempts() - 1);
-        backOff.setInitialInterval(redelivery.initialBackoff().toMillis());
-        backOff.setMultiplier(redelivery.multiplier());
-        backOff.setMaxInterval(redelivery.maxBackoff().toMillis());
+    DefaultErrorHandler intentErrorHandler(DeadLetterPublishingRecoverer deadLetters, LegacyAdapterProperties properties) {
+        LegacyAdapterProperties.Retry retry = properties.retry();
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        bounded.setInitialInterval(retry.initialBackoff().toMillis());
+        bounded.setMultiplier(retry.multiplier());
+        bounded.setMaxInterval(retry.maxBackoff().toMillis());
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        ConsumerRecordRecoverer recoverer = (record, failure) -> {
+            if (DeadLetterReason.isInfrastructureFailure(failure)) {
+                // the backoff function never ends for these; this only guards a classification that changed mid-way
+                throw new IllegalStateException("not dead-lettering " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + ": an infrastructure failure, not a bad record; it will be redelivered",
+                        failure);
+            }
+            deadLetters.accept(record, failure);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.setBackOffFunction((record, failure) -> DeadLetterReason.isInfrastructureFailure(failure)
+                ? untilBack(retry)
+                : null);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** The backoff for an infrastructure failure: grows to {@code max-backoff}, never gives up. */
+    static BackOff untilBack(LegacyAdapterProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialBackoff().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxBackoff().toMillis());
+        return backOff;
     }
 
     static RecordHeaders deadLetterHeaders(ConsumerRecord<?, ?> record, Exception failure) {

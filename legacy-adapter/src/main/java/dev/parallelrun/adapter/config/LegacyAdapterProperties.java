@@ -12,16 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafka topics, publishing and failure handling on Kafka
  * @param processing how many intents are worked on at once
  * @param processedIntents how long the processed-intent log remembers an intent
+ * @param retry how an intent whose processing failed is retried: an infrastructure failure (database, broker) with
+ *              this backoff until the infrastructure is back, never dead-lettered; any other failure of a record at
+ *              most {@code max-attempts} times before it is dead-lettered
  */
 @ConfigurationProperties("legacy-adapter")
 public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing processing,
-        ProcessedIntents processedIntents) {
+        ProcessedIntents processedIntents, Retry retry) {
 
     public LegacyAdapterProperties {
         Objects.requireNonNull(legacy, "legacy-adapter.legacy is required");
         Objects.requireNonNull(kafka, "legacy-adapter.kafka is required");
         Objects.requireNonNull(processing, "legacy-adapter.processing is required");
         Objects.requireNonNull(processedIntents, "legacy-adapter.processed-intents is required");
+        Objects.requireNonNull(retry, "legacy-adapter.retry is required");
     }
 
     /**
@@ -93,16 +97,14 @@ public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing pro
      * @param partitions partitions of the topics this adapter declares (the dead-letter topic gets as many as its source)
      * @param replicationFactor replication factor of those topics
      * @param sendTimeout how long to wait for the broker to acknowledge an outcome or a dead letter
-     * @param redelivery how a record whose processing failed for a technical reason is retried before it is dead-lettered
      */
-    public record Kafka(int partitions, short replicationFactor, Duration sendTimeout, Retry redelivery) {
+    public record Kafka(int partitions, short replicationFactor, Duration sendTimeout) {
 
         public Kafka {
             if (partitions < 1 || replicationFactor < 1) {
                 throw new IllegalArgumentException("partitions and replication-factor must be at least 1");
             }
             requirePositive(sendTimeout, "legacy-adapter.kafka.send-timeout");
-            Objects.requireNonNull(redelivery, "legacy-adapter.kafka.redelivery is required");
         }
     }
 

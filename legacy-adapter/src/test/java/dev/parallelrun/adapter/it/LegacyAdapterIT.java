@@ -3,6 +3,7 @@ package dev.parallelrun.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parallelrun.adapter.claims.application.ProcessedIntents;
 import dev.parallelrun.adapter.claims.persistence.ProcessedIntentCleanup;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
@@ -18,6 +19,7 @@ import dev.parallelrun.events.claims.PaymentDecided.LedgerEntry;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.testsupport.DatabaseOutage;
 import dev.parallelrun.testsupport.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -31,7 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -40,6 +45,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +67,13 @@ import tools.jackson.databind.node.ObjectNode;
         "legacy-adapter.legacy.read-timeout=500ms",
         "legacy-adapter.legacy.retry.initial-backoff=50ms",
         "legacy-adapter.legacy.retry.max-backoff=100ms",
-        "legacy-adapter.kafka.redelivery.initial-backoff=100ms",
-        "legacy-adapter.kafka.redelivery.max-backoff=200ms"})
+        "legacy-adapter.retry.initial-backoff=100ms",
+        "legacy-adapter.retry.max-backoff=200ms",
+        // a tiny retry budget (~1 s) and a short wait for a connection: the old handling dead-lettered an intent
+        // after these attempts, so an outage longer than them proves that infrastructure failures are never poison
+        "legacy-adapter.retry.max-attempts=2",
+        "spring.datasource.hikari.connection-timeout=250"})
+@Import(LegacyAdapterIT.CrashAfterTheLegacyCall.class)
 class LegacyAdapterIT {
 
     private static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
@@ -66,6 +81,7 @@ class LegacyAdapterIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static KafkaProbe kafka;
+    private static TestDatabases.TestDatabase database;
 
     private final EventCodec codec = EventCodec.standard();
 
@@ -83,7 +99,7 @@ class LegacyAdapterIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabases.register(registry, "legacy_adapter");
+        database = TestDatabases.register(registry, "legacy_adapter");
         registry.add("legacy-adapter.legacy.base-url", LegacyStandIn::url);
     }
 
@@ -236,14 +252,54 @@ class LegacyAdapterIT {
     }
 
     @Test
+    void waitsOutADatabaseThatRefusesConnectionsAndAnswersEveryIntentOnceWithoutDeadLetteringAny() {
+        List<CloudEvent> intents = List.of(intent("CLM-" + shortId(), "POL-77", "100.00"),
+                intent("CLM-" + shortId(), "POL-77", "200.00"), intent("CLM-" + shortId(), "POL-000", "300.00"),
+                intent("CLM-" + shortId(), "POL-77", "400.00"), intent("CLM-" + shortId(), "POL-77", "500.00"));
+        double refusedBefore = connectionTimeouts();
+
+        DatabaseOutage.refuseConnections(database);
+        try {
+            intents.forEach(this::publish);
+            // far longer than the retry budget: every intent has failed on the database again and again
+            await().atMost(PATIENCE).until(() -> connectionTimeouts() - refusedBefore >= 20);
+        } finally {
+            DatabaseOutage.allowConnections(database);
+        }
+
+        for (CloudEvent intent : intents) {
+            assertThat(outcomesOf(intent, 2)).extracting(record -> event(record).id()).doesNotHaveDuplicates();
+            assertThat(LegacyStandIn.usage(intent.id()).decisions()).isEqualTo(1);
+        }
+        assertThat(kafka.records(DEAD_LETTERS, record -> intents.stream()
+                .anyMatch(intent -> intent.correlationId().equals(record.key())))).isEmpty();
+    }
+
+    @Test
+    void callsLegacyAgainWithTheSameRequestKeyAfterACrashBetweenTheCallAndTheStoredOutcomesAndLegacyBooksOnce() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "1234.65");
+        CrashAfterTheLegacyCall.once(intent.id());
+
+        publish(intent);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(intent, 2);
+        assertThat(records).allSatisfy(record -> assertThat(event(record).status()).isEqualTo(OutcomeStatus.COMPLETED));
+        // called twice with the same key, across a restart of legacy in between: one booking
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(2, 1));
+        assertThat(jdbc.sql("SELECT legacy_request_key || ' ' || attempts FROM processed_intent WHERE intent_event_id = ?")
+                .param(intent.id()).query(String.class).single()).isEqualTo(intent.id() + " 2");
+    }
+
+    @Test
     void forgetsProcessedIntentsPastTheirRetentionAndKeepsTheRest() {
         Instant now = Instant.now();
         String old = "old-" + shortId();
         String fresh = "fresh-" + shortId();
         for (var entry : Map.of(old, now.minus(Duration.ofDays(15)), fresh, now.minus(Duration.ofDays(13))).entrySet()) {
-            jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at) "
-                    + "VALUES (?, ?, CAST('[]' AS json), ?)")
-                    .params(entry.getKey(), entry.getKey(), Timestamp.from(entry.getValue())).update();
+            jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, legacy_request_key, outcomes, "
+                    + "processed_at, first_attempt_at) VALUES (?, ?, ?, CAST('[]' AS json), ?, ?)")
+                    .params(entry.getKey(), entry.getKey(), entry.getKey(), Timestamp.from(entry.getValue()),
+                            Timestamp.from(entry.getValue())).update();
         }
 
         assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
@@ -273,6 +329,49 @@ class LegacyAdapterIT {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("legacy_call_seconds_count{", "legacy_adapter_outcomes_total{");
+    }
+
+    private double connectionTimeouts() {
+        return meterRegistry.find("hikaricp.connections.timeout").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    /**
+     * Simulates a crash of the adapter after legacy answered and before the outcomes are stored, with legacy restarted
+     * meanwhile: the stored-outcomes step fails once for the chosen intent, after restarting the stand-in.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CrashAfterTheLegacyCall {
+
+        private static final Set<String> CRASH_ONCE = ConcurrentHashMap.newKeySet();
+
+        static void once(String intentEventId) {
+            CRASH_ONCE.add(intentEventId);
+        }
+
+        @Bean
+        @Primary
+        ProcessedIntents crashingOnceProcessedIntents(@Qualifier("jdbcProcessedIntents") ProcessedIntents jdbc) {
+            return new ProcessedIntents() {
+                @Override
+                public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
+                    return jdbc.outcomesOf(intentEventId);
+                }
+
+                @Override
+                public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
+                    return jdbc.recordAttempt(intentEventId, correlationId, legacyRequestKey);
+                }
+
+                @Override
+                public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+                    if (CRASH_ONCE.remove(intentEventId)) {
+                        LegacyStandIn.restart();
+                        throw new IllegalStateException("simulated crash between the legacy call and the stored outcomes");
+                    }
+                    return jdbc.storeFirst(intentEventId, correlationId, outcomes);
+                }
+            };
+        }
     }
 
     /** An intent like the golden {@code claim-submitted.json}, with its own ids, claim, policy and amount. */

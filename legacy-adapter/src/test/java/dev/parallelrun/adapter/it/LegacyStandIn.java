@@ -1,17 +1,20 @@
 package dev.parallelrun.adapter.it;
 
 import dev.parallelrun.legacysystem.LegacyClaimsSystemApplication;
+import dev.parallelrun.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The legacy claims platform stand-in, started once per test JVM through its own application builder
- * (as the local runner starts it), on a random port, without random failures or latency.
+ * (as the local runner starts it), on a random port, with a database of its own, without random failures or latency.
+ * It can be restarted: a new application context on the same port and the same database.
  */
 final class LegacyStandIn {
 
@@ -19,17 +22,57 @@ final class LegacyStandIn {
     static final String SLOW_DELAY = "3s";
 
     private static ConfigurableApplicationContext application;
+    private static TestDatabases.TestDatabase database;
+    private static String port = "0";
 
     private LegacyStandIn() {
     }
 
     static synchronized String url() {
         if (application == null) {
-            application = LegacyClaimsSystemApplication.builder().run("--server.port=0",
+            if (database == null) {
+                database = TestDatabases.create("legacy_system");
+            }
+            application = LegacyClaimsSystemApplication.builder().run("--server.port=" + port,
+                    "--spring.datasource.url=" + database.url(),
+                    "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=" + database.password(),
                     "--legacy-system.latency=0ms", "--legacy-system.failure-rate=0",
                     "--legacy-system.slow-delay=" + SLOW_DELAY);
+            port = application.getEnvironment().getProperty("local.server.port");
+            warmUp();
         }
-        return "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
+        return "http://localhost:" + port;
+    }
+
+    /**
+     * One request through every layer (HTTP, JSON, its database) before the adapter's first call, so a cold start on
+     * a busy machine does not run into the short read timeouts the tests configure.
+     */
+    private static void warmUp() {
+        String body = """
+                {"REQ_KEY": "warm-up-%s", "CLAIM_NO": "CLM-WARM-UP", "POLICY_NO": "POL-77", "LOB": "MOTOR", "CTRY": "DE",
+                 "AMT_CLAIMED": "100.00", "CCY": "EUR", "LOSS_DT": "20261101", "RPT_DT": "20261102", "DESC": "warm-up"}"""
+                .formatted(UUID.randomUUID());
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/legacy/claims/process"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the legacy stand-in answered " + response.statusCode() + " to a warm-up");
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot warm up the legacy stand-in", e);
+        }
+    }
+
+    /** Stops the stand-in and starts it again on the same port and database, as a restarted legacy platform. */
+    static synchronized void restart() {
+        url();
+        application.close();
+        application = null;
+        url();
     }
 
     /** How often the stand-in received and decided a request key: {@code {"calls": n, "decisions": n}}. */

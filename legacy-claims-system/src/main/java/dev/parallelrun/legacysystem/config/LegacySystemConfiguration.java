@@ -2,7 +2,7 @@ package dev.parallelrun.legacysystem.config;
 
 import dev.parallelrun.legacysystem.claims.domain.LegacyClaimProcessor;
 import dev.parallelrun.legacysystem.claims.domain.LegacyQuirks;
-import dev.parallelrun.legacysystem.claims.domain.RequestJournal;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +18,8 @@ class LegacySystemConfiguration {
     }
 
     @Bean
-    RequestJournal requestJournal(LegacySystemProperties properties) {
-        return new RequestJournal(properties.idempotencyCapacity());
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -9,15 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param latency how long every answer takes
  * @param failureRate share of claim numbers (0..1) that always answer 500, chosen deterministically by a hash of the claim number
  * @param slowDelay how long claim numbers starting {@code CLM-SLOW} take to answer; longer than the adapter's timeout
- * @param idempotencyCapacity how many request keys are remembered for idempotent replays (oldest forgotten first)
  */
 @ConfigurationProperties("legacy-system")
-public record LegacySystemProperties(Duration latency, double failureRate, Duration slowDelay, int idempotencyCapacity) {
+public record LegacySystemProperties(Duration latency, double failureRate, Duration slowDelay) {
 
     public LegacySystemProperties {
         latency = latency == null ? Duration.ZERO : latency;
         slowDelay = slowDelay == null ? Duration.ofSeconds(5) : slowDelay;
-        idempotencyCapacity = idempotencyCapacity <= 0 ? 100_000 : idempotencyCapacity;
         if (failureRate < 0 || failureRate > 1) {
             throw new IllegalArgumentException("legacy-system.failure-rate must be between 0 and 1 but was " + failureRate);
         }

@@ -2,6 +2,7 @@ package dev.parallelrun.adapter.claims.application;
 
 import dev.parallelrun.adapter.claims.domain.ClaimOutcome;
 import dev.parallelrun.adapter.claims.domain.InvalidClaimException;
+import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimTranslator;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.MalformedEventException;
@@ -11,6 +12,9 @@ import dev.parallelrun.events.participant.Participant;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,11 +26,20 @@ import org.springframework.stereotype.Service;
  * redelivered intent re-publishes the stored outcomes (same ids, same content) and never calls the
  * legacy platform again. If publishing fails, the exception propagates so the intent is redelivered
  * and the stored outcomes are published then: nothing decided is lost between database and topic.
+ *
+ * <p>Legacy must never process a claim twice: the attempt, with its legacy request key (the intent's event id), is
+ * recorded before legacy is called, and every call for the intent, retries and redeliveries after a crash between
+ * the call and the stored outcomes included, carries the recorded key, on which legacy is idempotent.
  */
 @Service
 public class ClaimIntentHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimIntentHandler.class);
+    static final String OTHER = "other";
+    private static final Set<String> REASON_TAGS = Stream.concat(
+            Stream.of("none", ClaimOutcome.UNKNOWN_POLICY, ClaimOutcome.INVALID_CLAIM),
+            Stream.of(LegacyCallResult.Failure.values()).map(LegacyCallResult.Failure::reason))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Participant participant;
     private final LegacyClaimsSystem legacy;
@@ -58,24 +71,31 @@ public class ClaimIntentHandler {
             publisher.publish(earlier.get());
             return;
         }
-        List<CloudEvent> outcomes = outcomesOf(intent);
+        ClaimSubmitted claim = read(intent);
+        String requestKey = processedIntents.recordAttempt(intent.id(), intent.correlationId(), legacyRequestKey(intent));
+        ClaimOutcome outcome = decide(requestKey, intent, claim);
+        count(outcome);
+        List<CloudEvent> outcomes = events(intent, outcome);
         publisher.publish(processedIntents.storeFirst(intent.id(), intent.correlationId(), outcomes));
     }
 
-    private List<CloudEvent> outcomesOf(CloudEvent intent) {
+    /** The legacy idempotency key of an intent: its event id, the same for every delivery of it. */
+    static String legacyRequestKey(CloudEvent intent) {
+        return intent.id();
+    }
+
+    private ClaimSubmitted read(CloudEvent intent) {
         ClaimSubmitted claim = participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
         if (!ClaimsContract.CONTEXT.equals(intent.boundedContext())) {
             throw new MalformedEventException("expected boundedcontext '" + ClaimsContract.CONTEXT + "' but got "
                     + (intent.boundedContext() == null ? "none" : "'" + intent.boundedContext() + "'"));
         }
-        ClaimOutcome outcome = decide(intent, claim);
-        count(outcome);
-        return events(intent, outcome);
+        return claim;
     }
 
-    private ClaimOutcome decide(CloudEvent intent, ClaimSubmitted claim) {
+    private ClaimOutcome decide(String requestKey, CloudEvent intent, ClaimSubmitted claim) {
         try {
-            return translator.toOutcome(claim, legacy.process(translator.toLegacyRequest(intent.id(), claim, intent.time())));
+            return translator.toOutcome(claim, legacy.process(translator.toLegacyRequest(requestKey, claim, intent.time())));
         } catch (InvalidClaimException e) {
             return new ClaimOutcome.Rejected(ClaimOutcome.INVALID_CLAIM, e.getMessage());
         }
@@ -113,6 +133,11 @@ public class ClaimIntentHandler {
             status = "completed";
             reason = "none";
         }
-        meterRegistry.counter("legacy.adapter.outcomes", "status", status, "reason", reason).increment();
+        meterRegistry.counter("legacy.adapter.outcomes", "status", status, "reason", reasonTag(reason)).increment();
+    }
+
+    /** A metric label must stay bounded: a reason outside the canonical ones is counted as {@value #OTHER}. */
+    static String reasonTag(String reason) {
+        return reason != null && REASON_TAGS.contains(reason) ? reason : OTHER;
     }
 }

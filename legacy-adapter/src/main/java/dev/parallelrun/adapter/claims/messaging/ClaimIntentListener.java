@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
  * <p>Records with the same key (correlation id) form a lane handled in offset order, so a redelivered intent meets
  * its stored outcomes; lanes run on a pool of {@code legacy-adapter.processing.parallelism} threads shared by every
  * listener thread. The poll ends when every lane is done. A poison record (undecodable, not a claims intent) is
- * dead-lettered with its reason right where it is. A technical failure (database, outcome topic) stops its lane and
- * is reported as the batch's failure at the lowest failed index: the records before it are committed, the container's
- * error handler retries it with a backoff and then dead-letters it, and the records after it are fetched again —
- * the handler is idempotent, so those already done only re-publish their stored outcomes.
+ * dead-lettered with its reason right where it is. Any other failure stops its lane and is reported as the batch's
+ * failure at the lowest failed index: the records before it are committed, the records from it on are fetched again
+ * (the handler is idempotent, so those already done only re-publish their stored outcomes), and the container's error
+ * handler backs off in between: without end for an infrastructure failure (database, outcome topic), which is never
+ * the record's fault, a bounded number of times for anything else before it dead-letters the record.
  */
 @Component
 class ClaimIntentListener implements AutoCloseable {

@@ -1,5 +1,6 @@
 package dev.parallelrun.adapter.claims.messaging;
 
+import dev.parallelrun.adapter.claims.application.OutcomeNotPublishedException;
 import dev.parallelrun.adapter.claims.application.OutcomePublisher;
 import dev.parallelrun.adapter.config.LegacyAdapterProperties;
 import dev.parallelrun.events.CloudEvent;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +41,11 @@ class KafkaOutcomePublisher implements OutcomePublisher {
             CompletableFuture.allOf(sends).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while publishing outcomes", e);
+            throw new OutcomeNotPublishedException("interrupted while publishing outcomes", e);
         } catch (ExecutionException e) {
-            throw new KafkaException("outcomes not acknowledged by the broker", e.getCause());
+            throw new OutcomeNotPublishedException("outcomes not acknowledged by the broker", e.getCause());
         } catch (TimeoutException e) {
-            throw new KafkaException("outcomes not acknowledged within " + sendTimeout, e);
+            throw new OutcomeNotPublishedException("outcomes not acknowledged within " + sendTimeout, e);
         }
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The processed-intent log: one row per intent event id with the outcome events published for it.
- * The primary key makes concurrent deliveries of one intent (e.g. during a rebalance) agree on a
- * single set of outcomes: the first insert wins, later ones read it back.
+ * The processed-intent log: one row per intent event id, written before legacy is called (with the legacy request
+ * key and the number of attempts), completed with the outcome events published for it. The primary key makes
+ * concurrent deliveries of one intent (e.g. during a rebalance) agree on one request key and a single set of
+ * outcomes: the first writer wins, later ones read it back.
  */
 @Repository
 class JdbcProcessedIntents implements ProcessedIntents {
@@ -33,7 +34,7 @@ class JdbcProcessedIntents implements ProcessedIntents {
 
     @Override
     public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
-        return jdbc.sql("SELECT outcomes::text FROM processed_intent WHERE intent_event_id = ?")
+        return jdbc.sql("SELECT outcomes::text FROM processed_intent WHERE intent_event_id = ? AND outcomes IS NOT NULL")
                 .param(intentEventId)
                 .query(String.class)
                 .optional()
@@ -41,24 +42,41 @@ class JdbcProcessedIntents implements ProcessedIntents {
     }
 
     @Override
+    public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
+        // autocommitted before legacy is called; a concurrent delivery waits for it and gets the same key
+        return jdbc.sql("""
+                        INSERT INTO processed_intent (intent_event_id, correlation_id, legacy_request_key, attempts,
+                                                      first_attempt_at)
+                        VALUES (?, ?, ?, 1, ?)
+                        ON CONFLICT (intent_event_id) DO UPDATE SET attempts = processed_intent.attempts + 1
+                        RETURNING legacy_request_key""")
+                .params(intentEventId, correlationId, legacyRequestKey, Timestamp.from(clock.instant()))
+                .query(String.class)
+                .single();
+    }
+
+    @Override
     public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at)
-                        VALUES (?, ?, CAST(? AS json), ?)
-                        ON CONFLICT (intent_event_id) DO NOTHING""")
-                .params(intentEventId, correlationId, codec.mapper().writeValueAsString(outcomes),
-                        Timestamp.from(clock.instant()))
+        Timestamp now = Timestamp.from(clock.instant());
+        int stored = jdbc.sql("""
+                        INSERT INTO processed_intent (intent_event_id, correlation_id, legacy_request_key, outcomes,
+                                                      processed_at, first_attempt_at)
+                        VALUES (?, ?, ?, CAST(? AS json), ?, ?)
+                        ON CONFLICT (intent_event_id) DO UPDATE
+                            SET outcomes = EXCLUDED.outcomes, processed_at = EXCLUDED.processed_at
+                            WHERE processed_intent.outcomes IS NULL""")
+                .params(intentEventId, correlationId, intentEventId, codec.mapper().writeValueAsString(outcomes), now, now)
                 .update();
-        if (inserted == 1) {
+        if (stored == 1) {
             return outcomes;
         }
         return outcomesOf(intentEventId).orElseThrow(() -> new IllegalStateException(
                 "intent " + intentEventId + " neither inserted nor found"));
     }
 
-    /** Forgets the intents processed before the given instant; answers how many. */
+    /** Forgets the intents first attempted before the given instant; answers how many. */
     int deleteProcessedBefore(Instant instant) {
-        return jdbc.sql("DELETE FROM processed_intent WHERE processed_at < ?").param(Timestamp.from(instant)).update();
+        return jdbc.sql("DELETE FROM processed_intent WHERE first_attempt_at < ?").param(Timestamp.from(instant)).update();
     }
 
     private List<CloudEvent> events(String json) {

@@ -75,6 +75,44 @@ class ClaimIntentHandlerTest {
     }
 
     @Test
+    void recordsTheAttemptWithItsRequestKeyBeforeCallingLegacy() {
+        List<List<String>> recordedWhenCalled = new ArrayList<>();
+        LegacyClaimsSystem observing = request -> {
+            recordedWhenCalled.add(List.copyOf(processed.attempts));
+            return legacy.process(request);
+        };
+        ClaimIntentHandler observed = new ClaimIntentHandler(participant, observing, processed, publisher, meterRegistry);
+        legacy.answers(approved());
+
+        observed.handle(intent);
+
+        assertThat(recordedWhenCalled).containsExactly(List.of(intent.id()));
+        assertThat(processed.requestKeys).containsEntry(intent.id(), intent.id());
+    }
+
+    @Test
+    void callsLegacyAgainWithTheRecordedRequestKeyWhenItCrashedBetweenTheCallAndTheStoredOutcomes() {
+        legacy.answers(approved());
+        legacy.answers(approved());
+        processed.crashBeforeNextStore = true;
+
+        assertThatThrownBy(() -> handler.handle(intent)).hasMessage("crashed after the legacy call");
+        handler.handle(intent);
+
+        assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey).containsExactly(intent.id(), intent.id());
+        assertThat(processed.attempts).containsExactly(intent.id(), intent.id());
+        assertThat(publisher.published).hasSize(2).isEqualTo(processed.stored.get(intent.id()));
+    }
+
+    @Test
+    void countsAReasonOutsideTheCanonicalOnesAsOtherSoTheMetricStaysBounded() {
+        assertThat(ClaimIntentHandler.reasonTag("legacy-timeout")).isEqualTo("legacy-timeout");
+        assertThat(ClaimIntentHandler.reasonTag("unknown-policy")).isEqualTo("unknown-policy");
+        assertThat(ClaimIntentHandler.reasonTag("anything a legacy message might say")).isEqualTo("other");
+        assertThat(ClaimIntentHandler.reasonTag(null)).isEqualTo("other");
+    }
+
+    @Test
     void republishesTheStoredOutcomesOfARedeliveredIntentWithoutCallingLegacyAgain() {
         legacy.answers(approved());
         handler.handle(intent);
@@ -165,6 +203,7 @@ class ClaimIntentHandlerTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("expected an intent of type claims.ClaimSubmitted.v1");
         assertThat(legacy.requests).isEmpty();
+        assertThat(processed.attempts).isEmpty();
         assertThat(processed.stored).isEmpty();
         assertThat(publisher.published).isEmpty();
     }
@@ -215,13 +254,23 @@ class ClaimIntentHandlerTest {
         @Override
         public LegacyCallResult process(LegacyClaimRequest request) {
             requests.add(request);
+
             return results.remove();
         }
     }
 
     private static final class InMemoryProcessedIntents implements ProcessedIntents {
         private final Map<String, List<CloudEvent>> stored = new HashMap<>();
+        private final Map<String, String> requestKeys = new HashMap<>();
+        private final List<String> attempts = new ArrayList<>();
         private List<CloudEvent> concurrentWinner;
+        private boolean crashBeforeNextStore;
+
+        @Override
+        public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
+            attempts.add(intentEventId);
+            return requestKeys.computeIfAbsent(intentEventId, id -> legacyRequestKey);
+        }
 
         @Override
         public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
@@ -230,6 +279,10 @@ class ClaimIntentHandlerTest {
 
         @Override
         public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+            if (crashBeforeNextStore) {
+                crashBeforeNextStore = false;
+                throw new IllegalStateException("crashed after the legacy call");
+            }
             if (concurrentWinner != null) {
                 stored.put(intentEventId, concurrentWinner);
             }

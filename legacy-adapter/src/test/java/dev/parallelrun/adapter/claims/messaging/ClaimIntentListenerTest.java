@@ -223,6 +223,11 @@ class ClaimIntentListenerTest {
         }
 
         @Override
+        public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
+            return legacyRequestKey;
+        }
+
+        @Override
         public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
             return Collections.unmodifiableList(stored.computeIfAbsent(intentEventId, id -> List.copyOf(outcomes)));
         }

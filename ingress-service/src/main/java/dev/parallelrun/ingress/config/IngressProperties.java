@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param request     limits on requests
  * @param publish     how long to wait for the broker, and what to tell the channel when it did not answer
  * @param idempotency how long idempotency records are kept
+ * @param correlationIds how long a correlation id stays claimed by its intent
  * @param topics      how the intent topics are declared
  */
 @ConfigurationProperties("ingress")
@@ -23,6 +24,7 @@ public record IngressProperties(
         @DefaultValue Request request,
         @DefaultValue Publish publish,
         @DefaultValue Idempotency idempotency,
+        @DefaultValue CorrelationIds correlationIds,
         @DefaultValue Topics topics) {
 
     /**
@@ -88,7 +90,29 @@ public record IngressProperties(
     public record Idempotency(@DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration cleanupInterval) {
     }
 
-    /** @param partitions must match what consumers of the intent topics expect (default 3) */
-    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    /**
+     * @param retention how long a correlation id is refused to any other intent (409); at least as long as
+     *                  reconciliation and the participants remember it. Cleaned up with the idempotency records.
+     */
+    public record CorrelationIds(@DefaultValue("30d") Duration retention) {
+    }
+
+    /**
+     * How the intent topics and their dead-letter topics (which the ingress owns) are declared.
+     *
+     * @param partitions        must match what consumers of the intent topics expect (default 3); a
+     *                          dead-letter topic gets as many as its source
+     * @param replicationFactor replicas of each partition (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas) {
+
+        public Topics {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("ingress.topics: partitions, replication-factor and min-insync-replicas "
+                        + "must be at least 1, and min-insync-replicas at most replication-factor");
+            }
+        }
     }
 }

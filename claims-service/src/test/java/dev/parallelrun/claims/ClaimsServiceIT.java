@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +46,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +60,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
                 "spring.config.name=claims-service",
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
+@Import(UpstreamTopics.class)
 class ClaimsServiceIT {
 
     private static final String INTENTS = "intents.claims.v1";
@@ -67,6 +72,9 @@ class ClaimsServiceIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     private KafkaProducer<String, byte[]> producer;
     private TopicTail outcomes;
@@ -241,7 +249,10 @@ class ClaimsServiceIT {
     }
 
     @Test
-    void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
+    void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
+        // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
+        assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
+                .containsExactly(Topics.OUTCOMES_SHADOW);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getProperty("spring.embedded.kafka.brokers")))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS, Topics.OUTCOMES_SHADOW))

@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +59,7 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("local")
 // closed after the class, while the shared broker is still up, so clients shut down cleanly
 @DirtiesContext
+@Import(UpstreamTopics.class)
 class ReconciliationServiceIT {
 
     private static KafkaProducer<String, byte[]> producer;

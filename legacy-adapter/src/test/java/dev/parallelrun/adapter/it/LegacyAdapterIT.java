@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +62,7 @@ import tools.jackson.databind.node.ObjectNode;
         "legacy-adapter.legacy.retry.max-backoff=100ms",
         "legacy-adapter.kafka.redelivery.initial-backoff=100ms",
         "legacy-adapter.kafka.redelivery.max-backoff=200ms"})
+@Import(UpstreamTopics.class)
 class LegacyAdapterIT {
 
     private static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
@@ -80,6 +84,9 @@ class LegacyAdapterIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -253,7 +260,10 @@ class LegacyAdapterIT {
     }
 
     @Test
-    void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
+    void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
+        // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
+        assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
+                .containsExactly(Topics.OUTCOMES_LEGACY);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS,
                     Topics.OUTCOMES_LEGACY)).allTopicNames().get();

@@ -21,8 +21,22 @@ public record ReconciliationProperties(
         @DefaultValue Api api,
         @DefaultValue Security security) {
 
-    /** Partitions and replication of the topics this service declares. */
-    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    /**
+     * Partitions and replication of the topics this service declares, and of its Kafka Streams internal
+     * (changelog and repartition) topics.
+     *
+     * @param replicationFactor replicas of each partition (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas) {
+
+        public Topics {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("reconciliation.topics: partitions, replication-factor and "
+                        + "min-insync-replicas must be at least 1, and min-insync-replicas at most replication-factor");
+            }
+        }
     }
 
     /**
@@ -30,13 +44,17 @@ public record ReconciliationProperties(
      *
      * @param applicationId also the consumer group of the correlation
      * @param stateDir      where the RocksDB state stores live
+     * @param standbyReplicas warm copies of each state store on other instances ({@code num.standby.replicas}):
+     *                        with more than one instance, 1 lets a survivor take over a task without
+     *                        restoring its store from the changelog first
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
             @DefaultValue("${java.io.tmpdir}/parallelrun/reconciliation-streams") Path stateDir,
             @DefaultValue("1") int threads,
             @DefaultValue("100ms") Duration commitInterval,
-            @DefaultValue("1s") Duration punctuateInterval) {
+            @DefaultValue("1s") Duration punctuateInterval,
+            @DefaultValue("0") int standbyReplicas) {
     }
 
     /**

@@ -66,6 +66,9 @@ class IntentIngressIT {
     private static final String TOPIC = "intents.claims.v1";
     private static final String LOCAL_KEY = "local-dev-key";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** The local profile's metrics scraper, metrics/metrics. */
+    private static final String SCRAPER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("metrics:metrics".getBytes(StandardCharsets.UTF_8));
     private static final EventCodec CODEC = EventCodec.standard();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(8);
@@ -391,13 +394,17 @@ class IntentIngressIT {
     }
 
     @Test
-    void servesHealthAndMetricsWithoutAnApiKey() throws Exception {
+    void servesHealthToAnyoneAndMetricsOnlyToTheScraper() throws Exception {
         post("ClaimSubmitted", "{}", "not-" + LOCAL_KEY);
 
         HttpResponse<String> health = send(HttpRequest.newBuilder(actuator("health")).GET());
-        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(actuator("prometheus")).GET());
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(actuator("prometheus")).GET());
+        HttpResponse<String> withApiKey = send(HttpRequest.newBuilder(actuator("prometheus")).header(Headers.API_KEY, LOCAL_KEY).GET());
+        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(actuator("prometheus")).header("Authorization", SCRAPER).GET());
 
         assertThat(health.statusCode()).isEqualTo(200);
+        assertProblem(anonymous, 401, "urn:parallelrun:problem:unauthorized");
+        assertProblem(withApiKey, 401, "urn:parallelrun:problem:unauthorized");
         assertThat(json(health.body()).get("status").stringValue()).isEqualTo("UP");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body())
@@ -408,7 +415,7 @@ class IntentIngressIT {
     void countsAcceptedIntentsAndPublishLatency() throws Exception {
         assertThat(post("ClaimSubmitted", claim().toString(), LOCAL_KEY).statusCode()).isEqualTo(202);
 
-        String metrics = send(HttpRequest.newBuilder(actuator("prometheus")).GET()).body();
+        String metrics = send(HttpRequest.newBuilder(actuator("prometheus")).header("Authorization", SCRAPER).GET()).body();
 
         assertThat(metrics).contains(
                 "ingress_intents_accepted_total{application=\"ingress-service\",replayed=\"false\",type=\"claims.ClaimSubmitted.v1\"}");
@@ -418,7 +425,7 @@ class IntentIngressIT {
 
     @Test
     void deniesAnythingElseEvenWithAKey() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/env"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schemas"))
                 .header(Headers.API_KEY, LOCAL_KEY).GET());
 
         assertProblem(response, 403, "urn:parallelrun:problem:forbidden");

@@ -369,10 +369,16 @@ class ReconciliationServiceIT {
     }
 
     @Test
-    void exposesPrometheusMetricsWithoutCredentials() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+    void exposesPrometheusMetricsToTheScraperOnly() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> auditor = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", basic("auditor", "auditor")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", basic("metrics", "metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(auditor.statusCode()).as("API users are not scrapers").isEqualTo(401);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("reconciliation_pending_correlations");
         // rare events are series from the start, so that increase() and the alert rules see the first one

@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param idempotency how long idempotency records are kept
  * @param correlationIds how long a correlation id stays claimed by its intent
  * @param topics      how the intent topics are declared
+ * @param rateLimit   how many requests each channel may make
  */
 @ConfigurationProperties("ingress")
 public record IngressProperties(
@@ -25,7 +26,8 @@ public record IngressProperties(
         @DefaultValue Publish publish,
         @DefaultValue Idempotency idempotency,
         @DefaultValue CorrelationIds correlationIds,
-        @DefaultValue Topics topics) {
+        @DefaultValue Topics topics,
+        @DefaultValue RateLimit rateLimit) {
 
     /**
      * A channel and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the
@@ -95,6 +97,19 @@ public record IngressProperties(
      *                  reconciliation and the participants remember it. Cleaned up with the idempotency records.
      */
     public record CorrelationIds(@DefaultValue("30d") Duration retention) {
+    }
+
+    /**
+     * A token bucket per channel: {@code burst} requests at once, refilled at {@code requests-per-second}.
+     * A channel over it gets 429 with {@code Retry-After}.
+     */
+    public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst) {
+
+        public RateLimit {
+            if (requestsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("ingress.rate-limit: requests-per-second and burst must be at least 1");
+            }
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ public final class Problems {
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
     public static final String CORRELATION_ID_CONFLICT = "correlation-id-conflict";
     public static final String NOT_DURABLE = "not-durable";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
 
     private static final String TYPE_PREFIX = "urn:parallelrun:problem:";
 

@@ -118,8 +118,23 @@ public record ReconciliationProperties(
             @DefaultValue("P31D") Duration maxMatchRateWindow) {
     }
 
-    /** The API's users. Passwords in Spring Security's encoded form, e.g. {@code {bcrypt}...}. */
-    public record Security(@DefaultValue List<User> users) {
+    /**
+     * The API's users. Passwords in Spring Security's encoded form, e.g. {@code {bcrypt}...}.
+     *
+     * @param rateLimit requests per user: a token bucket of {@code burst}, refilled at {@code requests-per-second}
+     */
+    public record Security(@DefaultValue List<User> users, @DefaultValue RateLimit rateLimit) {
+    }
+
+    /** Answered 429 with {@code Retry-After} beyond it. */
+    public record RateLimit(@DefaultValue("20") int requestsPerSecond, @DefaultValue("40") int burst) {
+
+        public RateLimit {
+            if (requestsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("reconciliation.security.rate-limit: requests-per-second and burst "
+                        + "must be at least 1");
+            }
+        }
     }
 
     /** One API user and its roles ({@code AUDITOR}, {@code OPERATOR}, {@code ADMIN}). */

@@ -50,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,6 +62,7 @@ import tools.jackson.databind.JsonNode;
                 "spring.config.name=claims-service",
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
 @Import(UpstreamTopics.class)
+@ActiveProfiles("local")
 class ClaimsServiceIT {
 
     private static final String INTENTS = "intents.claims.v1";
@@ -249,6 +251,21 @@ class ClaimsServiceIT {
     }
 
     @Test
+    void servesSideEffectsAndMetricsOnlyToAuthenticatedUsers() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/side-effects", null);
+        HttpResponse<String> scraperOnTheApi = get("/api/v1/side-effects", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("metrics:metrics".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> anonymousMetrics = get("/actuator/prometheus", null);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(scraperOnTheApi.statusCode()).isEqualTo(403);
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
         // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
         assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
@@ -297,9 +314,19 @@ class ClaimsServiceIT {
         return codec.mapper().readTree(response.body());
     }
 
+    /** As the local profile's users: the metrics scraper on the actuator, an auditor on the API. */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String user = path.startsWith("/actuator") ? "metrics" : "auditor";
+        return get(path, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -7,8 +7,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The stand-in of the legacy claims platform: an HTTP service with the old world's wire format and
  * quirks (overloaded status codes, half-up rounding, slow and failing calls), for demos and tests.
  *
- * <p>It has no database, no Kafka and no security; those auto-configurations are excluded by name
- * because every module shares one classpath in the local runner.
+ * <p>It has no database and no Kafka; those auto-configurations are excluded by name because every module
+ * shares one classpath in the local runner. Its API authenticates its client (the legacy adapter) with
+ * HTTP Basic ({@code config.ApiSecurityConfig}), its actuator endpoints the metrics scraper.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -16,11 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"
 })
 public class LegacyClaimsSystemApplication {
 

@@ -18,6 +18,10 @@ final class LegacyStandIn {
     /** How long {@code CLM-SLOW*} claims take: longer than every read timeout the tests configure. */
     static final String SLOW_DELAY = "3s";
 
+    /** The local profile's client of the stand-in (the adapter's local credential). */
+    private static final String LOCAL_CLIENT = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("legacy-adapter:legacy-adapter".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static ConfigurableApplicationContext application;
 
     private LegacyStandIn() {
@@ -25,9 +29,18 @@ final class LegacyStandIn {
 
     static synchronized String url() {
         if (application == null) {
-            application = LegacyClaimsSystemApplication.builder().run("--server.port=0",
+            application = LegacyClaimsSystemApplication.builder().run("--server.port=0", "--spring.profiles.active=local",
                     "--legacy-system.latency=0ms", "--legacy-system.failure-rate=0",
                     "--legacy-system.slow-delay=" + SLOW_DELAY);
+            // one request first, so the first test's call does not pay for the stand-in's lazy initialisation
+            // (dispatcher servlet, security filters) against the adapter's short read timeout
+            String warmUp = "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
+            try {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(warmUp + "/legacy/admin/requests/warm-up"))
+                        .header("Authorization", LOCAL_CLIENT).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException("the legacy stand-in does not answer", e);
+            }
         }
         return "http://localhost:" + application.getEnvironment().getProperty("local.server.port");
     }
@@ -36,7 +49,8 @@ final class LegacyStandIn {
     static Usage usage(String reqKey) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/legacy/admin/requests/" + reqKey)).build(),
+                    HttpRequest.newBuilder(URI.create(url() + "/legacy/admin/requests/" + reqKey))
+                            .header("Authorization", LOCAL_CLIENT).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = JsonMapper.builder().build().readTree(response.body());
             return new Usage(body.get("calls").asInt(), body.get("decisions").asInt());

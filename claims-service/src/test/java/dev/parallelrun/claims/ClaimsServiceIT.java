@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +53,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +73,8 @@ import tools.jackson.databind.JsonNode;
                 "claims-service.retry.initial-backoff=50ms",
                 "claims-service.retry.max-backoff=200ms",
                 "spring.datasource.hikari.connection-timeout=250"})
+@Import(UpstreamTopics.class)
+@ActiveProfiles("local")
 class ClaimsServiceIT {
 
     private static final String INTENTS = "intents.claims.v1";
@@ -91,6 +97,9 @@ class ClaimsServiceIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     private KafkaProducer<String, byte[]> producer;
     private TopicTail outcomes;
@@ -310,8 +319,25 @@ class ClaimsServiceIT {
                 .params(withEvidence, evidenceExpired).query(String.class).list()).containsExactly(withEvidence);
     }
 
+    void servesSideEffectsAndMetricsOnlyToAuthenticatedUsers() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/side-effects", null);
+        HttpResponse<String> scraperOnTheApi = get("/api/v1/side-effects", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("metrics:metrics".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> anonymousMetrics = get("/actuator/prometheus", null);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(scraperOnTheApi.statusCode()).isEqualTo(403);
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
     @Test
-    void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
+    void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
+        // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
+        assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
+                .containsExactly(Topics.OUTCOMES_SHADOW);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getProperty("spring.embedded.kafka.brokers")))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS, Topics.OUTCOMES_SHADOW))
@@ -372,9 +398,19 @@ class ClaimsServiceIT {
         return codec.mapper().readTree(response.body());
     }
 
+    /** As the local profile's users: the metrics scraper on the actuator, an auditor on the API. */
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        String user = path.startsWith("/actuator") ? "metrics" : "auditor";
+        return get(path, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

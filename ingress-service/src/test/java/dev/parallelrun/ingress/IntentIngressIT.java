@@ -29,7 +29,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.kafka.core.ProducerFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +66,9 @@ class IntentIngressIT {
     private static final String TOPIC = "intents.claims.v1";
     private static final String LOCAL_KEY = "local-dev-key";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** The local profile's metrics scraper, metrics/metrics. */
+    private static final String SCRAPER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("metrics:metrics".getBytes(StandardCharsets.UTF_8));
     private static final EventCodec CODEC = EventCodec.standard();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(8);
@@ -204,6 +212,72 @@ class IntentIngressIT {
     }
 
     @Test
+    void refusesASecondClaimWithACorrelationIdAnotherIntentUses() throws Exception {
+        ObjectNode claim = claim();
+        ObjectNode other = claim();
+        String correlationId = "portal-" + UUID.randomUUID();
+
+        HttpResponse<String> first = send(request("ClaimSubmitted", LOCAL_KEY)
+                .header(Headers.CORRELATION_ID, correlationId)
+                .POST(HttpRequest.BodyPublishers.ofString(claim.toString())));
+        HttpResponse<String> second = send(request("ClaimSubmitted", LOCAL_KEY)
+                .header(Headers.CORRELATION_ID, correlationId)
+                .header(Headers.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(other.toString())));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertProblem(second, 409, "urn:parallelrun:problem:correlation-id-conflict");
+        assertThat(eventsOf(claim)).hasSize(1);
+        assertThat(eventsOf(other)).isEmpty();
+    }
+
+    @Test
+    void acceptsOnlyOneOfConcurrentClaimsWithOneCorrelationId() throws Exception {
+        String correlationId = "portal-" + UUID.randomUUID();
+        List<ObjectNode> claims = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ObjectNode claim = claim();
+            claims.add(claim);
+            responses.add(POOL.submit(() -> {
+                start.await();
+                return send(request("ClaimSubmitted", LOCAL_KEY)
+                        .header(Headers.CORRELATION_ID, correlationId)
+                        .POST(HttpRequest.BodyPublishers.ofString(claim.toString())));
+            }));
+        }
+        start.countDown();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> response : responses) {
+            statuses.add(response.get().statusCode());
+        }
+
+        assertThat(statuses).containsOnly(202, 409).containsOnlyOnce(202);
+        assertThat(claims.stream().mapToInt(claim -> eventsOf(claim).size()).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAnIdempotentRetryWithAClaimedCorrelationIdWithItsFirstResponse() throws Exception {
+        ObjectNode claim = claim();
+        String correlationId = "portal-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+
+        HttpResponse<String> first = send(request("ClaimSubmitted", LOCAL_KEY)
+                .header(Headers.CORRELATION_ID, correlationId).header(Headers.IDEMPOTENCY_KEY, key)
+                .POST(HttpRequest.BodyPublishers.ofString(claim.toString())));
+        HttpResponse<String> retry = send(request("ClaimSubmitted", LOCAL_KEY)
+                .header(Headers.CORRELATION_ID, correlationId).header(Headers.IDEMPOTENCY_KEY, key)
+                .POST(HttpRequest.BodyPublishers.ofString(claim.toString())));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(json(retry.body())).isEqualTo(json(first.body()));
+        assertThat(eventsOf(claim)).hasSize(1);
+    }
+
+    @Test
     void refusesMalformedJson() throws Exception {
         String claimId = newClaimId();
 
@@ -320,13 +394,17 @@ class IntentIngressIT {
     }
 
     @Test
-    void servesHealthAndMetricsWithoutAnApiKey() throws Exception {
+    void servesHealthToAnyoneAndMetricsOnlyToTheScraper() throws Exception {
         post("ClaimSubmitted", "{}", "not-" + LOCAL_KEY);
 
         HttpResponse<String> health = send(HttpRequest.newBuilder(actuator("health")).GET());
-        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(actuator("prometheus")).GET());
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(actuator("prometheus")).GET());
+        HttpResponse<String> withApiKey = send(HttpRequest.newBuilder(actuator("prometheus")).header(Headers.API_KEY, LOCAL_KEY).GET());
+        HttpResponse<String> prometheus = send(HttpRequest.newBuilder(actuator("prometheus")).header("Authorization", SCRAPER).GET());
 
         assertThat(health.statusCode()).isEqualTo(200);
+        assertProblem(anonymous, 401, "urn:parallelrun:problem:unauthorized");
+        assertProblem(withApiKey, 401, "urn:parallelrun:problem:unauthorized");
         assertThat(json(health.body()).get("status").stringValue()).isEqualTo("UP");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body())
@@ -337,7 +415,7 @@ class IntentIngressIT {
     void countsAcceptedIntentsAndPublishLatency() throws Exception {
         assertThat(post("ClaimSubmitted", claim().toString(), LOCAL_KEY).statusCode()).isEqualTo(202);
 
-        String metrics = send(HttpRequest.newBuilder(actuator("prometheus")).GET()).body();
+        String metrics = send(HttpRequest.newBuilder(actuator("prometheus")).header("Authorization", SCRAPER).GET()).body();
 
         assertThat(metrics).contains(
                 "ingress_intents_accepted_total{application=\"ingress-service\",replayed=\"false\",type=\"claims.ClaimSubmitted.v1\"}");
@@ -347,15 +425,22 @@ class IntentIngressIT {
 
     @Test
     void deniesAnythingElseEvenWithAKey() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/env"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/schemas"))
                 .header(Headers.API_KEY, LOCAL_KEY).GET());
 
         assertProblem(response, 403, "urn:parallelrun:problem:forbidden");
     }
 
     @Test
-    void declaresTheIntentTopicWithTheConfiguredPartitions() {
+    void declaresTheIntentTopicAndItsDeadLetterTopicWithTheConfiguredPartitionsAndMinInsyncReplicas()
+            throws Exception {
         assertThat(new IntentTopicReader(brokers).partitions(TOPIC)).isEqualTo(3);
+        assertThat(new IntentTopicReader(brokers).partitions(TOPIC + ".dlq")).isEqualTo(3);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("min.insync.replicas").value()).isEqualTo("1");
+        }
     }
 
     @Test

@@ -7,15 +7,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The legacy adapter: consumes canonical intents, calls the legacy platform, publishes its answers
  * as canonical outcomes on {@code outcomes.legacy.v1}.
  *
- * <p>It serves no authenticated HTTP API (only actuator endpoints), so the security
- * auto-configurations are excluded by name: in the local runner every module shares one classpath.
+ * <p>It serves no HTTP API of its own: only actuator endpoints, health for anyone and the rest for the
+ * metrics scraper (the shared service-security module); {@code config.ApiSecurityConfig} denies anything else.
  */
 @SpringBootApplication(excludeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"
 })
 public class LegacyAdapterApplication {
 

@@ -8,17 +8,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * quirks (overloaded status codes, half-up rounding, slow and failing calls), for demos and tests.
  *
  * <p>Like a real legacy system it keeps what it decided in its own database (schema {@code legacy_system}), so its
- * idempotency on the request key survives a restart. It has no Kafka and no security; those auto-configurations are
- * excluded by name because every module shares one classpath in the local runner.
+ * idempotency on the request key survives a restart. It has no Kafka; those auto-configurations are excluded by name
+ * because every module shares one classpath in the local runner. Its API authenticates its client (the legacy
+ * adapter) with HTTP Basic ({@code config.ApiSecurityConfig}), its actuator endpoints the metrics scraper.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"
 })
 public class LegacyClaimsSystemApplication {
 

@@ -37,7 +37,7 @@ class LegacyClaimsHttpIT {
     }
 
     private static void startOnTheDatabase() {
-        application = LegacyClaimsSystemApplication.builder().run("--server.port=0", "--legacy-system.latency=0ms",
+        application = LegacyClaimsSystemApplication.builder().run("--server.port=0", "--spring.profiles.active=local", "--legacy-system.latency=0ms",
                 "--legacy-system.failure-rate=0", "--legacy-system.slow-delay=300ms",
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password());
@@ -143,17 +143,35 @@ class LegacyClaimsHttpIT {
     }
 
     @Test
+    void refusesACallerWithoutTheClientCredential() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/claims/process"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request(UUID.randomUUID().toString(), "CLM-4002", "POL-77", "1.00")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scraper = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/admin/requests/x"))
+                .header("Authorization", basic("metrics", "metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(scraper.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void reportsNoUsageForAnUnknownRequestKey() throws Exception {
         assertThat(usage("never-seen")).isEqualTo("{\"calls\":0,\"decisions\":0}");
     }
 
     @Test
-    void exposesPrometheusMetrics() throws Exception {
+    void exposesPrometheusMetricsToTheScraperOnly() throws Exception {
         process(request(UUID.randomUUID().toString(), "CLM-4001", "POL-77", "100.00"));
 
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .header("Authorization", basic("metrics", "metrics")).build(), HttpResponse.BodyHandlers.ofString());
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("legacy_system_requests_total");
     }
@@ -172,12 +190,19 @@ class LegacyClaimsHttpIT {
     private static HttpRequest post(String body) {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/claims/process"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", basic("legacy-adapter", "legacy-adapter"))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
 
     private String usage(String reqKey) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/admin/requests/" + reqKey)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/admin/requests/" + reqKey))
+                        .header("Authorization", basic("legacy-adapter", "legacy-adapter")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

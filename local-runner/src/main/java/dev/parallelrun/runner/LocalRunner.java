@@ -130,9 +130,9 @@ public final class LocalRunner {
         out.println("   reconciliation API " + rec + "/api/v1/reconciliations   /api/v1/match-rates");
         out.println("                      users (HTTP Basic): auditor/auditor, operator/operator, admin/admin");
         out.println("   legacy adapter     " + platform.adapter() + "/actuator/health");
-        out.println("   shadow claims svc  " + platform.shadow() + "/api/v1/side-effects");
-        out.println("   legacy stand-in    " + platform.legacy());
-        out.println("   metrics            <service>/actuator/prometheus");
+        out.println("   shadow claims svc  " + platform.shadow() + "/api/v1/side-effects   user (HTTP Basic): auditor/auditor");
+        out.println("   legacy stand-in    " + platform.legacy() + "   client (HTTP Basic): legacy-adapter/legacy-adapter");
+        out.println("   metrics            <service>/actuator/prometheus   scraper (HTTP Basic): metrics/metrics");
         out.println("   Kafka              " + kafka);
         out.println("   PostgreSQL         " + dbUrl);
         out.printf("   traffic            %.1f claims/s through the ingress; Ctrl-C stops everything%n", rate);

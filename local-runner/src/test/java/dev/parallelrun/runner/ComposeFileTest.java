@@ -207,6 +207,38 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheusScrapesEveryServiceWithTheMetricsCredential() throws IOException {
+        Map<String, Object> scrape = new Yaml().load(Files.readString(root.resolve("deploy/prometheus/prometheus.yml")));
+        Map<String, Object> scrapeLocal = new Yaml().load(Files.readString(root.resolve("deploy/prometheus/prometheus-local.yml")));
+        for (Object job : list(scrape.get("scrape_configs"))) {
+            assertThat(map(map(job).get("basic_auth"))).as("compose scrape of %s", map(job).get("job_name"))
+                    .containsEntry("username", "metrics")
+                    .containsEntry("password_file", "/run/secrets/metrics_password");
+        }
+        for (Object job : list(scrapeLocal.get("scrape_configs"))) {
+            assertThat(map(map(job).get("basic_auth"))).as("local scrape of %s", map(job).get("job_name"))
+                    .containsEntry("username", "metrics").containsEntry("password", "metrics");
+        }
+        assertThat(list(service("prometheus").get("secrets"))).contains("metrics_password");
+        for (String module : modules) {
+            assertThat(environment(module)).as(module + " gets the scrape password's hash")
+                    .containsKey("PARALLELRUN_SECURITY_METRICS_PASSWORD");
+        }
+    }
+
+    @Test
+    void productionDurabilityDefaults() {
+        for (String module : modules) {
+            Map<String, Object> environment = environment(module);
+            if (environment.containsKey("PARALLELRUN_KAFKA_BOOTSTRAP")) {
+                assertThat(environment).as(module).containsEntry("PARALLELRUN_TOPIC_REPLICATION", "3")
+                        .containsEntry("PARALLELRUN_TOPIC_MIN_ISR", "2");
+            }
+        }
+        assertThat(services).containsKeys("kafka", "kafka-2", "kafka-3");
+    }
+
+    @Test
     void monitoringIsWiredToItsConfiguration() {
         List<String> prometheusVolumes = list(service("prometheus").get("volumes"));
         assertThat(prometheusVolumes).contains("./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",

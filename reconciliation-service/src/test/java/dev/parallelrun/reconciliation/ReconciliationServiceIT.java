@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -58,6 +59,7 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("local")
 // closed after the class, while the shared broker is still up, so clients shut down cleanly
 @DirtiesContext
+@Import(UpstreamTopics.class)
 class ReconciliationServiceIT {
 
     private static KafkaProducer<String, byte[]> producer;
@@ -370,10 +372,16 @@ class ReconciliationServiceIT {
     }
 
     @Test
-    void exposesPrometheusMetricsWithoutCredentials() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+    void exposesPrometheusMetricsToTheScraperOnly() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> auditor = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", basic("auditor", "auditor")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .header("Authorization", basic("metrics", "metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(auditor.statusCode()).as("API users are not scrapers").isEqualTo(401);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("reconciliation_pending_correlations");
         // rare events are series from the start, so that increase() and the alert rules see the first one

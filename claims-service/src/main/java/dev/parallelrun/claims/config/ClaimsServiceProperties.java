@@ -26,8 +26,8 @@ public record ClaimsServiceProperties(
     /**
      * How the topics this service declares are created.
      *
-     * @param partitions        of the intent topic, its dead-letter topic and the shadow outcome topic
-     * @param replicationFactor of each of them
+     * @param partitions        of the shadow outcome topic (the only one this service owns)
+     * @param replicationFactor of it (production: 3)
      * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers
      */
     public record Topics(

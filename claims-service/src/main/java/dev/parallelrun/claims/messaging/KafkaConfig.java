@@ -48,17 +48,11 @@ class KafkaConfig {
 
     static final String DEAD_LETTER_TOPIC = Topics.deadLetter(IntentListener.TOPIC);
 
-    @Bean
-    NewTopic intentTopic(ClaimsServiceProperties properties) {
-        return topic(IntentListener.TOPIC, properties.topics());
-    }
-
-    /** Same partition count as its source: a dead letter keeps its original partition number. */
-    @Bean
-    NewTopic intentDeadLetterTopic(ClaimsServiceProperties properties) {
-        return topic(DEAD_LETTER_TOPIC, properties.topics());
-    }
-
+    /**
+     * The one topic this service owns. The intent topic and its dead-letter topic belong to the ingress,
+     * which declares them (docs/operations.md, "Topics and their owners"); until they exist the listener
+     * waits for them instead of failing.
+     */
     @Bean
     NewTopic shadowOutcomeTopic(ClaimsServiceProperties properties) {
         return topic(Topics.OUTCOMES_SHADOW, properties.topics());

@@ -1,6 +1,7 @@
 package dev.parallelrun.ingress.config;
 
 import dev.parallelrun.events.IntentType;
+import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import dev.parallelrun.ingress.intent.application.IngressMetrics;
 import dev.parallelrun.ingress.intent.application.IntentIntake;
@@ -57,11 +58,11 @@ class IngressConfiguration {
 
     @Bean
     IntentIntake intentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
-            PlatformTransactionManager transactionManager, IngressMetrics metrics, Clock clock,
+            CorrelationClaims claims, PlatformTransactionManager transactionManager, IngressMetrics metrics, Clock clock,
             IngressProperties properties) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         // the transaction spans the wait for Kafka, which is bounded; a little more for the statements
         transaction.setTimeout((int) properties.publish().bound().plusSeconds(10).toSeconds());
-        return new IntentIntake(catalog, publisher, records, transaction, metrics, clock);
+        return new IntentIntake(catalog, publisher, records, claims, transaction, metrics, clock);
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param request     limits on requests
  * @param publish     how long to wait for the broker, and what to tell the channel when it did not answer
  * @param idempotency how long idempotency records are kept
+ * @param correlationIds how long a correlation id stays claimed by its intent
  * @param topics      how the intent topics are declared
+ * @param rateLimit   how many requests each channel may make
  */
 @ConfigurationProperties("ingress")
 public record IngressProperties(
@@ -23,7 +25,9 @@ public record IngressProperties(
         @DefaultValue Request request,
         @DefaultValue Publish publish,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue Topics topics) {
+        @DefaultValue CorrelationIds correlationIds,
+        @DefaultValue Topics topics,
+        @DefaultValue RateLimit rateLimit) {
 
     /**
      * A channel and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the
@@ -88,7 +92,42 @@ public record IngressProperties(
     public record Idempotency(@DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration cleanupInterval) {
     }
 
-    /** @param partitions must match what consumers of the intent topics expect (default 3) */
-    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    /**
+     * @param retention how long a correlation id is refused to any other intent (409); at least as long as
+     *                  reconciliation and the participants remember it. Cleaned up with the idempotency records.
+     */
+    public record CorrelationIds(@DefaultValue("30d") Duration retention) {
+    }
+
+    /**
+     * A token bucket per channel: {@code burst} requests at once, refilled at {@code requests-per-second}.
+     * A channel over it gets 429 with {@code Retry-After}.
+     */
+    public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst) {
+
+        public RateLimit {
+            if (requestsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("ingress.rate-limit: requests-per-second and burst must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * How the intent topics and their dead-letter topics (which the ingress owns) are declared.
+     *
+     * @param partitions        must match what consumers of the intent topics expect (default 3); a
+     *                          dead-letter topic gets as many as its source
+     * @param replicationFactor replicas of each partition (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas) {
+
+        public Topics {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("ingress.topics: partitions, replication-factor and min-insync-replicas "
+                        + "must be at least 1, and min-insync-replicas at most replication-factor");
+            }
+        }
     }
 }

@@ -24,7 +24,9 @@ public final class Problems {
     public static final String UNKNOWN_API_KEY = "unknown-api-key";
     public static final String FORBIDDEN = "forbidden";
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
+    public static final String CORRELATION_ID_CONFLICT = "correlation-id-conflict";
     public static final String NOT_DURABLE = "not-durable";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
 
     private static final String TYPE_PREFIX = "urn:parallelrun:problem:";
 

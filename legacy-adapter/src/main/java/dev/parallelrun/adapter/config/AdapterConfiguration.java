@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.http.client.support.BasicAuthenticationInterceptor;
 import org.springframework.web.client.RestClient;
 
 /** The adapter's collaborators: its identity as a participant of the parallel run, and the legacy client. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LegacyAdapterProperties.class)
+@EnableConfigurationProperties({LegacyAdapterProperties.class, LegacyClientCredentials.class})
 @EnableScheduling
 class AdapterConfiguration {
 
@@ -39,7 +40,15 @@ class AdapterConfiguration {
 
     @Bean
     LegacyClaimsSystem legacyClaimsSystem(RestClient.Builder restClientBuilder, LegacyAdapterProperties properties,
-            MeterRegistry meterRegistry) {
-        return new HttpLegacyClaimsSystem(restClientBuilder, properties.legacy(), meterRegistry);
+            LegacyClientCredentials credentials, MeterRegistry meterRegistry) {
+        if (credentials.username() == null || credentials.username().isBlank()
+                || credentials.password() == null || credentials.password().isBlank()) {
+            throw new IllegalStateException("legacy-adapter.legacy-client.username and .password (environment "
+                    + "LEGACY_SYSTEM_CLIENT_USERNAME, LEGACY_SYSTEM_CLIENT_PASSWORD) are required: the legacy platform "
+                    + "authenticates its client. The 'local' profile sets the local stand-in's development credentials.");
+        }
+        RestClient.Builder authenticated = restClientBuilder.clone()
+                .requestInterceptor(new BasicAuthenticationInterceptor(credentials.username(), credentials.password()));
+        return new HttpLegacyClaimsSystem(authenticated, properties.legacy(), meterRegistry);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,16 +46,11 @@ class KafkaConfiguration {
 
     static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
 
-    @Bean
-    NewTopic claimIntentsTopic(LegacyAdapterProperties properties) {
-        return topic(INTENTS, properties.kafka());
-    }
-
-    @Bean
-    NewTopic claimIntentsDeadLetterTopic(LegacyAdapterProperties properties) {
-        return topic(Topics.deadLetter(INTENTS), properties.kafka());
-    }
-
+    /**
+     * The one topic the adapter owns. The intent topic and its dead-letter topic belong to the ingress,
+     * which declares them (docs/operations.md, "Topics and their owners"); until they exist the listener
+     * waits for them instead of failing.
+     */
     @Bean
     NewTopic legacyOutcomesTopic(LegacyAdapterProperties properties) {
         return topic(Topics.OUTCOMES_LEGACY, properties.kafka());
@@ -138,7 +134,9 @@ class KafkaConfiguration {
     }
 
     private static NewTopic topic(String name, LegacyAdapterProperties.Kafka kafka) {
-        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(kafka.minInsyncReplicas()))
+                .build();
     }
 
     private static byte[] utf8(String text) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The adapter's configuration ({@code legacy-adapter.*}).
@@ -94,15 +95,18 @@ public record LegacyAdapterProperties(Legacy legacy, Kafka kafka, Processing pro
     }
 
     /**
-     * @param partitions partitions of the topics this adapter declares (the dead-letter topic gets as many as its source)
-     * @param replicationFactor replication factor of those topics
+     * @param partitions partitions of the topic this adapter declares ({@code outcomes.legacy.v1})
+     * @param replicationFactor replication factor of it (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
      * @param sendTimeout how long to wait for the broker to acknowledge an outcome or a dead letter
      */
-    public record Kafka(int partitions, short replicationFactor, Duration sendTimeout) {
+    public record Kafka(int partitions, short replicationFactor, @DefaultValue("1") int minInsyncReplicas,
+            Duration sendTimeout) {
 
         public Kafka {
-            if (partitions < 1 || replicationFactor < 1) {
-                throw new IllegalArgumentException("partitions and replication-factor must be at least 1");
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("partitions, replication-factor and min-insync-replicas must be at least 1, "
+                        + "min-insync-replicas at most replication-factor");
             }
             requirePositive(sendTimeout, "legacy-adapter.kafka.send-timeout");
         }

@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -73,7 +76,8 @@ import tools.jackson.databind.node.ObjectNode;
         // after these attempts, so an outage longer than them proves that infrastructure failures are never poison
         "legacy-adapter.retry.max-attempts=2",
         "spring.datasource.hikari.connection-timeout=250"})
-@Import(LegacyAdapterIT.CrashAfterTheLegacyCall.class)
+@Import({LegacyAdapterIT.CrashAfterTheLegacyCall.class, UpstreamTopics.class})
+@ActiveProfiles("local")
 class LegacyAdapterIT {
 
     private static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
@@ -96,6 +100,9 @@ class LegacyAdapterIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -309,7 +316,10 @@ class LegacyAdapterIT {
     }
 
     @Test
-    void declaresItsTopicsWithTheConfiguredPartitions() throws Exception {
+    void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
+        // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
+        assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
+                .containsExactly(Topics.OUTCOMES_LEGACY);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS,
                     Topics.OUTCOMES_LEGACY)).allTopicNames().get();
@@ -324,9 +334,15 @@ class LegacyAdapterIT {
         publish(intent);
         outcomesOf(intent, 2);
 
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "metrics:metrics".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("legacy_call_seconds_count{", "legacy_adapter_outcomes_total{");
     }

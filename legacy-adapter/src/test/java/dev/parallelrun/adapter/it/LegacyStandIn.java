@@ -21,6 +21,10 @@ final class LegacyStandIn {
     /** How long {@code CLM-SLOW*} claims take: longer than every read timeout the tests configure. */
     static final String SLOW_DELAY = "3s";
 
+    /** The local profile's client of the stand-in (the adapter's local credential). */
+    private static final String LOCAL_CLIENT = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("legacy-adapter:legacy-adapter".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static ConfigurableApplicationContext application;
     private static TestDatabases.TestDatabase database;
     private static String port = "0";
@@ -33,7 +37,7 @@ final class LegacyStandIn {
             if (database == null) {
                 database = TestDatabases.create("legacy_system");
             }
-            application = LegacyClaimsSystemApplication.builder().run("--server.port=" + port,
+            application = LegacyClaimsSystemApplication.builder().run("--server.port=" + port, "--spring.profiles.active=local",
                     "--spring.datasource.url=" + database.url(),
                     "--spring.datasource.username=" + database.user(),
                     "--spring.datasource.password=" + database.password(),
@@ -57,7 +61,7 @@ final class LegacyStandIn {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/legacy/claims/process"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", LOCAL_CLIENT)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the legacy stand-in answered " + response.statusCode() + " to a warm-up");
@@ -79,7 +83,8 @@ final class LegacyStandIn {
     static Usage usage(String reqKey) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/legacy/admin/requests/" + reqKey)).build(),
+                    HttpRequest.newBuilder(URI.create(url() + "/legacy/admin/requests/" + reqKey))
+                            .header("Authorization", LOCAL_CLIENT).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = JsonMapper.builder().build().readTree(response.body());
             return new Usage(body.get("calls").asInt(), body.get("decisions").asInt());

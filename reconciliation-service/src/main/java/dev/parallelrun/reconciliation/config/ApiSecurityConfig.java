@@ -1,11 +1,18 @@
 package dev.parallelrun.reconciliation.config;
 
+import dev.parallelrun.reconciliation.web.UserRateLimitFilter;
+import dev.parallelrun.security.ClientRateLimiter;
+import dev.parallelrun.security.ProductionCredentials;
+import dev.parallelrun.security.ServiceSecurityProperties;
+import dev.parallelrun.security.ServiceUsers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,10 +23,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
- * divergences, {@code ADMIN} may do everything. Without configured users the service refuses to start.
+ * divergences, {@code ADMIN} may do everything. Without configured users the service refuses to start, and
+ * outside the local profile with a plain-text ({@code {noop}}) password too. Successful password checks are
+ * remembered for a while and failed ones throttled per client address (the shared service-security module),
+ * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
+ * ({@code reconciliation.security.rate-limit}, 429 beyond it). {@code /actuator/**} is the shared chain's:
+ * health for anyone, the rest for the metrics scraper.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -27,10 +40,14 @@ class ApiSecurityConfig {
     static final List<String> ROLES = List.of("AUDITOR", "OPERATOR", "ADMIN");
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
-                        .permitAll()
+    SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService apiUsers, ServiceSecurityProperties shared,
+            ReconciliationProperties properties, Clock clock) throws Exception {
+        var rate = properties.security().rateLimit();
+        var perUser = new ClientRateLimiter(rate.burst(),
+                Duration.ofSeconds(1).multipliedBy(rate.burst()).dividedBy(rate.requestsPerSecond()), 10_000);
+        http.authenticationManager(ServiceUsers.cachingManager(apiUsers, shared, clock))
+                .addFilterAfter(new UserRateLimitFilter(perUser), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
@@ -52,11 +69,17 @@ class ApiSecurityConfig {
     }
 
     @Bean
-    UserDetailsService apiUsers(ReconciliationProperties properties) {
+    UserDetailsService apiUsers(ReconciliationProperties properties, Environment environment) {
         List<ReconciliationProperties.User> users = properties.security().users();
         if (users.isEmpty()) {
             throw new IllegalStateException("No API users configured: set reconciliation.security.users "
                     + "(name, encoded password, roles). Only the 'local' profile ships development users.");
+        }
+        if (!ProductionCredentials.isLocal(environment)) {
+            for (int i = 0; i < users.size(); i++) {
+                ProductionCredentials.requireEncodedPassword("reconciliation.security.users[" + i + "].password",
+                        users.get(i).password());
+            }
         }
         List<UserDetails> details = users.stream().map(user -> {
             if (user.name() == null || user.password() == null || user.roles() == null || user.roles().isEmpty()) {

@@ -54,6 +54,9 @@ class CorrelationConfig {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
+        config.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                properties.topics().minInsyncReplicas());
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), streams.maxRequestSize());
         // a record that cannot be read, processed or produced goes to its dead-letter topic; the task goes on

@@ -22,8 +22,22 @@ public record ReconciliationProperties(
         @DefaultValue Security security,
         @DefaultValue Sink sink) {
 
-    /** Partitions and replication of the topics this service declares. */
-    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    /**
+     * Partitions and replication of the topics this service declares, and of its Kafka Streams internal
+     * (changelog and repartition) topics.
+     *
+     * @param replicationFactor replicas of each partition (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas) {
+
+        public Topics {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("reconciliation.topics: partitions, replication-factor and "
+                        + "min-insync-replicas must be at least 1, and min-insync-replicas at most replication-factor");
+            }
+        }
     }
 
     /**
@@ -33,6 +47,9 @@ public record ReconciliationProperties(
      * @param stateDir      where the RocksDB state stores live
      * @param maxRequestSize the Streams producer's {@code max.request.size}; a verdict larger than this is
      *                       refused and its source outcome dead-lettered
+     * @param standbyReplicas warm copies of each state store on other instances ({@code num.standby.replicas}):
+     *                        with more than one instance, 1 lets a survivor take over a task without
+     *                        restoring its store from the changelog first
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
@@ -40,7 +57,8 @@ public record ReconciliationProperties(
             @DefaultValue("1") int threads,
             @DefaultValue("100ms") Duration commitInterval,
             @DefaultValue("1s") Duration punctuateInterval,
-            @DefaultValue("1048576") int maxRequestSize) {
+            @DefaultValue("1048576") int maxRequestSize,
+            @DefaultValue("0") int standbyReplicas) {
     }
 
     /**
@@ -128,8 +146,23 @@ public record ReconciliationProperties(
             @DefaultValue("P31D") Duration maxMatchRateWindow) {
     }
 
-    /** The API's users. Passwords in Spring Security's encoded form, e.g. {@code {bcrypt}...}. */
-    public record Security(@DefaultValue List<User> users) {
+    /**
+     * The API's users. Passwords in Spring Security's encoded form, e.g. {@code {bcrypt}...}.
+     *
+     * @param rateLimit requests per user: a token bucket of {@code burst}, refilled at {@code requests-per-second}
+     */
+    public record Security(@DefaultValue List<User> users, @DefaultValue RateLimit rateLimit) {
+    }
+
+    /** Answered 429 with {@code Retry-After} beyond it. */
+    public record RateLimit(@DefaultValue("20") int requestsPerSecond, @DefaultValue("40") int burst) {
+
+        public RateLimit {
+            if (requestsPerSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("reconciliation.security.rate-limit: requests-per-second and burst "
+                        + "must be at least 1");
+            }
+        }
     }
 
     /** One API user and its roles ({@code AUDITOR}, {@code OPERATOR}, {@code ADMIN}). */

@@ -7,9 +7,7 @@ import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.sink.StoreFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -21,32 +19,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The topics this service owns or reads, and the verdict sink's listener with its dead-letter handling. */
+/** The verdict sink's listener with its dead-letter handling (the topics: {@link ReconciliationTopicsConfig}). */
 @Configuration(proxyBeanMethods = false)
 class VerdictSinkConfig {
-
-    @Bean
-    KafkaAdmin.NewTopics reconciliationTopics(ReconciliationProperties properties) {
-        return new KafkaAdmin.NewTopics(topics(properties).toArray(NewTopic[]::new));
-    }
-
-    /** Every topic alike: a dead-letter topic has as many partitions as its source, as same-partition dead letters need. */
-    static List<NewTopic> topics(ReconciliationProperties properties) {
-        var topics = properties.topics();
-        return Topics.all(List.of()).stream()
-                .map(name -> TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build())
-                .toList();
-    }
 
     @Bean
     KafkaTemplate<Object, Object> deadLetterTemplate(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,

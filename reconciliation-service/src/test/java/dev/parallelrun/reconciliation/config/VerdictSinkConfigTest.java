@@ -21,7 +21,7 @@ class VerdictSinkConfigTest {
         ReconciliationProperties properties = new Binder(new MapConfigurationPropertySource(
                 Map.of("reconciliation.topics.partitions", "12"))).bindOrCreate("reconciliation", ReconciliationProperties.class);
 
-        Map<String, Integer> partitions = VerdictSinkConfig.topics(properties).stream()
+        Map<String, Integer> partitions = java.util.Arrays.stream(ReconciliationTopicsConfig.declare(properties.topics()))
                 .collect(Collectors.toMap(NewTopic::name, NewTopic::numPartitions));
 
         assertThat(partitions.get(Topics.deadLetter(Topics.VERDICTS))).isGreaterThanOrEqualTo(partitions.get(Topics.VERDICTS))

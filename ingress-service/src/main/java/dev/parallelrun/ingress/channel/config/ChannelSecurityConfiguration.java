@@ -3,16 +3,21 @@ package dev.parallelrun.ingress.channel.config;
 import dev.parallelrun.ingress.channel.domain.Channel;
 import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
 import dev.parallelrun.ingress.channel.web.ApiKeyAuthenticationFilter;
+import dev.parallelrun.ingress.channel.web.ChannelRateLimitFilter;
 import dev.parallelrun.ingress.channel.web.ChannelAuthentication;
 import dev.parallelrun.ingress.channel.web.ProblemAccessDeniedHandler;
 import dev.parallelrun.ingress.channel.web.ProblemAuthenticationEntryPoint;
 import dev.parallelrun.ingress.config.IngressProperties;
+import dev.parallelrun.security.ClientRateLimiter;
+import dev.parallelrun.security.ProductionCredentials;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,8 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**}; anyone on the
- * health and Prometheus endpoints; nobody elsewhere. Stateless, no sessions, no CSRF (no cookies are
+ * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**}, each within its rate
+ * ({@code ingress.rate-limit}); nobody elsewhere. {@code /actuator/**} is the shared service-security chain's:
+ * health for anyone, the rest for the metrics scraper. Outside the local profile a plain-text API key
+ * ({@code api-key}) is refused: only its SHA-256 may be configured. Stateless, no sessions, no CSRF (no cookies are
  * involved), no login forms.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +40,7 @@ class ChannelSecurityConfiguration {
      * profile.
      */
     @Bean
-    ChannelDirectory channelDirectory(IngressProperties properties) {
+    ChannelDirectory channelDirectory(IngressProperties properties, Environment environment) {
         List<IngressProperties.ChannelCredentials> channels = properties.channels();
         if (channels.isEmpty()) {
             throw new IllegalStateException("""
@@ -42,6 +49,15 @@ class ChannelSecurityConfiguration {
                     ingress.channels[0].api-key-sha256=<hex SHA-256 of the key> (environment: INGRESS_CHANNELS_0_NAME, \
                     INGRESS_CHANNELS_0_APIKEYSHA256). The 'local' profile configures channel 'local-dev' with the \
                     key 'local-dev-key'.""");
+        }
+        if (!ProductionCredentials.isLocal(environment)) {
+            for (IngressProperties.ChannelCredentials channel : channels) {
+                if (channel.apiKey() != null && !channel.apiKey().isBlank()) {
+                    throw new IllegalStateException("Channel " + channel.name() + " has a plain-text API key "
+                            + "(ingress.channels[].api-key): refusing to start outside the 'local' profile. Configure "
+                            + "ingress.channels[].api-key-sha256 (the hex SHA-256 of the key) instead.");
+                }
+            }
         }
         return ChannelDirectory.of(channels.stream().map(ChannelSecurityConfiguration::credential).toList());
     }
@@ -68,7 +84,11 @@ class ChannelSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory) throws Exception {
+    SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory, IngressProperties properties)
+            throws Exception {
+        IngressProperties.RateLimit rate = properties.rateLimit();
+        ClientRateLimiter perChannel = new ClientRateLimiter(rate.burst(),
+                Duration.ofSeconds(1).multipliedBy(rate.burst()).dividedBy(rate.requestsPerSecond()), 10_000);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -78,13 +98,12 @@ class ChannelSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(directory, entryPoint),
                         AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ChannelRateLimitFilter(perChannel), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/v1/intents/**").hasRole(ChannelAuthentication.ROLE)
                         .anyRequest().denyAll());
         return http.build();

@@ -22,8 +22,10 @@ public final class IngressMetrics {
             java.util.Map.entry(400, "malformed-json"), java.util.Map.entry(400, "invalid-header"),
             java.util.Map.entry(401, "missing-api-key"), java.util.Map.entry(401, "unknown-api-key"),
             java.util.Map.entry(403, "forbidden"), java.util.Map.entry(404, "unknown-intent-type"),
-            java.util.Map.entry(409, "idempotency-conflict"), java.util.Map.entry(413, "payload-too-large"),
+            java.util.Map.entry(409, "idempotency-conflict"),
+            java.util.Map.entry(409, "correlation-id-conflict"), java.util.Map.entry(413, "payload-too-large"),
             java.util.Map.entry(415, "unsupported-media-type"), java.util.Map.entry(422, "invalid-intent"),
+            java.util.Map.entry(429, "too-many-requests"),
             java.util.Map.entry(503, "not-durable"));
 
     public IngressMetrics(MeterRegistry registry) {

@@ -26,6 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledge, the transaction rolls back: no record is left, and the retry publishes the same event
  * id, so consumers de-duplicate an event that the broker took after the ingress stopped waiting.
  * The transaction is held at most for the bounded publish time.
+ *
+ * <p>Every intent also claims its correlation id ({@link CorrelationClaims}) in the same transaction,
+ * before it is published: a correlation id that already names another intent (from any channel) is
+ * refused with {@link CorrelationIdConflictException}, and nothing is published. A retry of the same
+ * intent (same event id) may claim it again. Without an idempotency key the claim and the publish share
+ * a transaction too, so a failed publish leaves no claim behind; the event id of such a request with a
+ * correlation id is derived from (channel, correlation id, request fingerprint), so its retry is the same
+ * intent, not a conflict, and republishes the same event.
  */
 public class IntentIntake {
 
@@ -34,15 +42,17 @@ public class IntentIntake {
     private final IntentCatalog catalog;
     private final IntentPublisher publisher;
     private final IdempotencyRecords records;
+    private final CorrelationClaims claims;
     private final TransactionTemplate transaction;
     private final IngressMetrics metrics;
     private final Clock clock;
 
     public IntentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
-            TransactionTemplate transaction, IngressMetrics metrics, Clock clock) {
+            CorrelationClaims claims, TransactionTemplate transaction, IngressMetrics metrics, Clock clock) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.records = records;
+        this.claims = claims;
         this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
@@ -55,6 +65,7 @@ public class IntentIntake {
      * @throws IntentNotPermittedException when the channel may not post this type
      * @throws IntentRejectedException     when the body violates the schema
      * @throws IdempotencyConflictException when the key was used for a different request
+     * @throws CorrelationIdConflictException when the correlation id already names another intent
      * @throws IntentNotDurableException   when the broker did not acknowledge in bounded time
      */
     public AcceptedIntent accept(IntentRequest request) {
@@ -75,10 +86,22 @@ public class IntentIntake {
     }
 
     private AcceptedIntent publishOnce(IntentRequest request, IntentType type) {
-        String correlationId = request.correlationId() != null ? request.correlationId() : IntentIds.random();
-        String eventId = IntentIds.random();
-        publish(request, type, eventId, correlationId);
-        return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
+        String correlationId;
+        String eventId;
+        if (request.correlationId() != null) {
+            // derived, so a retry of a request answered 503 republishes the same event, which consumers drop
+            correlationId = request.correlationId();
+            eventId = IntentIds.eventIdOfCorrelation(request.channel().name(), correlationId,
+                    RequestFingerprint.of(type.eventType(), request.body()));
+        } else {
+            correlationId = IntentIds.random();
+            eventId = IntentIds.random();
+        }
+        return transaction.execute(status -> {
+            claimCorrelationId(request, correlationId, eventId);
+            publish(request, type, eventId, correlationId);
+            return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
+        });
     }
 
     private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type) {
@@ -93,6 +116,7 @@ public class IntentIntake {
                 type.eventType(), clock.instant());
         return transaction.execute(status -> {
             if (records.insertIfAbsent(record)) {
+                claimCorrelationId(request, correlationId, eventId);
                 publish(request, type, eventId, correlationId);
                 return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
             }
@@ -105,6 +129,13 @@ public class IntentIntake {
                     earlier.eventId());
             return new AcceptedIntent(earlier.correlationId(), earlier.eventId(), earlier.eventType(), true);
         });
+    }
+
+    private void claimCorrelationId(IntentRequest request, String correlationId, String eventId) {
+        String holder = claims.claim(correlationId, eventId, request.channel().name(), clock.instant());
+        if (!holder.equals(eventId)) {
+            throw new CorrelationIdConflictException(correlationId);
+        }
     }
 
     private void publish(IntentRequest request, IntentType type, String eventId, String correlationId) {

@@ -21,6 +21,7 @@ public final class IntentIds {
 
     private static final String EVENT = "event";
     private static final String CORRELATION = "correlation";
+    private static final String EVENT_OF_CORRELATION = "event-of-correlation";
 
     private IntentIds() {
     }
@@ -33,6 +34,14 @@ public final class IntentIds {
     /** The event id of an idempotent request. */
     public static String eventId(String channel, String idempotencyKey, String fingerprint) {
         return derive(EVENT, channel, idempotencyKey, fingerprint).toString();
+    }
+
+    /**
+     * The event id of a request without an idempotency key that carries the channel's correlation id: the
+     * same (channel, correlation id, body) is the same intent, so a retry after a 503 publishes the same id.
+     */
+    public static String eventIdOfCorrelation(String channel, String correlationId, String fingerprint) {
+        return derive(EVENT_OF_CORRELATION, channel, correlationId, fingerprint).toString();
     }
 
     /** The correlation id of an idempotent request whose channel did not send one. */

@@ -6,6 +6,8 @@ import dev.parallelrun.ingress.config.IngressProperties;
 import dev.parallelrun.ingress.intent.domain.IntentCatalog;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -60,14 +62,23 @@ class IntentMessagingConfiguration {
         return new KafkaIntentPublisher(intentKafkaTemplate, ingress.publish().bound());
     }
 
-    /** One topic per bounded context that has a registered intent type, e.g. {@code intents.claims.v1}. */
+    /**
+     * The ingress owns the intent topics: one per bounded context that has a registered intent type, e.g.
+     * {@code intents.claims.v1}, and its dead-letter topic {@code intents.claims.v1.dlq}, which every consumer
+     * of the intents (the legacy adapter, each shadow service) shares. Declaring both here keeps the
+     * dead-letter topic at as many partitions as its source (a dead letter keeps its partition number).
+     * No other service declares them (docs/operations.md, "Topics and their owners").
+     */
     @Bean
     KafkaAdmin.NewTopics intentTopics(IntentCatalog catalog, IngressProperties ingress) {
         IngressProperties.Topics topics = ingress.topics();
         return new KafkaAdmin.NewTopics(catalog.boundedContexts().stream()
-                .map(context -> TopicBuilder.name(dev.parallelrun.events.Topics.intents(context))
+                .map(dev.parallelrun.events.Topics::intents)
+                .flatMap(topic -> Stream.of(topic, dev.parallelrun.events.Topics.deadLetter(topic)))
+                .map(name -> TopicBuilder.name(name)
                         .partitions(topics.partitions())
                         .replicas(topics.replicationFactor())
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topics.minInsyncReplicas()))
                         .build())
                 .toArray(NewTopic[]::new));
     }

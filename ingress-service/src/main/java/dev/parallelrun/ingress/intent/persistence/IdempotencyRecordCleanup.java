@@ -1,6 +1,7 @@
 package dev.parallelrun.ingress.intent.persistence;
 
 import dev.parallelrun.ingress.config.IngressProperties;
+import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -10,8 +11,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes idempotency records older than {@code ingress.idempotency.retention}, every
- * {@code ingress.idempotency.cleanup-interval}. Running it on several instances at once is harmless.
+ * Deletes idempotency records older than {@code ingress.idempotency.retention} and correlation claims
+ * older than {@code ingress.correlation-ids.retention}, every {@code ingress.idempotency.cleanup-interval}.
+ * Running it on several instances at once is harmless.
  */
 @Component
 class IdempotencyRecordCleanup implements SchedulingConfigurer {
@@ -19,12 +21,17 @@ class IdempotencyRecordCleanup implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRecordCleanup.class);
 
     private final IdempotencyRecords records;
+    private final CorrelationClaims claims;
     private final IngressProperties.Idempotency settings;
+    private final IngressProperties.CorrelationIds correlationIds;
     private final Clock clock;
 
-    IdempotencyRecordCleanup(IdempotencyRecords records, IngressProperties properties, Clock clock) {
+    IdempotencyRecordCleanup(IdempotencyRecords records, CorrelationClaims claims, IngressProperties properties,
+            Clock clock) {
         this.records = records;
+        this.claims = claims;
         this.settings = properties.idempotency();
+        this.correlationIds = properties.correlationIds();
         this.clock = clock;
     }
 
@@ -39,6 +46,10 @@ class IdempotencyRecordCleanup implements SchedulingConfigurer {
             int deleted = records.deleteCreatedBefore(clock.instant().minus(settings.retention()));
             if (deleted > 0) {
                 log.info("Deleted {} idempotency record(s) older than {}", deleted, settings.retention());
+            }
+            int released = claims.deleteClaimedBefore(clock.instant().minus(correlationIds.retention()));
+            if (released > 0) {
+                log.info("Released {} correlation id(s) claimed before {} ago", released, correlationIds.retention());
             }
             return deleted;
         } catch (RuntimeException e) {

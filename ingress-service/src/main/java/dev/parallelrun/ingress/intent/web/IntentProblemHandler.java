@@ -2,6 +2,7 @@ package dev.parallelrun.ingress.intent.web;
 
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.ingress.config.IngressProperties;
+import dev.parallelrun.ingress.intent.application.CorrelationIdConflictException;
 import dev.parallelrun.ingress.intent.application.IdempotencyConflictException;
 import dev.parallelrun.ingress.intent.application.IntentNotDurableException;
 import dev.parallelrun.ingress.intent.application.IntentNotPermittedException;
@@ -85,11 +86,32 @@ class IntentProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> correlationConflict(CorrelationIdConflictException e, HttpServletRequest request) {
+        return answer(Problems.problem(request, HttpStatus.CONFLICT, Problems.CORRELATION_ID_CONFLICT,
+                "Correlation id already used", "The " + Headers.CORRELATION_ID + " '" + e.correlationId()
+                        + "' already names another intent, so this one was not accepted: a correlation id names one "
+                        + "business transaction. Send a new one, or none to have one assigned."));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> notDurable(IntentNotDurableException e, HttpServletRequest request) {
         log.warn("Answering 503: {}", e.getMessage());
+        // the broker may have written the event after the ingress stopped waiting: a retry is only safe
+        // when it carries what the event id is derived from, so that it republishes the same event
+        boolean retrySafe = request.getHeader(Headers.IDEMPOTENCY_KEY) != null
+                || request.getHeader(Headers.CORRELATION_ID) != null;
+        String detail = retrySafe
+                ? "The intent could not be made durable in time and was not accepted. The broker may still have "
+                        + "written it: retrying the same request with the same " + Headers.IDEMPOTENCY_KEY + " (or "
+                        + Headers.CORRELATION_ID + ") is safe, it publishes the same event id and correlation id, "
+                        + "which consumers de-duplicate."
+                : "The intent could not be made durable in time and was not accepted. The broker may still have "
+                        + "written it, and this request had neither an " + Headers.IDEMPOTENCY_KEY + " nor an "
+                        + Headers.CORRELATION_ID + ": a retry is NOT safe, it would be a second intent. Send requests "
+                        + "with an " + Headers.IDEMPOTENCY_KEY + " to retry them safely.";
         ProblemDetail problem = Problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, Problems.NOT_DURABLE,
-                "Intent not accepted", "The intent could not be made durable in time and was not accepted. "
-                        + "Retry the same request, with the same " + Headers.IDEMPOTENCY_KEY + " if it had one.");
+                "Intent not accepted", detail);
+        problem.setProperty("retrySafe", retrySafe);
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .body(problem);

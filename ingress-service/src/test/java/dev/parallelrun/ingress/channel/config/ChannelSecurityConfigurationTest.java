@@ -14,8 +14,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.env.MockEnvironment;
 
 class ChannelSecurityConfigurationTest {
+
+    private static final MockEnvironment PRODUCTION = new MockEnvironment();
+    private static final MockEnvironment LOCAL = new MockEnvironment();
+
+    static {
+        LOCAL.setActiveProfiles("local");
+    }
 
     private final ChannelSecurityConfiguration configuration = new ChannelSecurityConfiguration();
 
@@ -24,7 +32,7 @@ class ChannelSecurityConfigurationTest {
         IngressProperties properties = bind("ingress-service.yml");
 
         assertThat(properties.channels()).isEmpty();
-        assertThatThrownBy(() -> configuration.channelDirectory(properties))
+        assertThatThrownBy(() -> configuration.channelDirectory(properties, PRODUCTION))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No channel is configured")
                 .hasMessageContaining("refusing to start")
@@ -33,7 +41,8 @@ class ChannelSecurityConfigurationTest {
 
     @Test
     void theLocalProfileHasTheLocalDevChannel() throws IOException {
-        ChannelDirectory directory = configuration.channelDirectory(bind("ingress-service.yml", "ingress-service-local.yml"));
+        ChannelDirectory directory = configuration.channelDirectory(bind("ingress-service.yml", "ingress-service-local.yml"),
+                LOCAL);
 
         assertThat(directory.authenticate("local-dev-key")).map(Channel::name).contains("local-dev");
     }
@@ -44,7 +53,7 @@ class ChannelSecurityConfigurationTest {
         IngressProperties properties = properties(new IngressProperties.ChannelCredentials("web-portal", null, hash,
                 List.of("ClaimSubmitted")));
 
-        assertThat(configuration.channelDirectory(properties).authenticate("portal-key"))
+        assertThat(configuration.channelDirectory(properties, PRODUCTION).authenticate("portal-key"))
                 .hasValueSatisfying(channel -> {
                     assertThat(channel.name()).isEqualTo("web-portal");
                     assertThat(channel.mayPost("ClaimSubmitted")).isTrue();
@@ -55,11 +64,22 @@ class ChannelSecurityConfigurationTest {
     @Test
     void refusesAChannelWithBothOrNeitherKeyForm() {
         assertThatThrownBy(() -> configuration.channelDirectory(properties(
-                new IngressProperties.ChannelCredentials("web-portal", null, null, List.of()))))
+                new IngressProperties.ChannelCredentials("web-portal", null, null, List.of())), LOCAL))
                 .hasMessageContaining("exactly one of");
         assertThatThrownBy(() -> configuration.channelDirectory(properties(
-                new IngressProperties.ChannelCredentials("web-portal", "k", "00", List.of()))))
+                new IngressProperties.ChannelCredentials("web-portal", "k", "00", List.of())), LOCAL))
                 .hasMessageContaining("exactly one of");
+    }
+
+    @Test
+    void refusesAPlainTextApiKeyOutsideTheLocalProfile() {
+        IngressProperties properties = properties(new IngressProperties.ChannelCredentials("web-portal", "portal-key",
+                null, List.of()));
+
+        assertThatThrownBy(() -> configuration.channelDirectory(properties, PRODUCTION))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("plain-text API key").hasMessageContaining("api-key-sha256");
+        assertThat(configuration.channelDirectory(properties, LOCAL).authenticate("portal-key")).isPresent();
     }
 
     @Test
@@ -69,7 +89,7 @@ class ChannelSecurityConfigurationTest {
     }
 
     private static IngressProperties properties(IngressProperties.ChannelCredentials channel) {
-        return new IngressProperties(List.of(channel), List.of(), null, null, null, null);
+        return new IngressProperties(List.of(channel), List.of(), null, null, null, null, null, null);
     }
 
     /** Binds {@code ingress.*} from the service's real configuration files, later files winning. */

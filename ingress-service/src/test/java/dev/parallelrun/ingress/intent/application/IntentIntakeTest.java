@@ -41,7 +41,7 @@ class IntentIntakeTest {
     private final IntentIntake intake = new IntentIntake(
             IntentCatalog.of(Map.of(ClaimsContract.CLAIM_SUBMITTED, ClaimSubmittedSchema.NAME),
                     List.of(new ClaimSubmittedSchema(CLOCK))),
-            publisher, records, new TransactionTemplate(records), new IngressMetrics(registry), CLOCK);
+            publisher, records, records, new TransactionTemplate(records), new IngressMetrics(registry), CLOCK);
 
     @Test
     void publishesAnIntentKeyedByItsCorrelationId() {
@@ -120,6 +120,42 @@ class IntentIntakeTest {
     }
 
     @Test
+    void refusesACorrelationIdAnotherIntentUsesFromAnyChannelAndPublishesNothing() {
+        intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-42", null));
+        ObjectNode other = claim();
+        other.put("claimId", "CLM-2002");
+        Channel centre = new Channel("call-centre", Set.of());
+
+        assertThatThrownBy(() -> intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", other, "order-42", null)))
+                .isInstanceOf(CorrelationIdConflictException.class);
+        assertThatThrownBy(() -> intake.accept(new IntentRequest(centre, "ClaimSubmitted", other, "order-42", "key-9")))
+                .isInstanceOf(CorrelationIdConflictException.class);
+        assertThat(publisher.attempted).hasSize(1);
+        assertThat(records.committed).isEmpty(); // the refused idempotent request left no record behind
+    }
+
+    @Test
+    void answersAnIdempotentRetryWithAClaimedCorrelationIdWithTheFirstResponse() {
+        AcceptedIntent first = intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-42", "key-1"));
+        AcceptedIntent retry = intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-42", "key-1"));
+
+        assertThat(retry).isEqualTo(new AcceptedIntent("order-42", first.eventId(), first.type(), true));
+        assertThat(publisher.sent).hasSize(1);
+    }
+
+    @Test
+    void releasesTheCorrelationIdWhenTheBrokerDoesNotAcknowledgeAndRetriesTheSameEvent() {
+        publisher.failNext = true;
+        assertThatThrownBy(() -> intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-42", null)))
+                .isInstanceOf(IntentNotDurableException.class);
+
+        AcceptedIntent retry = intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-42", null));
+
+        assertThat(publisher.attempted).extracting(CloudEvent::id).containsExactly(retry.eventId(), retry.eventId());
+        assertThat(records.claimed).containsEntry("order-42", retry.eventId());
+    }
+
+    @Test
     void refusesAnInvalidBodyWithEveryViolationAndPublishesNothing() {
         ObjectNode claim = claim();
         claim.remove("claimId");
@@ -174,9 +210,27 @@ class IntentIntakeTest {
     }
 
     /** Records that become visible on commit and vanish on rollback, like the database's. */
-    private static final class TransactionalRecords implements IdempotencyRecords, PlatformTransactionManager {
+    private static final class TransactionalRecords implements IdempotencyRecords, CorrelationClaims,
+            PlatformTransactionManager {
         final Map<String, IdempotencyRecord> committed = new HashMap<>();
         final Map<String, IdempotencyRecord> pending = new HashMap<>();
+        final Map<String, String> claimed = new HashMap<>();
+        final Map<String, String> pendingClaims = new HashMap<>();
+
+        @Override
+        public String claim(String correlationId, String eventId, String channel, Instant at) {
+            String holder = pendingClaims.getOrDefault(correlationId, claimed.get(correlationId));
+            if (holder != null) {
+                return holder;
+            }
+            pendingClaims.put(correlationId, eventId);
+            return eventId;
+        }
+
+        @Override
+        public int deleteClaimedBefore(Instant instant) {
+            throw new UnsupportedOperationException();
+        }
 
         @Override
         public boolean insertIfAbsent(IdempotencyRecord record) {
@@ -208,11 +262,14 @@ class IntentIntakeTest {
         public void commit(TransactionStatus status) {
             committed.putAll(pending);
             pending.clear();
+            claimed.putAll(pendingClaims);
+            pendingClaims.clear();
         }
 
         @Override
         public void rollback(TransactionStatus status) {
             pending.clear();
+            pendingClaims.clear();
         }
     }
 

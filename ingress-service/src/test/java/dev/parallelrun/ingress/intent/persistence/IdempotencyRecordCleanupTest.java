@@ -3,6 +3,7 @@ package dev.parallelrun.ingress.intent.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parallelrun.ingress.config.IngressProperties;
+import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
 import java.time.Clock;
@@ -21,7 +22,7 @@ class IdempotencyRecordCleanupTest {
     @Test
     void deletesRecordsOlderThanTheRetention() {
         List<Instant> cutoffs = new ArrayList<>();
-        IdempotencyRecordCleanup cleanup = new IdempotencyRecordCleanup(new FakeRecords(cutoffs, false),
+        IdempotencyRecordCleanup cleanup = new IdempotencyRecordCleanup(new FakeRecords(cutoffs, false), new FakeClaims(),
                 properties(Duration.ofDays(7)), CLOCK);
 
         assertThat(cleanup.deleteExpired()).isEqualTo(3);
@@ -30,7 +31,7 @@ class IdempotencyRecordCleanupTest {
 
     @Test
     void survivesAFailedRunSoTheScheduleGoesOn() {
-        IdempotencyRecordCleanup cleanup = new IdempotencyRecordCleanup(new FakeRecords(new ArrayList<>(), true),
+        IdempotencyRecordCleanup cleanup = new IdempotencyRecordCleanup(new FakeRecords(new ArrayList<>(), true), new FakeClaims(),
                 properties(Duration.ofDays(7)), CLOCK);
 
         assertThat(cleanup.deleteExpired()).isZero();
@@ -38,7 +39,20 @@ class IdempotencyRecordCleanupTest {
 
     private static IngressProperties properties(Duration retention) {
         return new IngressProperties(List.of(), List.of(), null, null,
-                new IngressProperties.Idempotency(retention, Duration.ofHours(1)), null);
+                new IngressProperties.Idempotency(retention, Duration.ofHours(1)),
+                new IngressProperties.CorrelationIds(Duration.ofDays(30)), null, null);
+    }
+
+    private static final class FakeClaims implements CorrelationClaims {
+        @Override
+        public String claim(String correlationId, String eventId, String channel, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int deleteClaimedBefore(Instant instant) {
+            return 0;
+        }
     }
 
     private record FakeRecords(List<Instant> cutoffs, boolean failing) implements IdempotencyRecords {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, int pairs, int ratePerSecond,
         int kills, List<Duration> postgresOutages, Duration downtime, String window, String grace,
-        Duration settleTimeout, Duration maxStall) {
+        Duration settleTimeout, Duration maxStall, Duration minFlood) {
 
     static FaultSettings fromSystemProperties() {
         return new FaultSettings(
@@ -27,7 +27,16 @@ record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, i
                 property("faults.window", "10s"),
                 property("faults.grace", "10s"),
                 Duration.parse(property("faults.settle-timeout", "PT3M")),
-                Duration.parse(property("faults.max-stall", "PT15S")));
+                Duration.parse(property("faults.max-stall", "PT15S")),
+                Duration.parse(property("faults.min-flood", "PT60S")));
+    }
+
+    /**
+     * The rate for scenarios whose faults need instances to start mid-flood: slow enough that the flood
+     * lasts at least {@code minFlood}, so that every fault lands while outcomes still flow.
+     */
+    int spanningRate() {
+        return (int) Math.max(1, Math.min(ratePerSecond, pairs / Math.max(1, minFlood.toSeconds())));
     }
 
     /** A service's executable jar as the reactor packages it. */

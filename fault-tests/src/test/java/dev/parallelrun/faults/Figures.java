@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param uncommittedVerdicts   verdict records read with {@code read_uncommitted} (aborted transactions' included)
  * @param storedNotCommitted    stored verdict ids that no committed verdict record carries (from an aborted transaction)
  * @param stallsAfterFaults     per fault, from the fault to the first verdict decided afterwards on the slowest partition
- *                              ({@code null}: no partition decided anything afterwards)
+ *                              ({@code null}: nothing was left to decide after the fault)
  */
 record Figures(String scenario, int pairs, long duplicatesSent, int poisonSent, long verdictRows, long currentVerdicts,
         long lost, long duplicates, long missingRows, long missingCurrent, long wrongClassifications,
@@ -63,7 +63,7 @@ record Figures(String scenario, int pairs, long duplicatesSent, int poisonSent, 
                 + " from aborted transactions); stored but never committed: " + storedNotCommitted);
         if (!stallsAfterFaults.isEmpty()) {
             line(out, "fault → verdicts again", stallsAfterFaults.stream()
-                    .map(d -> d == null ? "never" : String.format("%.1f s", d.toMillis() / 1000.0))
+                    .map(d -> d == null ? "nothing left to decide" : String.format("%.1f s", d.toMillis() / 1000.0))
                     .collect(Collectors.joining(", ")));
         }
         line(out, "elapsed", String.format("%.0f s", elapsed.toMillis() / 1000.0));

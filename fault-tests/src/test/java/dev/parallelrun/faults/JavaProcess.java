@@ -121,12 +121,13 @@ final class JavaProcess implements AutoCloseable {
         });
     }
 
-    /** Waits until {@code GET url} answers 200 (a Spring Boot health endpoint reports UP). */
-    void awaitHealthy(URI health, Duration timeout) {
-        awaitReady("healthy at " + health, timeout, () -> {
+    /** Waits until {@code GET url} answers 200 (a Spring Boot health endpoint reports UP) with the text in its body. */
+    void awaitHealthy(URI health, String bodyContains, Duration timeout) {
+        awaitReady("healthy at " + health + " with " + bodyContains, timeout, () -> {
             try {
-                return HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().contains(bodyContains);
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {

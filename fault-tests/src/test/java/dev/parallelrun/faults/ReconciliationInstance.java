@@ -47,8 +47,9 @@ final class ReconciliationInstance implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the instance is UP and its correlation streams are RUNNING (not still rebalancing). */
     ReconciliationInstance awaitHealthy() {
-        process.awaitHealthy(health, START_TIMEOUT);
+        process.awaitHealthy(health, "\"state\":\"RUNNING\"", START_TIMEOUT);
         return this;
     }
 

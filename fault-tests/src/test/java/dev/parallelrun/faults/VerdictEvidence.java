@@ -75,6 +75,12 @@ final class VerdictEvidence {
         }
     }
 
+    /** Waits until at least this many verdicts are stored: the platform is deciding. */
+    void awaitVerdicts(long atLeast) {
+        await("at least " + atLeast + " verdicts stored").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> verdictRowCount() >= atLeast);
+    }
+
     long currentVerdictCount() throws SQLException {
         return count("SELECT count(*) FROM reconciliation.verdict WHERE superseded_by IS NULL");
     }
@@ -169,10 +175,12 @@ final class VerdictEvidence {
                 stalls(rows, faults, flood.partitionByCorrelation()), settled, elapsed);
     }
 
-    /** Per fault: the time until the slowest partition decided its first verdict after it. */
+    /**
+     * Per fault: from the fault to the first verdict decided after it on the slowest partition, among the
+     * partitions that decided anything after it ({@code null}: nothing was left to decide after the fault).
+     */
     private static List<Duration> stalls(List<Row> rows, List<Instant> faults, Map<String, Integer> partitionOf) {
         List<Duration> stalls = new ArrayList<>();
-        Set<Integer> partitions = new HashSet<>(partitionOf.values());
         for (Instant fault : faults) {
             Map<Integer, Instant> firstAfter = new HashMap<>();
             for (Row row : rows) {
@@ -181,12 +189,8 @@ final class VerdictEvidence {
                     firstAfter.merge(partition, row.decidedAt(), (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
-            if (firstAfter.size() < partitions.size()) {
-                stalls.add(null);
-            } else {
-                Instant slowest = firstAfter.values().stream().max(Instant::compareTo).orElse(fault);
-                stalls.add(Duration.between(fault, slowest));
-            }
+            stalls.add(firstAfter.values().stream().max(Instant::compareTo).map(slowest -> Duration.between(fault, slowest))
+                    .orElse(null));
         }
         return stalls;
     }

@@ -31,6 +31,7 @@ final class FaultRun implements AutoCloseable {
     private final KafkaBrokerProcess broker;
     private final String jdbcUrl;
     private final List<ReconciliationInstance> instances = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
     private final List<Instant> faults = new ArrayList<>();
     private final Instant started = Instant.now();
     private OutcomeFlood flood;
@@ -66,6 +67,45 @@ final class FaultRun implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * Any service of the platform as a process (not started yet): its executable jar with the local profile,
+     * a free HTTP port, the run's broker and database, and extra command-line properties.
+     */
+    ServiceProcess service(String module, String... extraArgs) {
+        int port = FreePorts.next();
+        List<String> launch = new ArrayList<>(List.of("-jar", settings.executableJar(module).toString(),
+                "--spring.profiles.active=local", "--spring.main.banner-mode=off", "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + RestartablePostgres.USER,
+                "--spring.datasource.password=" + RestartablePostgres.PASSWORD));
+        launch.addAll(List.of(extraArgs));
+        JavaProcess process = new JavaProcess(module, List.of(), launch, settings.logDir().resolve(name + "-" + module + ".log"));
+        ServiceProcess service = new ServiceProcess(process, java.net.URI.create("http://localhost:" + port));
+        services.add(service);
+        return service;
+    }
+
+    /** A service process and where it answers. */
+    record ServiceProcess(JavaProcess process, java.net.URI uri) {
+        ServiceProcess start() {
+            process.start();
+            return this;
+        }
+
+        void awaitHealthy() {
+            process.awaitHealthy(uri.resolve("/actuator/health"), "UP", Duration.ofMinutes(4));
+        }
+    }
+
+    KafkaBrokerProcess broker() {
+        return broker;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     /** Starts the instances side by side and waits until each is healthy. */
     void startAll(List<ReconciliationInstance> toStart) {
         toStart.forEach(ReconciliationInstance::start);
@@ -95,7 +135,7 @@ final class FaultRun implements AutoCloseable {
     Figures figures(String scenario) {
         flood.awaitFinished(Duration.ofHours(2));
         VerdictEvidence evidence = evidence();
-        boolean settled = evidence.awaitSettled(flood.pairs(), settings.settleTimeout());
+        boolean settled = evidence.awaitSettled(flood.expectedByPair().size(), settings.settleTimeout());
         return evidence.collect(scenario, flood, faults, settled, Duration.between(started, Instant.now()))
                 .print(settings.workDir(), name);
     }
@@ -116,6 +156,7 @@ final class FaultRun implements AutoCloseable {
             flood.close();
         }
         instances.forEach(ReconciliationInstance::close);
+        services.forEach(service -> service.process().kill());
         broker.close();
     }
 }

@@ -75,6 +75,8 @@ final class OutcomeFlood implements AutoCloseable {
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile boolean openEnded;
+    private volatile long generateUpTo = Long.MAX_VALUE;
     private volatile Instant finishedAt;
     private long sequence;
     private long outcomes;
@@ -104,12 +106,11 @@ final class OutcomeFlood implements AutoCloseable {
     private void flood() {
         PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
                 ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
-        long intents = (options.pairs() + 1) / 2;
         long started = System.nanoTime();
         long generated = 0;
-        while (!stopped && (generated < intents || !queue.isEmpty())) {
+        while (!stopped && (generated < intents() || !queue.isEmpty())) {
             long now = System.nanoTime();
-            long due = Math.min(intents, (now - started) * options.ratePerSecond() / 2 / 1_000_000_000L + 1);
+            long due = Math.min(intents(), (now - started) * options.ratePerSecond() / 2 / 1_000_000_000L + 1);
             while (generated < due) {
                 enqueueIntent(queue, generated++, now);
             }
@@ -120,6 +121,26 @@ final class OutcomeFlood implements AutoCloseable {
         }
         producer.flush();
         finishedAt = Instant.now();
+    }
+
+    /** How many intents to generate: {@code pairs / 2}, or while open-ended until {@link #finish()}. */
+    private long intents() {
+        return openEnded ? generateUpTo : (options.pairs() + 1) / 2;
+    }
+
+    /**
+     * Keeps generating past {@code pairs} until {@link #finish()}, for scenarios whose faults take as long as
+     * they take (an instance starting under load) and must all land while outcomes still flow.
+     */
+    OutcomeFlood openEnded() {
+        openEnded = true;
+        return this;
+    }
+
+    /** Ends an open-ended flood once at least {@code pairs} pairs are generated; what is queued is still sent. */
+    void finish() {
+        awaitGeneratedPairs(options.pairs());
+        generateUpTo = (generatedPairs.get() + 1) / 2;
     }
 
     private void enqueueIntent(PriorityQueue<Due> queue, long index, long now) {
@@ -181,7 +202,7 @@ final class OutcomeFlood implements AutoCloseable {
     /** Blocks until the flood has generated at least this many pairs (a point "mid-flood" to inject a fault at). */
     void awaitGeneratedPairs(long pairs) {
         await("flood past " + pairs + " pairs").atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> generatedPairs.get() >= Math.min(pairs, options.pairs()) || finishedAt != null);
+                .until(() -> generatedPairs.get() >= (openEnded ? pairs : Math.min(pairs, options.pairs())) || finishedAt != null);
     }
 
     /** Blocks until every record is sent and acknowledged. */
@@ -190,10 +211,6 @@ final class OutcomeFlood implements AutoCloseable {
         if (failedSends.get() > 0) {
             throw new IllegalStateException(failedSends.get() + " outcome sends failed", firstFailure.get());
         }
-    }
-
-    int pairs() {
-        return options.pairs() % 2 == 0 ? options.pairs() : options.pairs() + 1;
     }
 
     Map<String, String> expectedByPair() {

@@ -49,19 +49,19 @@ class ReconciliationFaultsIT {
         try (FaultRun run = FaultRun.start(SETTINGS, postgres, "a-sigkill")) {
             List<ReconciliationInstance> instances = List.of(run.reconciliation(), run.reconciliation(), run.reconciliation());
             run.startAll(instances);
-            OutcomeFlood flood = run.flood(OutcomeFlood.Options.of(SETTINGS.pairs(), SETTINGS.spanningRate()));
+            OutcomeFlood flood = run.flood(OutcomeFlood.Options.of(SETTINGS.pairs(), SETTINGS.spanningRate())).openEnded();
             int kills = SETTINGS.kills();
+            long spacing = SETTINGS.pairs() / (kills + 2);
             for (int k = 0; k < kills; k++) {
-                flood.awaitGeneratedPairs((long) SETTINGS.pairs() * (k + 1) / (kills + 2));
+                flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
                 ReconciliationInstance victim = instances.get(k % instances.size());
                 run.fault();
                 victim.kill();
                 // an orchestrator starts the pod again; the next kill waits until all three are back
-                victim.start();
-                if (k + 1 < kills) {
-                    victim.awaitHealthy();
-                }
+                victim.start().awaitHealthy();
             }
+            flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
+            flood.finish();
             Figures figures = run.figures("a. SIGKILL one of 3 reconciliation instances " + kills + " time(s) during the flood");
 
             SoftAssertions soft = evidenceIntact(figures, 0);
@@ -76,20 +76,23 @@ class ReconciliationFaultsIT {
         try (FaultRun run = FaultRun.start(SETTINGS, postgres, "b-scale")) {
             ReconciliationInstance first = run.reconciliation();
             run.startAll(List.of(first));
-            OutcomeFlood flood = run.flood(OutcomeFlood.Options.of(SETTINGS.pairs(), SETTINGS.spanningRate()));
+            OutcomeFlood flood = run.flood(OutcomeFlood.Options.of(SETTINGS.pairs(), SETTINGS.spanningRate())).openEnded();
             ReconciliationInstance second = run.reconciliation();
             ReconciliationInstance third = run.reconciliation();
+            long spacing = SETTINGS.pairs() / 5;
 
-            flood.awaitGeneratedPairs(SETTINGS.pairs() / 5);
+            flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
             run.fault();
             run.startAll(List.of(second));
-            flood.awaitGeneratedPairs(SETTINGS.pairs() * 2L / 5);
+            flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
             run.fault();
             run.startAll(List.of(third));
-            flood.awaitGeneratedPairs(SETTINGS.pairs() * 3L / 5);
+            flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
             run.fault();
             second.stop();
             third.stop();
+            flood.awaitGeneratedPairs(flood.generatedPairs() + spacing);
+            flood.finish();
             Figures figures = run.figures("b. scale reconciliation 1 → 2 → 3 → 1 during the flood");
 
             SoftAssertions soft = evidenceIntact(figures, 0);

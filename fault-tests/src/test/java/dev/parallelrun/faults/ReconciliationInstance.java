@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class ReconciliationInstance implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final JavaProcess process;
     private final URI health;

@@ -24,8 +24,8 @@ record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, i
                 Arrays.stream(property("faults.postgres.outages", "PT30S").split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).map(Duration::parse).toList(),
                 Duration.parse(property("faults.downtime", "PT40S")),
-                property("faults.window", "10s"),
-                property("faults.grace", "10s"),
+                configured(property("faults.window", "10s")),
+                configured(property("faults.grace", "10s")),
                 Duration.parse(property("faults.settle-timeout", "PT3M")),
                 Duration.parse(property("faults.max-stall", "PT15S")),
                 Duration.parse(property("faults.min-flood", "PT60S")));
@@ -50,6 +50,11 @@ record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, i
 
     Path runDir() {
         return workDir.resolve("fault-runs");
+    }
+
+    /** {@code shipped} (or nothing): leave the service's own setting alone. */
+    private static String configured(String value) {
+        return "shipped".equals(value) ? "" : value;
     }
 
     private static String property(String name, String fallback) {

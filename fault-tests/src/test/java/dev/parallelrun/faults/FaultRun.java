@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * One scenario's world: a fresh broker process, a fresh database on the shared PostgreSQL, the
@@ -53,6 +54,7 @@ final class FaultRun implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         KafkaBrokerProcess broker = KafkaBrokerProcess.start(settings, name, dir.resolve("kafka"));
+        declareOutcomeTopics(broker);
         String jdbcUrl = postgres.createDatabase(stamp.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(Locale.ROOT));
         return new FaultRun(settings, name, dir, broker, jdbcUrl);
     }
@@ -113,7 +115,7 @@ final class FaultRun implements AutoCloseable {
                 .map(i -> CompletableFuture.runAsync(i::awaitHealthy)).toArray(CompletableFuture[]::new)).join();
     }
 
-    /** Starts the flood once the outcome topics exist (reconciliation declares them). */
+    /** Starts the flood once the verdict topic exists (reconciliation declares it). */
     OutcomeFlood flood(OutcomeFlood.Options options) {
         awaitTopics();
         flood = OutcomeFlood.start(broker.bootstrapServers(), name, options);
@@ -138,6 +140,25 @@ final class FaultRun implements AutoCloseable {
         boolean settled = evidence.awaitSettled(flood.expectedByPair().size(), settings.settleTimeout());
         return evidence.collect(scenario, flood, faults, settled, Duration.between(started, Instant.now()))
                 .print(settings.workDir(), name);
+    }
+
+    /**
+     * The outcome topics belong to the participants (the legacy adapter, the shadow service), which the flood
+     * stands in for: declared here, as they would, before reconciliation subscribes to them. Where the participants
+     * run too (the pipeline), they find them declared.
+     */
+    private static void declareOutcomeTopics(KafkaBrokerProcess broker) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(OutcomeFlood.LEGACY_TOPIC, PARTITIONS, (short) 1),
+                    new NewTopic(OutcomeFlood.SHADOW_TOPIC, PARTITIONS, (short) 1))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while declaring the outcome topics", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot declare the outcome topics", e.getCause());
+        }
     }
 
     private void awaitTopics() {

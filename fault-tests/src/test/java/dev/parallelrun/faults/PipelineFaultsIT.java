@@ -60,19 +60,12 @@ class PipelineFaultsIT {
     @Test
     void brokerRestartMidTrafficReconcilesEveryAcceptedIntentExactlyOnce() throws Exception {
         try (FaultRun run = FaultRun.start(SETTINGS, postgres, "g-broker-restart")) {
-            FaultRun.ServiceProcess legacy = run.service("legacy-claims-system").start();
-            List<FaultRun.ServiceProcess> services = List.of(legacy,
-                    run.service("reconciliation-service", "--reconciliation.streams.state-dir="
-                            + SETTINGS.runDir().resolve("g-reconciliation-state-" + System.nanoTime())).start(),
-                    run.service("claims-service").start(),
-                    run.service("legacy-adapter", "--legacy-adapter.legacy.base-url=" + legacy.uri()).start());
-            services.forEach(FaultRun.ServiceProcess::awaitHealthy);
-            FaultRun.ServiceProcess ingress = run.service("ingress-service").start();
-            ingress.awaitHealthy();
+            Pipeline pipeline = Pipeline.start(run, "g");
+            FaultRun.ServiceProcess ingress = pipeline.ingress();
 
             Map<String, Integer> answers = new ConcurrentHashMap<>();
             Instant started = Instant.now();
-            try (ClaimPoster poster = new ClaimPoster(ingress.uri(), answers)) {
+            try (ClaimPoster poster = new ClaimPoster(ingress.uri(), answers, 0)) {
                 await("traffic flowing").atMost(Duration.ofMinutes(2)).until(() -> answers.size() >= 100);
                 Instant killed = Instant.now();
                 run.broker().killAndRestart();
@@ -111,6 +104,131 @@ class PipelineFaultsIT {
                 soft.assertThat(evidence.forRefused).as("verdicts for intents answered 503").isZero();
                 soft.assertAll();
             }
+        }
+    }
+
+    /**
+     * (h) Legacy slow and down: one claim in ten is one the stand-in answers only after longer than the adapter's
+     * read timeout, one in ten fails there for good (HTTP 500), and mid-traffic the stand-in is SIGKILLed and started
+     * again on the same port and database once the adapter has failed 300 calls on it. Every accepted intent must
+     * still be reconciled (legacy's answer a {@code FAILED} outcome where legacy could not answer, within the matching
+     * window: no {@code MISSING_*}), the adapter's retries stay bounded (at most {@code max-attempts - 1} per intent),
+     * no partition is stuck, and legacy books no claim twice, though the adapter called it again for the ones whose
+     * answer it never got.
+     */
+    @Test
+    void legacyDownOrSlowAnswersFailedWithBoundedRetriesAndNeverBooksAClaimTwice() throws Exception {
+        try (FaultRun run = FaultRun.start(SETTINGS, postgres, "h-legacy-down-or-slow")) {
+            Pipeline pipeline = Pipeline.start(run, "h", "--legacy-system.latency=20ms", "--legacy-system.failure-rate=0.1",
+                    "--legacy-system.slow-delay=4s");
+            Map<String, Integer> answers = new ConcurrentHashMap<>();
+            Instant started = Instant.now();
+            try (ClaimPoster poster = new ClaimPoster(pipeline.ingress().uri(), answers, 10)) {
+                await("traffic flowing").atMost(Duration.ofMinutes(2)).until(() -> answers.size() >= 100);
+                double failedBefore = pipeline.adapterMetric("legacy_call_failures_total");
+                Instant killed = Instant.now();
+                pipeline.legacy().process().kill();
+                // down until the adapter has given up on legacy for a good number of intents (~10 s at this rate)
+                await("the adapter failing on a dead legacy").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> pipeline.adapterMetric("legacy_call_failures_total") >= failedBefore + 3 * 100);
+                pipeline.legacy().start().awaitHealthy();
+                Duration legacyDown = Duration.between(killed, Instant.now());
+                long postedBeforeRestart = answers.size();
+                await("traffic after legacy is back").atMost(Duration.ofMinutes(3))
+                        .until(() -> answers.size() >= postedBeforeRestart + 100);
+                poster.stop();
+
+                Set<String> accepted = Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202)
+                        .map(Map.Entry::getKey).toList());
+                boolean settled = awaitVerdicts(run.jdbcUrl(), accepted);
+                Evidence evidence = evidence(run.jdbcUrl(), accepted, answers);
+                Bookings bookings = bookings(run.jdbcUrl());
+                double retries = pipeline.adapterMetric("legacy_call_retries_total");
+                int maxAttempts = 3;
+                String report = "\n[fault-suite] h. legacy slow (1 in 10), failing (1 in 10) and SIGKILLed for "
+                        + legacyDown.toSeconds() + " s (to healthy again) mid-traffic, whole pipeline as processes"
+                        + (settled ? "" : "  (NOT SETTLED)") + "\n"
+                        + String.format("  %-24s %d (%d answered 202)%n", "intents posted", answers.size(), accepted.size())
+                        + String.format("  %-24s %d (of %d expected: 2 per accepted intent)%n", "current verdicts", evidence.current, accepted.size() * 2L)
+                        + String.format("  %-24s %d%n", "lost", evidence.lost)
+                        + String.format("  %-24s %d%n", "duplicates", evidence.duplicates)
+                        + String.format("  %-24s %d%n", "MISSING_* for accepted", evidence.missing)
+                        + String.format("  %-24s %s%n", "classifications", evidence.classifications)
+                        + String.format("  %-24s %.0f (at most %d per intent: %d)%n", "legacy call retries", retries,
+                                maxAttempts - 1, (maxAttempts - 1) * (long) accepted.size())
+                        + String.format("  %-24s %d bookings, %d request keys booked twice, %d claims booked twice%n",
+                                "legacy bookings", bookings.total, bookings.keysBookedTwice, bookings.claimsBookedTwice)
+                        + String.format("  %-24s %.0f s%n", "elapsed", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                System.out.println(report);
+                Files.writeString(Files.createDirectories(SETTINGS.workDir().resolve("fault-figures"))
+                        .resolve("h-legacy-down-or-slow.txt"), report);
+
+                SoftAssertions soft = new SoftAssertions();
+                soft.assertThat(settled).as("every accepted intent reconciled within " + SETTINGS.settleTimeout()
+                        + " (no stuck partition)").isTrue();
+                soft.assertThat(evidence.lost).as("accepted intents without a verdict per outcome type").isZero();
+                soft.assertThat(evidence.duplicates).as("pairs with more than one current verdict").isZero();
+                soft.assertThat(evidence.missing).as("MISSING_* verdicts for accepted intents").isZero();
+                soft.assertThat(evidence.classifications.getOrDefault("FAILED", 0L))
+                        .as("FAILED verdicts: legacy's answer where it was slow, failing or down").isPositive();
+                soft.assertThat(retries).as("legacy call retries").isPositive()
+                        .isLessThanOrEqualTo((maxAttempts - 1) * (double) accepted.size());
+                soft.assertThat(bookings.keysBookedTwice).as("request keys legacy booked twice").isZero();
+                soft.assertThat(bookings.claimsBookedTwice).as("claims legacy booked twice").isZero();
+                soft.assertThat(bookings.total).as("bookings").isPositive().isLessThanOrEqualTo(accepted.size());
+                soft.assertAll();
+            }
+        }
+    }
+
+    /** Ingress, legacy stand-in, legacy adapter, claims-service and reconciliation, each as its own process. */
+    private record Pipeline(FaultRun.ServiceProcess legacy, FaultRun.ServiceProcess adapter, FaultRun.ServiceProcess ingress) {
+
+        static Pipeline start(FaultRun run, String scenario, String... legacyArgs) {
+            FaultRun.ServiceProcess legacy = run.service("legacy-claims-system", legacyArgs).start();
+            FaultRun.ServiceProcess adapter = run.service("legacy-adapter", "--legacy-adapter.legacy.base-url=" + legacy.uri());
+            List<FaultRun.ServiceProcess> services = List.of(legacy,
+                    run.service("reconciliation-service", "--reconciliation.streams.state-dir="
+                            + SETTINGS.runDir().resolve(scenario + "-reconciliation-state-" + System.nanoTime())).start(),
+                    run.service("claims-service").start(),
+                    adapter.start());
+            services.forEach(FaultRun.ServiceProcess::awaitHealthy);
+            FaultRun.ServiceProcess ingress = run.service("ingress-service").start();
+            ingress.awaitHealthy();
+            return new Pipeline(legacy, adapter, ingress);
+        }
+
+        /** A counter of the adapter's, summed over its labels, read from its Prometheus endpoint as the scraper does. */
+        double adapterMetric(String name) throws IOException, InterruptedException {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            adapter.uri().resolve("/actuator/prometheus"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString("metrics:metrics".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the adapter's metrics answered " + response.statusCode());
+            }
+            return response.body().lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        }
+    }
+
+    private record Bookings(long total, long keysBookedTwice, long claimsBookedTwice) {
+    }
+
+    /** The stand-in's posting journal: one booking per decision, so a claim processed twice shows as two. */
+    private static Bookings bookings(String jdbcUrl) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, RestartablePostgres.USER, RestartablePostgres.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT count(*),
+                               (SELECT count(*) FROM (SELECT req_key FROM legacy_system.booking GROUP BY req_key HAVING count(*) > 1) k),
+                               (SELECT count(*) FROM (SELECT claim_no FROM legacy_system.booking GROUP BY claim_no HAVING count(*) > 1) c)
+                        FROM legacy_system.booking""")) {
+            rs.next();
+            return new Bookings(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -167,11 +285,14 @@ class PipelineFaultsIT {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final URI ingress;
         private final Map<String, Integer> answers;
+        private final int slowEvery;
         private long sequence;
 
-        ClaimPoster(URI ingress, Map<String, Integer> answers) {
+        /** {@code slowEvery}: every so many claims one the legacy stand-in answers slowly ({@code CLM-SLOW*}); 0 for none. */
+        ClaimPoster(URI ingress, Map<String, Integer> answers, int slowEvery) {
             this.ingress = ingress;
             this.answers = answers;
+            this.slowEvery = slowEvery;
             ticker.scheduleAtFixedRate(this::post, 0, 1000 / INTENTS_PER_SECOND, TimeUnit.MILLISECONDS);
         }
 
@@ -182,10 +303,10 @@ class PipelineFaultsIT {
             long n = sequence++;
             String correlationId = UUID.randomUUID().toString();
             String body = """
-                    {"claimId": "CLM-G-%d", "policyId": "POL-%d", "productLine": "motor", "region": "DE",
+                    {"claimId": "%s-%d", "policyId": "POL-%d", "productLine": "motor", "region": "DE",
                      "claimedAmount": %d.45, "currency": "EUR", "incidentDate": "%s", "description": "rear-end collision",
                      "claimant": {"name": "Erika Mustermann", "email": "erika@example.org"}}
-                    """.formatted(n, 1000 + n % 9000, 200 + n % 3000, LocalDate.now().minusDays(3));
+                    """.formatted(slowEvery > 0 && n % slowEvery == slowEvery - 1 ? "CLM-SLOW" : "CLM-G", n, 1000 + n % 9000, 200 + n % 3000, LocalDate.now().minusDays(3));
             HttpRequest request = HttpRequest.newBuilder(ingress.resolve("/api/v1/intents/ClaimSubmitted"))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .header("X-Api-Key", "local-dev-key").header("X-Correlation-Id", correlationId)

@@ -51,6 +51,9 @@ final class LocalKafkaBroker implements AutoCloseable {
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
+            // a crashed transactional producer's open transaction is aborted within a second of its timeout
+            // (default: checked every 10 s), so read_committed readers behind it resume sooner
+            props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
             props.put("log.retention.hours", "168");
             Path config = dataDir.resolve("server.properties");
             try (Writer writer = Files.newBufferedWriter(config)) {

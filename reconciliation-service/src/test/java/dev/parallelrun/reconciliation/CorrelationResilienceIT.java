@@ -48,6 +48,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "reconciliation.correlation.contexts.claims.grace=20s",
         "reconciliation.correlation.idle-after=5s"})
 @ActiveProfiles("local")
+@Import(UpstreamTopics.class)
 @DirtiesContext
 class CorrelationResilienceIT {
 
@@ -123,7 +125,8 @@ class CorrelationResilienceIT {
         ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.deadLetter(Topics.OUTCOMES_LEGACY), outcome.correlationId());
         assertThat(dead.value()).isEqualTo(unstorable);
         assertThat(new String(dead.headers().lastHeader(Headers.DLQ_REASON).value(), StandardCharsets.UTF_8))
-                .startsWith("the outcome cannot be stored");
+                .isEqualTo("invalid CloudEvent: data/riskScore is a number with more than 9999 digits of scale, "
+                        + "which cannot be written back");
         for (CloudEvent intent : later) {
             assertThat(verdicts(intent.correlationId(), 1)).singleElement()
                     .satisfies(v -> assertThat(v.classification()).isEqualTo(Classification.MATCH));

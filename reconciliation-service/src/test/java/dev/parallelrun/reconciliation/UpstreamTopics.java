@@ -11,7 +11,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * the shadow service) would: the in-process broker, like production, creates no topic on first use.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class UpstreamTopics {
+public class UpstreamTopics {
 
     @Bean
     KafkaAdmin.NewTopics outcomeTopicsOwnedByTheParticipants() {

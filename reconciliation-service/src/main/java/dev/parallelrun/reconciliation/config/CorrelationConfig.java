@@ -59,6 +59,13 @@ class CorrelationConfig {
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), streams.maxRequestSize());
+        // a killed instance: its tasks move after the session timeout, its open transaction is aborted after the
+        // transaction timeout, so that the survivors' verdicts flow again within seconds, not the 45 s default
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) streams.sessionTimeout().toMillis());
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) streams.heartbeatInterval().toMillis());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) streams.transactionTimeout().toMillis());
         // a record that cannot be read, processed or produced goes to its dead-letter topic; the task goes on
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
@@ -98,6 +105,11 @@ class CorrelationConfig {
     HealthIndicator correlationStreamsHealth(CorrelationStreams streams) {
         return () -> {
             var state = streams.state();
+            var missing = streams.missingTopics();
+            if (!missing.isEmpty()) {
+                // not started yet: the participants have not declared their outcome topics
+                return Health.down().withDetail("state", "WAITING_FOR_TOPICS").withDetail("missingTopics", missing).build();
+            }
             Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
             return health.withDetail("state", state.name()).build();
         };

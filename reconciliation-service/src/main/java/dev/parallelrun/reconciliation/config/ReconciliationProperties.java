@@ -50,6 +50,13 @@ public record ReconciliationProperties(
      * @param standbyReplicas warm copies of each state store on other instances ({@code num.standby.replicas}):
      *                        with more than one instance, 1 lets a survivor take over a task without
      *                        restoring its store from the changelog first
+     * @param sessionTimeout  how long the group waits for a member that stopped heartbeating (a killed instance)
+     *                        before its tasks move to the survivors; at least the broker's
+     *                        {@code group.min.session.timeout.ms} (6 s by default)
+     * @param heartbeatInterval how often a member heartbeats; a third of the session timeout or less
+     * @param transactionTimeout how long a killed instance's open transaction may hold back {@code read_committed}
+     *                        readers of its partitions before the broker aborts it (the broker checks every
+     *                        {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}, 10 s by default)
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
@@ -58,7 +65,17 @@ public record ReconciliationProperties(
             @DefaultValue("100ms") Duration commitInterval,
             @DefaultValue("1s") Duration punctuateInterval,
             @DefaultValue("1048576") int maxRequestSize,
-            @DefaultValue("0") int standbyReplicas) {
+            @DefaultValue("0") int standbyReplicas,
+            @DefaultValue("6s") Duration sessionTimeout,
+            @DefaultValue("1500ms") Duration heartbeatInterval,
+            @DefaultValue("5s") Duration transactionTimeout) {
+
+        public Streams {
+            if (heartbeatInterval.compareTo(sessionTimeout) >= 0 || transactionTimeout.compareTo(commitInterval) <= 0) {
+                throw new IllegalArgumentException("reconciliation.streams: heartbeat-interval must be shorter than "
+                        + "session-timeout, transaction-timeout longer than commit-interval");
+            }
+        }
     }
 
     /**

@@ -2,10 +2,19 @@ package dev.parallelrun.reconciliation.correlation;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -16,25 +25,98 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs the correlation topology for the lifetime of the application context. A stream thread
  * that dies on an unexpected error is replaced; its task restarts from the last committed state.
+ *
+ * <p>The outcome topics belong to the participants, which may start after this service: until every named source
+ * topic exists, the streams are not started (Kafka Streams would fail its threads with a
+ * {@code MissingSourceTopicException} and not replace them); meanwhile {@link #missingTopics()} names them.
  */
 public final class CorrelationStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationStreams.class);
 
+    private static final Duration TOPIC_CHECK_INTERVAL = Duration.ofSeconds(1);
+
     private final Topology topology;
     private final Properties config;
+    private final Set<String> sourceTopics;
     private volatile KafkaStreams streams;
+    private volatile Thread starter;
+    private volatile Set<String> missingTopics = Set.of();
+    private volatile boolean started;
 
     public CorrelationStreams(Topology topology, Properties config) {
         this.topology = topology;
         this.config = config;
+        this.sourceTopics = namedSourceTopics(topology);
+    }
+
+    /** The topics the topology reads by name (pattern subscriptions, such as the intent topics, need none to exist). */
+    static Set<String> namedSourceTopics(Topology topology) {
+        Set<String> topics = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                    topics.addAll(source.topicSet());
+                }
+            }
+        }
+        return Set.copyOf(topics);
     }
 
     @Override
     public synchronized void start() {
-        if (streams != null) {
+        if (started) {
             return;
         }
+        started = true;
+        Thread thread = new Thread(this::startOnceTheTopicsExist, "correlation-streams-starter");
+        thread.setDaemon(true);
+        starter = thread;
+        thread.start();
+    }
+
+    private void startOnceTheTopicsExist() {
+        Properties adminConfig = new Properties();
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, config.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-topic-check");
+        try (Admin admin = Admin.create(adminConfig)) {
+            boolean logged = false;
+            while (started) {
+                Set<String> missing = missing(admin);
+                missingTopics = missing;
+                if (missing.isEmpty()) {
+                    break;
+                }
+                if (!logged) {
+                    log.info("correlation waits for its source topics {} (declared by their producers)", missing);
+                    logged = true;
+                }
+                Thread.sleep(TOPIC_CHECK_INTERVAL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (started && streams == null) {
+                startStreams();
+            }
+        }
+    }
+
+    private Set<String> missing(Admin admin) throws InterruptedException {
+        try {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            Set<String> missing = new TreeSet<>(sourceTopics);
+            missing.removeAll(existing);
+            return Set.copyOf(missing);
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("cannot list topics yet", e);
+            return sourceTopics;
+        }
+    }
+
+    private void startStreams() {
         KafkaStreams created = new KafkaStreams(topology, config);
         created.setUncaughtExceptionHandler(e -> {
             log.error("a correlation stream thread failed; replacing it", e);
@@ -47,6 +129,11 @@ public final class CorrelationStreams implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        started = false;
+        Thread waiting = starter;
+        if (waiting != null) {
+            waiting.interrupt();
+        }
         KafkaStreams running = streams;
         streams = null;
         if (running != null) {
@@ -58,7 +145,12 @@ public final class CorrelationStreams implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return streams != null;
+        return started;
+    }
+
+    /** The named source topics that do not exist yet (the streams start once this is empty). */
+    public Set<String> missingTopics() {
+        return streams == null ? missingTopics : Set.of();
     }
 
     /** The current state, {@code NOT_RUNNING} before start. */

@@ -55,6 +55,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
+import dev.parallelrun.reconciliation.UpstreamTopics;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -72,6 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // a consumer that stopped polling while it waits would be out of its group within the outage
         "spring.kafka.consumer.properties.max.poll.interval.ms=10000"})
 @ActiveProfiles("local")
+@Import(UpstreamTopics.class)
 @DirtiesContext
 class VerdictSinkIT {
 

@@ -48,10 +48,21 @@ enum FailureKind {
         if (failure instanceof RestClientResponseException) {
             return CLIENT_ERROR;
         }
-        if (failure instanceof ResourceAccessException) {
+        if (failure instanceof ResourceAccessException || causedByIo(failure)) {
+            // an I/O failure while the answer was read (RestClient wraps it as "Error while extracting response")
+            // is the transport's, not the answer's: retried like a refused connection
             return causedByTimeout(failure) ? TIMEOUT : CONNECTION;
         }
         return UNREADABLE;
+    }
+
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByTimeout(Throwable failure) {

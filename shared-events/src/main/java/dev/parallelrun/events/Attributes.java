@@ -16,6 +16,13 @@ public final class Attributes {
     public static final String OUTCOME_TYPE = "outcometype";
     public static final String OUTCOME_STATUS = "outcomestatus";
     public static final String REPLAY = "replay";
+    public static final String REPLAY_ID = "replayid";
+    /** The side whose side effects are real for this intent ({@code legacy} | {@code shadow}). */
+    public static final String AUTHORITY = "authority";
+    /** The id of the authority decision that set {@link #AUTHORITY}; absent before a context's first decision. */
+    public static final String AUTHORITY_DECISION = "authoritydecision";
+    /** {@code false} on an intent that sampling leaves out of the parallel run: the new service skips it. */
+    public static final String SAMPLED = "sampled";
 
     private Attributes() {
     }

@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
  * <p>The extension attributes are the platform's own: {@code correlationid} names the business
  * transaction (identical on both sides of a parallel run), {@code causationid} the event this one
  * reacts to. Outcome events also carry {@code side}, {@code outcometype} and {@code outcomestatus}.
- * Attributes that do not apply are absent from the JSON, never {@code null}.
+ * Intents and outcomes may carry {@code authority} and {@code authoritydecision}; an intent left out of the
+ * parallel run by sampling carries {@code sampled=false}; replayed intents carry {@code replay} and
+ * {@code replayid}. Attributes that do not apply are absent from the JSON, never {@code null}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -29,6 +31,10 @@ public record CloudEvent(
         @JsonProperty(Attributes.OUTCOME_TYPE) String outcomeType,
         @JsonProperty(Attributes.OUTCOME_STATUS) String outcomeStatus,
         @JsonProperty(Attributes.REPLAY) Boolean replay,
+        @JsonProperty(Attributes.REPLAY_ID) String replayId,
+        @JsonProperty(Attributes.AUTHORITY) String authority,
+        @JsonProperty(Attributes.AUTHORITY_DECISION) String authorityDecision,
+        @JsonProperty(Attributes.SAMPLED) Boolean sampled,
         @JsonProperty(Attributes.DATA) JsonNode data) {
 
     public static final String SPEC_VERSION_1_0 = "1.0";
@@ -38,7 +44,7 @@ public record CloudEvent(
     public static CloudEvent intent(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, data);
     }
 
     /** An outcome: what one side decided in reaction to an intent. */
@@ -46,20 +52,58 @@ public record CloudEvent(
             String correlationId, String causationId, String boundedContext, Side side,
             String outcomeType, OutcomeStatus status, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, causationId,
-                boundedContext, side.wireName(), outcomeType, status.wireName(), null, data);
+                boundedContext, side.wireName(), outcomeType, status.wireName(), null, null, null, null, null, data);
     }
 
     /** A platform-internal fact, such as a reconciliation verdict. */
     public static CloudEvent fact(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, data);
     }
 
-    /** The same event marked as a replay of an earlier intent. */
+    /** The same event marked as a replay of an earlier intent, without a replay id. */
     public CloudEvent asReplay() {
+        return asReplay(null);
+    }
+
+    /** The same event marked as a replay, naming the replay that produced it. */
+    public CloudEvent asReplay(String replayId) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
-                boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, data);
+                boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, replayId, authority,
+                authorityDecision, sampled, data);
+    }
+
+    /** The same event stamped with the side whose side effects are real, and the decision that said so. */
+    public CloudEvent withAuthority(Side authoritative, String decisionId) {
+        return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId,
+                authoritative == null ? null : authoritative.wireName(), decisionId, sampled, data);
+    }
+
+    /**
+     * The same intent marked as in or out of the parallel run's sample. Only {@code false} is written: an
+     * intent in the sample carries no attribute, as before sampling existed.
+     */
+    public CloudEvent withSampled(boolean inSample) {
+        return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, authority, authorityDecision,
+                inSample ? null : Boolean.FALSE, data);
+    }
+
+    /** Whether the new service processes this intent: everything but an explicit {@code sampled=false}. */
+    public boolean inSample() {
+        return !Boolean.FALSE.equals(sampled);
+    }
+
+    /** Whether this event is a replay of an earlier one. */
+    public boolean isReplay() {
+        return Boolean.TRUE.equals(replay);
+    }
+
+    /** The authoritative side named on this event, or {@code null} when none is stamped. */
+    public Side authoritySide() {
+        return authority == null ? null : Side.fromWire(authority);
     }
 
     /** The side of an outcome event; fails on events that are not outcomes. */

@@ -67,6 +67,35 @@ class EventCodecTest {
     }
 
     @Test
+    void carriesAuthoritySamplingAndReplayAttributesThroughTheWire() {
+        CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED)
+                .withAuthority(Side.SHADOW, "decision-7").withSampled(false).asReplay("replay-3");
+
+        JsonNode json = codec.mapper().readTree(codec.write(intent));
+        CloudEvent read = codec.read(codec.write(intent));
+
+        assertThat(json.get(Attributes.AUTHORITY).asString()).isEqualTo("shadow");
+        assertThat(json.get(Attributes.AUTHORITY_DECISION).asString()).isEqualTo("decision-7");
+        assertThat(json.get(Attributes.SAMPLED).asBoolean()).isFalse();
+        assertThat(json.get(Attributes.REPLAY_ID).asString()).isEqualTo("replay-3");
+        assertThat(read).isEqualTo(intent);
+        assertThat(read.authoritySide()).isEqualTo(Side.SHADOW);
+        assertThat(read.inSample()).isFalse();
+        assertThat(read.isReplay()).isTrue();
+    }
+
+    @Test
+    void anIntentInTheSampleCarriesNoSamplingAttribute() {
+        CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED).withSampled(true);
+
+        JsonNode json = codec.mapper().readTree(codec.write(intent));
+
+        assertThat(json.has(Attributes.SAMPLED)).isFalse();
+        assertThat(json.has(Attributes.AUTHORITY)).isFalse();
+        assertThat(codec.read(codec.write(intent)).inSample()).isTrue();
+    }
+
+    @Test
     void readsVerdictData() {
         CloudEvent event = GoldenEvents.event(GoldenEvents.VERDICT_MISMATCH);
 

@@ -4,8 +4,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The stand-in of the legacy claims platform: an HTTP service with the old world's wire format and
- * quirks (overloaded status codes, half-up rounding, slow and failing calls), for demos and tests.
+ * The stand-in of the legacy platform: an HTTP service with the old world's wire format and quirks (overloaded
+ * status codes, half-up rounding, tax rounded per line, fixed-width code fields, slow and failing calls), for demos
+ * and tests. It runs two transactions: claims ({@code claims}) and quotes ({@code pricing}).
  *
  * <p>Like a real legacy system it keeps what it decided in its own database (schema {@code legacy_system}), so its
  * idempotency on the request key survives a restart. It has no Kafka; those auto-configurations are excluded by name

@@ -1,2 +1,2 @@
-/** The legacy claims platform stand-in: answers claims in the old wire format, quirks included. */
+/** The legacy platform stand-in: answers claims and quote requests in the old wire format, quirks included. */
 package dev.parallelrun.legacysystem;

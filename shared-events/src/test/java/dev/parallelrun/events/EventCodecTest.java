@@ -24,7 +24,8 @@ class EventCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {GoldenEvents.CLAIM_SUBMITTED, GoldenEvents.CLAIM_ASSESSED_LEGACY,
-            GoldenEvents.PAYMENT_DECIDED_SHADOW, GoldenEvents.PAYMENT_DECIDED_LEGACY_FAILED, GoldenEvents.VERDICT_MISMATCH})
+            GoldenEvents.PAYMENT_DECIDED_SHADOW, GoldenEvents.PAYMENT_DECIDED_LEGACY_FAILED, GoldenEvents.VERDICT_MISMATCH,
+            GoldenEvents.QUOTE_REQUESTED, GoldenEvents.PREMIUM_QUOTED_LEGACY, GoldenEvents.PREMIUM_QUOTED_SHADOW})
     void roundTripsEveryGoldenFixtureUnchanged(String fixture) {
         JsonNode golden = codec.mapper().readTree(GoldenEvents.bytes(fixture));
 

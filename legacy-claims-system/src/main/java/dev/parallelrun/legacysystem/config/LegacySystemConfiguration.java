@@ -2,6 +2,7 @@ package dev.parallelrun.legacysystem.config;
 
 import dev.parallelrun.legacysystem.claims.domain.LegacyClaimProcessor;
 import dev.parallelrun.legacysystem.claims.domain.LegacyQuirks;
+import dev.parallelrun.legacysystem.pricing.domain.LegacyPremiumModel;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,11 @@ class LegacySystemConfiguration {
     @Bean
     LegacyClaimProcessor legacyClaimProcessor() {
         return new LegacyClaimProcessor();
+    }
+
+    @Bean
+    LegacyPremiumModel legacyPremiumModel() {
+        return new LegacyPremiumModel();
     }
 
     @Bean

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The stand-in's configuration ({@code legacy-system.*}).
  *
  * @param latency how long every answer takes
- * @param failureRate share of claim numbers (0..1) that always answer 500, chosen deterministically by a hash of the claim number
- * @param slowDelay how long claim numbers starting {@code CLM-SLOW} take to answer; longer than the adapter's timeout
+ * @param failureRate share of claim and quote numbers (0..1) that always answer 500, chosen deterministically by a hash of the number
+ * @param slowDelay how long claim numbers starting {@code CLM-SLOW} and quote numbers starting {@code QTE-SLOW} take to answer;
+ *        longer than the adapter's timeout
  */
 @ConfigurationProperties("legacy-system")
 public record LegacySystemProperties(Duration latency, double failureRate, Duration slowDelay) {

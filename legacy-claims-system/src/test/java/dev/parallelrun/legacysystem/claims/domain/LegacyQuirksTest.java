@@ -47,4 +47,14 @@ class LegacyQuirksTest {
         assertThat(quirks.isSlow("CLM-7")).isFalse();
         assertThat(quirks.failsFor("CLM-SLOW-7")).isFalse();
     }
+
+    @Test
+    void failsAndSlowsQuoteNumbersTheSameWay() {
+        LegacyQuirks quirks = new LegacyQuirks(0.0);
+
+        assertThat(quirks.failsFor("QTE-FAIL-1")).isTrue();
+        assertThat(quirks.isSlow("QTE-SLOW-1")).isTrue();
+        assertThat(quirks.failsFor("QTE-1001")).isFalse();
+        assertThat(quirks.isSlow("QTE-1001")).isFalse();
+    }
 }

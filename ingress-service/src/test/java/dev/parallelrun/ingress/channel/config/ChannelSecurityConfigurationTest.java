@@ -89,7 +89,7 @@ class ChannelSecurityConfigurationTest {
     }
 
     private static IngressProperties properties(IngressProperties.ChannelCredentials channel) {
-        return new IngressProperties(List.of(channel), List.of(), null, null, null, null, null, null);
+        return new IngressProperties(List.of(channel), null, null, null, null, null, null, null, null, List.of());
     }
 
     /** Binds {@code ingress.*} from the service's real configuration files, later files winning. */

@@ -40,9 +40,10 @@ public record SamplingRate(String boundedContext, String intentType, int basisPo
                 percent.multiply(BASIS_POINTS_PER_PERCENT).intValueExact());
     }
 
-    /** The rate as a percentage, e.g. {@code 25.5}. */
+    /** The rate as a percentage without trailing zeros, e.g. {@code 25.5} or {@code 100} (never {@code 1E+2}). */
     public BigDecimal percent() {
-        return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
+        BigDecimal percent = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
+        return percent.scale() < 0 ? percent.setScale(0) : percent;
     }
 
     /** Whether the intent with that correlation id is in the sample at this rate. */

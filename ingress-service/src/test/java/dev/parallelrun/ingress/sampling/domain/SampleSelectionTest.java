@@ -68,7 +68,8 @@ class SampleSelectionTest {
         assertThat(SamplingRate.ofPercent("claims", "ClaimSubmitted", new BigDecimal("0.01")).basisPoints())
                 .isEqualTo(1);
         assertThat(SamplingRate.ofPercent("claims", "ClaimSubmitted", new BigDecimal("100")).percent())
-                .isEqualByComparingTo("100");
+                .hasToString("100");
+        assertThat(new SamplingRate("claims", "ClaimSubmitted", 2_550).percent()).hasToString("25.5");
     }
 
     @Test

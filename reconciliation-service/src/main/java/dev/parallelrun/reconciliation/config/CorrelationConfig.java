@@ -134,6 +134,7 @@ class CorrelationConfig {
          */
         void registerAtZero(Iterable<RuleSet> ruleSets) {
             for (RuleSet ruleSet : ruleSets) {
+                unsampledIntents(ruleSet.context());
                 for (String outcomeType : ruleSet.outcomeTypes().keySet()) {
                     duplicatesDropped(ruleSet.context(), outcomeType);
                     for (boolean withinGrace : new boolean[] {true, false}) {
@@ -161,6 +162,17 @@ class CorrelationConfig {
             Counter.builder("reconciliation.intents.skipped").tag("topic", topic)
                     .description("Intents the correlation could not read, so expects no outcome for")
                     .register(registry).increment();
+        }
+
+        @Override
+        public void intentUnsampled(String context) {
+            unsampledIntents(labels.context(context)).increment();
+        }
+
+        private Counter unsampledIntents(String context) {
+            return Counter.builder("reconciliation.intents.unsampled").tag("context", context)
+                    .description("Intents sampling left out of the parallel run: no shadow answer expected, no MISSING_SHADOW")
+                    .register(registry);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.metrics;
 
 import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.reconciliation.persistence.UnsampledIntentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -8,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * current (not superseded) verdicts in PostgreSQL decided within the window, so it survives restarts
  * and every instance of the service reports the same value. Exposes
  * {@code reconciliation_match_rate_ratio{context,outcome_type}} (only while something counts toward it),
- * {@code reconciliation_match_rate_window_verdicts{context,outcome_type,agreement}} and
+ * {@code reconciliation_match_rate_window_verdicts{context,outcome_type,agreement}},
+ * {@code reconciliation_match_rate_counted_verdicts{context,outcome_type}} (how many verdicts the rate rests on:
+ * agree + disagree), {@code reconciliation_match_rate_window_unsampled_intents{context}} (intents accepted within
+ * the window that sampling left out of the parallel run, so no verdict counts them) and
  * {@code reconciliation_match_rate_target_ratio{context}}.
  */
 final class MatchRateGauges implements SmartLifecycle {
@@ -38,6 +44,8 @@ final class MatchRateGauges implements SmartLifecycle {
     private final Clock clock;
     private final MultiGauge matchRate;
     private final MultiGauge windowVerdicts;
+    private final MultiGauge countedVerdicts;
+    private final MultiGauge unsampledIntents;
     private final MultiGauge target;
     private volatile ScheduledExecutorService executor;
 
@@ -52,6 +60,12 @@ final class MatchRateGauges implements SmartLifecycle {
         this.windowVerdicts = MultiGauge.builder("reconciliation.match.rate.window.verdicts")
                 .description("Current verdicts decided within the match-rate window, by agreement (agree, disagree, excluded)")
                 .register(registry);
+        this.countedVerdicts = MultiGauge.builder("reconciliation.match.rate.counted.verdicts")
+                .description("The verdicts the match rate is computed from: agree + disagree within the window")
+                .register(registry);
+        this.unsampledIntents = MultiGauge.builder("reconciliation.match.rate.window.unsampled.intents")
+                .description("Intents accepted within the match-rate window that sampling left out of the parallel run")
+                .register(registry);
         this.target = MultiGauge.builder("reconciliation.match.rate.target").baseUnit("ratio")
                 .description("The match rate a context must reach before the new service may take authority")
                 .register(registry);
@@ -65,21 +79,41 @@ final class MatchRateGauges implements SmartLifecycle {
                 (rs, row) -> new MatchRateTally.ClassificationCount(rs.getString("context"), rs.getString("outcome_type"),
                         rs.getString("classification"), rs.getLong("n")),
                 Timestamp.from(since));
-        publish(MatchRateTally.of(counts));
+        Map<String, Long> unsampled = new LinkedHashMap<>();
+        jdbc.query(UnsampledIntentStore.COUNT_SINCE, rs -> {
+            unsampled.put(rs.getString("context"), rs.getLong("n"));
+        }, Timestamp.from(since));
+        publish(MatchRateTally.of(counts), unsampled);
     }
 
     void publish(List<MatchRateTally> tallies) {
+        publish(tallies, Map.of());
+    }
+
+    /**
+     * @param unsampled intents left out by sampling within the window, per context; a context with none (or
+     *                  with verdicts or a target only) reports 0
+     */
+    void publish(List<MatchRateTally> tallies, Map<String, Long> unsampled) {
         List<MultiGauge.Row<?>> rates = new ArrayList<>();
         List<MultiGauge.Row<?>> verdicts = new ArrayList<>();
+        List<MultiGauge.Row<?>> counted = new ArrayList<>();
         for (MatchRateTally tally : tallies) {
             Tags tags = Tags.of("context", tally.context(), "outcome_type", tally.outcomeType());
             tally.matchRate().ifPresent(rate -> rates.add(MultiGauge.Row.of(tags, rate)));
             for (Classification.MatchRateBucket bucket : Classification.MatchRateBucket.values()) {
                 verdicts.add(MultiGauge.Row.of(tags.and("agreement", agreement(bucket)), tally.count(bucket)));
             }
+            counted.add(MultiGauge.Row.of(tags, tally.agree() + tally.disagree()));
         }
         matchRate.register(rates, true);
         windowVerdicts.register(verdicts, true);
+        countedVerdicts.register(counted, true);
+        Set<String> contexts = new LinkedHashSet<>(settings.targets().keySet());
+        tallies.forEach(tally -> contexts.add(tally.context()));
+        contexts.addAll(unsampled.keySet());
+        unsampledIntents.register(contexts.stream().<MultiGauge.Row<?>>map(context ->
+                MultiGauge.Row.of(Tags.of("context", context), unsampled.getOrDefault(context, 0L))).toList(), true);
         publishTargets(tallies.stream().map(MatchRateTally::context).toList());
     }
 

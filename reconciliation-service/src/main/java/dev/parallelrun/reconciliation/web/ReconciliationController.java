@@ -3,6 +3,7 @@ package dev.parallelrun.reconciliation.web;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.reconciliation.config.ReconciliationProperties;
+import dev.parallelrun.reconciliation.persistence.UnsampledIntentStore;
 import dev.parallelrun.reconciliation.persistence.VerdictStore;
 import dev.parallelrun.reconciliation.persistence.VerdictStore.ClassificationCount;
 import dev.parallelrun.reconciliation.persistence.VerdictStore.StoredVerdict;
@@ -26,11 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconciliationController {
 
     private final VerdictStore store;
+    private final UnsampledIntentStore unsampledIntents;
     private final ReconciliationProperties.Api limits;
     private final Clock clock;
 
-    ReconciliationController(VerdictStore store, ReconciliationProperties properties, Clock clock) {
+    ReconciliationController(VerdictStore store, UnsampledIntentStore unsampledIntents,
+            ReconciliationProperties properties, Clock clock) {
         this.store = store;
+        this.unsampledIntents = unsampledIntents;
         this.limits = properties.api();
         this.clock = clock;
     }
@@ -94,15 +98,18 @@ class ReconciliationController {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(limits.maxMatchRateWindow()) > 0) {
             throw new InvalidQueryException("window", "must be positive and at most " + limits.maxMatchRateWindow());
         }
+        Instant since = clock.instant().minus(duration);
+        Map<String, Long> unsampled = unsampledIntents.countSince(since, blankToNull(context));
         Map<String, long[]> counts = new LinkedHashMap<>();
-        for (ClassificationCount count : store.countSince(clock.instant().minus(duration), blankToNull(context))) {
+        for (ClassificationCount count : store.countSince(since, blankToNull(context))) {
             long[] buckets = counts.computeIfAbsent(count.context() + "\u0000" + count.outcomeType(), k -> new long[3]);
             buckets[count.classification().bucket().ordinal()] += count.count();
         }
         List<MatchRate> rates = new ArrayList<>();
         counts.forEach((key, buckets) -> {
             String[] parts = key.split("\u0000", 2);
-            rates.add(MatchRate.of(parts[0], parts[1], buckets[0], buckets[1], buckets[2]));
+            rates.add(MatchRate.of(parts[0], parts[1], buckets[0], buckets[1], buckets[2],
+                    unsampled.getOrDefault(parts[0], 0L)));
         });
         return rates;
     }
@@ -141,11 +148,19 @@ class ReconciliationController {
     record TransactionView(String correlationId, List<VerdictView> verdicts) {
     }
 
-    /** The match rate of one context and outcome type; {@code null} while nothing counts toward it. */
-    record MatchRate(String context, String outcomeType, long agree, long disagree, long excluded, Double matchRate) {
-        static MatchRate of(String context, String outcomeType, long agree, long disagree, long excluded) {
+    /**
+     * The match rate of one context and outcome type; {@code null} while nothing counts toward it.
+     *
+     * @param countedVerdicts  the verdicts the rate is computed from: agree + disagree
+     * @param unsampledIntents the context's intents accepted within the window that sampling left out of the
+     *                         parallel run: no verdict, so not in any count here
+     */
+    record MatchRate(String context, String outcomeType, long agree, long disagree, long excluded,
+            long countedVerdicts, long unsampledIntents, Double matchRate) {
+        static MatchRate of(String context, String outcomeType, long agree, long disagree, long excluded,
+                long unsampledIntents) {
             long counted = agree + disagree;
-            return new MatchRate(context, outcomeType, agree, disagree, excluded,
+            return new MatchRate(context, outcomeType, agree, disagree, excluded, counted, unsampledIntents,
                     counted == 0 ? null : (double) agree / counted);
         }
     }

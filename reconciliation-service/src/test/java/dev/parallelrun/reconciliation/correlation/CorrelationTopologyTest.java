@@ -663,15 +663,104 @@ class CorrelationTopologyTest {
     @Test
     void expectsNoShadowAnswerForAnIntentSamplingLeftOut() {
         Outcomes pair = Outcomes.forNewIntent(clock);
-        var intent = (tools.jackson.databind.node.ObjectNode) codec.mapper().readTree(codec.write(pair.intent()));
-        intent.put("sampled", false);
-        intentTopic.pipeInput(pair.correlationId(), codec.mapper().writeValueAsBytes(intent), pair.intent().time());
+        sendIntent(pair.intent().withSampled(false));
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.payment(Side.LEGACY, "10.00"));
 
         advance(WINDOW.plus(GRACE).plusSeconds(1));
 
         assertThat(verdictTopic.isEmpty()).isTrue();
+        assertThat(metrics.unsampled).containsExactly("claims");
+    }
+
+    @Test
+    void expectsNoShadowAnswerForAnIntentSamplingLeftOutThatIsReadAfterItsLegacyOutcomes() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.payment(Side.LEGACY, "10.00"));
+        advance(Duration.ofSeconds(1));
+        sendIntent(pair.intent().withSampled(false));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+        assertThat(metrics.unsampled).containsExactly("claims");
+    }
+
+    @Test
+    void stillReportsAMissingShadowForASampledIntentReadAfterItsLegacyOutcome() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        sendIntent(pair.intent());
+        send(pair.payment(Side.LEGACY, "10.00"));
+        send(pair.payment(Side.SHADOW, "10.00"));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactlyInAnyOrder(Classification.MISSING_SHADOW, Classification.MATCH);
+        assertThat(metrics.unsampled).isEmpty();
+    }
+
+    @Test
+    void comparesAShadowAnswerToAnIntentSamplingLeftOutAsUsual() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        send(pair.payment(Side.LEGACY, "976.19"));
+        send(pair.payment(Side.SHADOW, "970.00"));
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.clearAssessment(Side.LEGACY));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactly(Classification.MISMATCH, Classification.MATCH);
+    }
+
+    @Test
+    void comparesAShadowAnswerToAnIntentSamplingLeftOutThatIsReadAfterTheLegacyOutcome() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        sendIntent(pair.intent().withSampled(false));
+        advance(Duration.ofSeconds(1));
+        send(pair.clearAssessment(Side.SHADOW));
+
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+    }
+
+    @Test
+    void reportsAMissingLegacyForAnIntentSamplingLeftOutThatOnlyTheShadowAnswered() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.payment(Side.LEGACY, "10.00"));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MISSING_LEGACY);
+    }
+
+    @Test
+    void givesAnIntentSamplingLeftOutThatNobodyAnswersUnansweredAndNoMissingShadowWhenLegacyAnswersLate() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactly(Classification.UNANSWERED, Classification.UNANSWERED);
+
+        send(pair.clearAssessment(Side.LEGACY));
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+    }
+
+    @Test
+    void countsAnIntentSamplingLeftOutOnceWhenItIsDeliveredTwice() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        sendIntent(pair.intent().withSampled(false));
+
+        assertThat(metrics.unsampled).containsExactly("claims");
     }
 
     @Test
@@ -768,6 +857,7 @@ class CorrelationTopologyTest {
         final AtomicInteger lateBeyondGrace = new AtomicInteger();
         final AtomicInteger deadLettered = new AtomicInteger();
         final AtomicInteger intentsSkipped = new AtomicInteger();
+        final List<String> unsampled = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Long> skews = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
@@ -793,6 +883,11 @@ class CorrelationTopologyTest {
         @Override
         public void intentSkipped(String topic) {
             intentsSkipped.incrementAndGet();
+        }
+
+        @Override
+        public void intentUnsampled(String context) {
+            unsampled.add(context);
         }
     }
 }

@@ -36,6 +36,9 @@ class MatchRateGaugesIT {
         insert(jdbc, "MISSING_SHADOW", NOW.minusSeconds(20), true);   // superseded: not current
         insert(jdbc, "FAILED", NOW.minusSeconds(10), false);          // excluded
         insert(jdbc, "MISMATCH", NOW.minus(Duration.ofHours(1)), false); // outside the window
+        insertUnsampled(jdbc, NOW.minusSeconds(30));
+        insertUnsampled(jdbc, NOW.minusSeconds(20));
+        insertUnsampled(jdbc, NOW.minus(Duration.ofHours(1))); // outside the window
 
         var registry = new SimpleMeterRegistry();
         var gauges = new MatchRateGauges(jdbc, new ReconciliationMetricsProperties.MatchRate(Duration.ofMinutes(15),
@@ -49,6 +52,16 @@ class MatchRateGaugesIT {
                 .isEqualTo(1);
         assertThat(registry.get("reconciliation.match.rate.target").tags("context", "claims").gauge().value())
                 .isEqualTo(0.95);
+        assertThat(registry.get("reconciliation.match.rate.counted.verdicts")
+                .tags("context", "claims", "outcome_type", "ClaimAssessed").gauge().value()).isEqualTo(4);
+        assertThat(registry.get("reconciliation.match.rate.window.unsampled.intents").tags("context", "claims")
+                .gauge().value()).isEqualTo(2);
+    }
+
+    private static void insertUnsampled(JdbcTemplate jdbc, Instant acceptedAt) {
+        jdbc.update("INSERT INTO unsampled_intent (intent_id, context, intent_type, accepted_at) "
+                + "VALUES (?, 'claims', 'claims.ClaimSubmitted.v1', ?)", UUID.randomUUID().toString(),
+                Timestamp.from(acceptedAt));
     }
 
     private static void insert(JdbcTemplate jdbc, String classification, Instant decidedAt, boolean superseded) {

@@ -45,6 +45,19 @@ class MatchRateGaugesTest {
     }
 
     @Test
+    void saysHowManyVerdictsTheRateRestsOnAndHowManyIntentsSamplingLeftOut() {
+        gauges.publish(List.of(new MatchRateTally("claims", "ClaimAssessed", 98, 2, 5),
+                new MatchRateTally("motor", "PolicyQuoted", 1, 1, 0)), Map.of("claims", 40L));
+
+        assertThat(registry.get("reconciliation.match.rate.counted.verdicts")
+                .tags("context", "claims", "outcome_type", "ClaimAssessed").gauge().value()).isEqualTo(100);
+        assertThat(registry.get("reconciliation.match.rate.window.unsampled.intents").tags("context", "claims")
+                .gauge().value()).isEqualTo(40);
+        assertThat(registry.get("reconciliation.match.rate.window.unsampled.intents").tags("context", "motor")
+                .gauge().value()).isZero();
+    }
+
+    @Test
     void publishesConfiguredTargetsBeforeAnyVerdict() {
         assertThat(registry.get("reconciliation.match.rate.target").tags("context", "claims").gauge().value())
                 .isEqualTo(0.99);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -58,6 +59,25 @@ class VerdictStoreIT {
     @AfterAll
     static void close() {
         context.close();
+    }
+
+    @Test
+    void storesAnIntentSamplingLeftOutOnceAndCountsThoseOfTheWindowPerContext() {
+        var unsampled = new UnsampledIntentStore(jdbc);
+        String context = "sampling-" + UUID.randomUUID();
+        var first = new UnsampledIntentStore.UnsampledIntent(UUID.randomUUID().toString(), context,
+                "claims.ClaimSubmitted.v1", START);
+        var second = new UnsampledIntentStore.UnsampledIntent(UUID.randomUUID().toString(), context,
+                "claims.ClaimSubmitted.v1", START.plusSeconds(60));
+        var before = new UnsampledIntentStore.UnsampledIntent(UUID.randomUUID().toString(), context,
+                "claims.ClaimSubmitted.v1", START.minusSeconds(1));
+
+        unsampled.saveAll(List.of(first, second, before));
+        unsampled.saveAll(List.of(second, first));
+
+        assertThat(unsampled.countSince(START, context)).containsExactly(Map.entry(context, 2L));
+        assertThat(unsampled.countSince(START, null)).containsEntry(context, 2L);
+        assertThat(unsampled.countSince(START, "no-such-context")).containsExactly(Map.entry("no-such-context", 0L));
     }
 
     @Test

@@ -15,8 +15,15 @@ class ArchitectureTest {
 
     @Test
     void domainKnowsNoFrameworks() {
-        noClasses().that().resideInAPackage("..reconciliation.domain..")
+        noClasses().that().resideInAnyPackage("..reconciliation.domain..", "..reconciliation..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void rulesKnowNoFileFormat() {
+        noClasses().that().resideInAPackage("..reconciliation.rules.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..reconciliation.rules.yaml..", "tools.jackson.dataformat..")
                 .check(classes);
     }
 

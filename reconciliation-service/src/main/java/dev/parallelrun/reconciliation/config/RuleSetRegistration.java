@@ -1,6 +1,6 @@
 package dev.parallelrun.reconciliation.config;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import dev.parallelrun.reconciliation.persistence.RuleSetStore;
 import java.time.Clock;
 import org.springframework.beans.factory.InitializingBean;

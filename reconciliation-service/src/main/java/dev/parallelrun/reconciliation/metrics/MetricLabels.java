@@ -1,6 +1,6 @@
 package dev.parallelrun.reconciliation.metrics;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.parallelrun.reconciliation.metrics;
 
 import dev.parallelrun.events.CloudEvent;
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;

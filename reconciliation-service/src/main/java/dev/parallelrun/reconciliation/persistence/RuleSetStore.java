@@ -1,7 +1,7 @@
 package dev.parallelrun.reconciliation.persistence;
 
 import dev.parallelrun.events.EventCodec;
-import dev.parallelrun.reconciliation.domain.rules.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

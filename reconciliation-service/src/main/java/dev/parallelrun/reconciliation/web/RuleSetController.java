@@ -1,7 +1,7 @@
 package dev.parallelrun.reconciliation.web;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.domain.rules.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
 import dev.parallelrun.reconciliation.persistence.RuleSetStore;
 import dev.parallelrun.reconciliation.persistence.RuleSetStore.StoredRuleSet;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.parallelrun.reconciliation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
 import dev.parallelrun.reconciliation.metrics.MetricLabels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.reconciliation.rules.yaml.RuleSetParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,15 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.yaml;
 
 import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.reconciliation.rules.domain.AcceptedVariance;
+import dev.parallelrun.reconciliation.rules.domain.ComparatorKind;
+import dev.parallelrun.reconciliation.rules.domain.FieldRule;
+import dev.parallelrun.reconciliation.rules.domain.OutcomeRules;
+import dev.parallelrun.reconciliation.rules.domain.PathPattern;
+import dev.parallelrun.reconciliation.rules.domain.RedactionRule;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetException;
+import dev.parallelrun.reconciliation.rules.domain.ValueComparator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -50,18 +59,6 @@ public final class RuleSetParser {
             .build();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-    private static final List<String> COMPARATORS = List.of("exact", "ignore", "presence", "numeric", "rounding", "text",
-            "timestamp", "unordered");
-    private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "exact", Set.of(),
-            "ignore", Set.of(),
-            "presence", Set.of(),
-            "numeric", Set.of("absolute", "relative"),
-            "rounding", Set.of("places", "modes", "legacy", "shadow"),
-            "text", Set.of("ignoreCase", "whitespace"),
-            "timestamp", Set.of("tolerance"),
-            "unordered", Set.of("key"));
-    private static final Set<RoundingMode> TIE_MODES = Set.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.HALF_DOWN);
 
     private final String source;
 
@@ -174,43 +171,41 @@ public final class RuleSetParser {
     private FieldRule defaultRule(Section rule, FieldRule inherited) {
         rule.allowOnly("comparator", "severity");
         String comparator = rule.has("comparator") ? rule.requiredText("comparator") : inherited.comparator().name();
-        if (comparator.equals("unordered") || comparator.equals("rounding") || comparator.equals("numeric")
-                || comparator.equals("timestamp") || comparator.equals("text")) {
+        ComparatorKind kind = kind(rule, comparator);
+        if (!kind.usableAsDefault()) {
+            // the comparators usableAsDefault(), as the message has always named them
             throw new RuleSetException(source, rule.where, "a default rule is exact, presence or ignore; '" + comparator
                     + "' needs a path of its own");
         }
-        ValueComparator value = comparator(rule, comparator);
+        ValueComparator value = kind.build(rule);
         Severity severity = rule.has("severity") ? severity(rule) : inherited.severity();
         return new FieldRule(null, value, severity, Map.of(), Map.of(), rule.where);
     }
 
     private FieldRule fieldRule(Section rule, Severity defaultSeverity) {
         String comparatorName = rule.requiredText("comparator");
-        if (!COMPARATORS.contains(comparatorName)) {
-            throw new RuleSetException(source, rule.where, "unknown comparator '" + comparatorName + "'; known: "
-                    + String.join(", ", COMPARATORS));
-        }
+        ComparatorKind kind = kind(rule, comparatorName);
         Set<String> allowed = new java.util.LinkedHashSet<>(List.of("path", "comparator", "severity", "map"));
-        allowed.addAll(sorted(OPTIONS.get(comparatorName)));
+        allowed.addAll(kind.options());
         for (String key : rule.node.propertyNames()) {
             if (!allowed.contains(key)) {
-                throw new RuleSetException(source, rule.where, OPTIONS.values().stream().anyMatch(o -> o.contains(key))
+                throw new RuleSetException(source, rule.where, ComparatorKind.isOptionOfAny(key)
                         ? "option '" + key + "' does not apply to comparator " + comparatorName
-                        + (OPTIONS.get(comparatorName).isEmpty() ? " (it takes no options)"
-                        : " (its options: " + String.join(", ", sorted(OPTIONS.get(comparatorName))) + ")")
+                        + (kind.options().isEmpty() ? " (it takes no options)"
+                        : " (its options: " + String.join(", ", kind.options()) + ")")
                         : "unknown key '" + key + "'; a field rule has: " + String.join(", ", allowed));
             }
         }
         PathPattern path = rule.requiredPath("path");
-        ValueComparator comparator = comparator(rule, comparatorName);
-        if (comparator instanceof ValueComparator.Ignore && rule.has("severity")) {
-            throw new RuleSetException(source, rule.where, "severity has no meaning for comparator ignore");
+        ValueComparator comparator = kind.build(rule);
+        if (!kind.takesSeverity() && rule.has("severity")) {
+            throw new RuleSetException(source, rule.where, "severity has no meaning for comparator " + comparatorName);
         }
         Severity severity = rule.has("severity") ? severity(rule) : defaultSeverity;
         Map<String, JsonNode> legacyMap = Map.of();
         Map<String, JsonNode> shadowMap = Map.of();
         if (rule.has("map")) {
-            if (comparator instanceof ValueComparator.Ignore || comparator instanceof ValueComparator.Presence) {
+            if (!kind.takesMap()) {
                 throw new RuleSetException(source, rule.where, "map has no effect with comparator " + comparatorName);
             }
             Section map = rule.section("map", rule.where + ".map");
@@ -225,110 +220,9 @@ public final class RuleSetParser {
         return new FieldRule(path, comparator, severity, legacyMap, shadowMap, rule.where);
     }
 
-    private ValueComparator comparator(Section rule, String name) {
-        return switch (name) {
-            case "exact" -> new ValueComparator.Exact();
-            case "ignore" -> new ValueComparator.Ignore();
-            case "presence" -> new ValueComparator.Presence();
-            case "numeric" -> {
-                BigDecimal absolute = rule.optionalNonNegative("absolute");
-                BigDecimal relative = rule.optionalNonNegative("relative");
-                if (relative != null && relative.compareTo(BigDecimal.ONE) > 0) {
-                    throw new RuleSetException(source, rule.where, "relative tolerance " + relative.toPlainString()
-                            + " is more than 1 (100%); write 0.01 for one percent");
-                }
-                yield new ValueComparator.Numeric(absolute, relative);
-            }
-            case "rounding" -> rounding(rule);
-            case "text" -> {
-                boolean ignoreCase = !rule.has("ignoreCase") || rule.requiredBoolean("ignoreCase");
-                ValueComparator.Text.Whitespace whitespace = ValueComparator.Text.Whitespace.COLLAPSE;
-                if (rule.has("whitespace")) {
-                    whitespace = rule.requiredEnum("whitespace", ValueComparator.Text.Whitespace.class);
-                }
-                yield new ValueComparator.Text(ignoreCase, whitespace);
-            }
-            case "timestamp" -> {
-                if (!rule.has("tolerance")) {
-                    throw new RuleSetException(source, rule.where, "comparator timestamp needs a tolerance, e.g. tolerance: 2s");
-                }
-                yield new ValueComparator.Timestamp(rule.optionalDuration("tolerance", true));
-            }
-            case "unordered" -> {
-                List<PathPattern> key = new ArrayList<>();
-                if (rule.has("key")) {
-                    JsonNode keyNode = rule.node.get("key");
-                    List<JsonNode> keys = new ArrayList<>();
-                    if (keyNode.isArray()) {
-                        keyNode.forEach(keys::add);
-                    } else {
-                        keys.add(keyNode);
-                    }
-                    if (keys.isEmpty()) {
-                        throw new RuleSetException(source, rule.where, "key is empty: name at least one field, e.g. key: /account");
-                    }
-                    for (JsonNode k : keys) {
-                        PathPattern pattern = pointer(rule, "key", k);
-                        if (pattern.hasWildcard()) {
-                            throw new RuleSetException(source, rule.where, "key " + pattern + " must not contain '*'");
-                        }
-                        key.add(pattern);
-                    }
-                }
-                yield new ValueComparator.Unordered(key);
-            }
-            default -> throw new RuleSetException(source, rule.where, "unknown comparator '" + name + "'; known: "
-                    + String.join(", ", COMPARATORS));
-        };
-    }
-
-    private ValueComparator rounding(Section rule) {
-        if (!rule.has("places")) {
-            throw new RuleSetException(source, rule.where, "comparator rounding needs places (decimal places, e.g. places: 2)");
-        }
-        JsonNode places = rule.node.get("places");
-        if (!places.isIntegralNumber() || places.asInt() < 0 || places.asInt() > 18) {
-            throw new RuleSetException(source, rule.where, "places must be a whole number from 0 to 18, not " + places);
-        }
-        boolean sided = rule.has("legacy") || rule.has("shadow");
-        if (sided == rule.has("modes")) {
-            throw new RuleSetException(source, rule.where, "rounding needs either modes: [HALF_UP, HALF_EVEN] "
-                    + "(either side may use either) or legacy: and shadow: (each side's mode), not both");
-        }
-        RoundingMode first;
-        RoundingMode second;
-        if (sided) {
-            if (!rule.has("legacy") || !rule.has("shadow")) {
-                throw new RuleSetException(source, rule.where, "rounding needs both legacy: and shadow: modes");
-            }
-            first = roundingMode(rule, rule.node.get("legacy"));
-            second = roundingMode(rule, rule.node.get("shadow"));
-        } else {
-            JsonNode modes = rule.node.get("modes");
-            if (!modes.isArray() || modes.size() != 2) {
-                throw new RuleSetException(source, rule.where, "modes must list two rounding modes, e.g. [HALF_UP, HALF_EVEN]");
-            }
-            first = roundingMode(rule, modes.get(0));
-            second = roundingMode(rule, modes.get(1));
-        }
-        if (first == second) {
-            throw new RuleSetException(source, rule.where, "the two rounding modes are both " + first
-                    + "; for one policy on both sides use numeric or exact");
-        }
-        return new ValueComparator.Rounding(places.asInt(), first, second, sided);
-    }
-
-    private RoundingMode roundingMode(Section rule, JsonNode value) {
-        String text = value.isString() ? value.asString() : String.valueOf(value);
-        try {
-            RoundingMode mode = RoundingMode.valueOf(text);
-            if (TIE_MODES.contains(mode)) {
-                return mode;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw new RuleSetException(source, rule.where, "unknown rounding mode '" + text + "'; use HALF_UP, HALF_EVEN or HALF_DOWN");
+    private ComparatorKind kind(Section rule, String name) {
+        return ComparatorKind.named(name).orElseThrow(() -> new RuleSetException(source, rule.where,
+                "unknown comparator '" + name + "'; known: " + String.join(", ", ComparatorKind.names())));
     }
 
     private Severity severity(Section rule) {
@@ -519,8 +413,8 @@ public final class RuleSetParser {
         return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
     }
 
-    /** One mapping of the file and where it is, for messages. */
-    private final class Section {
+    /** One mapping of the file and where it is, for messages; a field rule's options as the comparator catalog reads them. */
+    private final class Section implements ComparatorKind.Options {
         private final JsonNode node;
         private final String where;
 
@@ -532,8 +426,44 @@ public final class RuleSetParser {
             this.where = where;
         }
 
-        boolean has(String key) {
+        @Override
+        public boolean has(String key) {
             return node.has(key) && !node.get(key).isNull();
+        }
+
+        @Override
+        public JsonNode value(String option) {
+            return node.get(option);
+        }
+
+        @Override
+        public BigDecimal nonNegative(String option) {
+            return optionalNonNegative(option);
+        }
+
+        @Override
+        public boolean bool(String option) {
+            return requiredBoolean(option);
+        }
+
+        @Override
+        public <E extends Enum<E>> E enumValue(String option, Class<E> type) {
+            return requiredEnum(option, type);
+        }
+
+        @Override
+        public Duration duration(String option, boolean zeroAllowed) {
+            return optionalDuration(option, zeroAllowed);
+        }
+
+        @Override
+        public PathPattern pointer(String option, JsonNode value) {
+            return RuleSetParser.this.pointer(this, option, value);
+        }
+
+        @Override
+        public RuntimeException invalid(String problem) {
+            return new RuleSetException(source, where, problem);
         }
 
         void allowOnly(String... keys) {
@@ -614,7 +544,7 @@ public final class RuleSetParser {
             if (!has(key)) {
                 throw new RuleSetException(source, where, "'" + key + "' is required (a JSON Pointer such as /amount)");
             }
-            return pointer(this, key, node.get(key));
+            return RuleSetParser.this.pointer(this, key, node.get(key));
         }
 
         BigDecimal optionalNonNegative(String key) {
@@ -638,7 +568,7 @@ public final class RuleSetParser {
             String text = node.get(key).asString();
             Duration duration;
             try {
-                duration = duration(text);
+                duration = RuleSetParser.duration(text);
             } catch (DateTimeParseException e) {
                 throw new RuleSetException(source, where, key + " '" + text + "' is not a duration; write e.g. 30s, 5m, 1h or PT30S");
             } catch (NumberFormatException | ArithmeticException e) {

@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,16 +12,21 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a field rule compares the two sides' values. The {@link #name()} is what a reported difference
- * names as its comparator.
+ * How a field rule compares the two sides' values. Its {@link #kind()} in the {@link ComparatorKind} catalog
+ * gives the name a reported difference names as its comparator.
  *
  * <p>Leaf comparators judge two values (either may be absent); {@link Ignore}, {@link Presence} and
  * {@link Unordered} decide for the whole subtree at their path.
  */
 public sealed interface ValueComparator {
 
+    /** Which comparator this is, in the {@link ComparatorKind} catalog. */
+    ComparatorKind kind();
+
     /** The comparator's name in rule files and on differences. */
-    String name();
+    default String name() {
+        return kind().wireName();
+    }
 
     /** What a comparator concluded about two values. */
     enum Judgement {
@@ -41,24 +46,24 @@ public sealed interface ValueComparator {
     /** Never a difference, whatever is at or below the path. */
     record Ignore() implements ValueComparator {
         @Override
-        public String name() {
-            return "ignore";
+        public ComparatorKind kind() {
+            return ComparatorKind.IGNORE;
         }
     }
 
     /** Only whether the value is there counts: both present or both absent is equal. */
     record Presence() implements ValueComparator {
         @Override
-        public String name() {
-            return "presence";
+        public ComparatorKind kind() {
+            return ComparatorKind.PRESENCE;
         }
     }
 
     /** Equal values, numbers by value ({@code 1.5} = {@code 1.50}); a number and a numeric string differ. */
     record Exact() implements Leaf {
         @Override
-        public String name() {
-            return "exact";
+        public ComparatorKind kind() {
+            return ComparatorKind.EXACT;
         }
 
         @Override
@@ -73,8 +78,8 @@ public sealed interface ValueComparator {
      */
     record Numeric(BigDecimal absolute, BigDecimal relative) implements Leaf {
         @Override
-        public String name() {
-            return "numeric";
+        public ComparatorKind kind() {
+            return ComparatorKind.NUMERIC;
         }
 
         @Override
@@ -104,8 +109,8 @@ public sealed interface ValueComparator {
      */
     record Rounding(int places, RoundingMode legacyMode, RoundingMode shadowMode, boolean sided) implements Leaf {
         @Override
-        public String name() {
-            return "rounding";
+        public ComparatorKind kind() {
+            return ComparatorKind.ROUNDING;
         }
 
         @Override
@@ -151,8 +156,8 @@ public sealed interface ValueComparator {
         }
 
         @Override
-        public String name() {
-            return "text";
+        public ComparatorKind kind() {
+            return ComparatorKind.TEXT;
         }
 
         @Override
@@ -177,8 +182,8 @@ public sealed interface ValueComparator {
     /** ISO-8601 timestamps (with offset or {@code Z}) at most {@code tolerance} apart; the same instant is equal. */
     record Timestamp(Duration tolerance) implements Leaf {
         @Override
-        public String name() {
-            return "timestamp";
+        public ComparatorKind kind() {
+            return ComparatorKind.TIMESTAMP;
         }
 
         @Override
@@ -219,8 +224,8 @@ public sealed interface ValueComparator {
         }
 
         @Override
-        public String name() {
-            return "unordered";
+        public ComparatorKind kind() {
+            return ComparatorKind.UNORDERED;
         }
 
         boolean keyed() {

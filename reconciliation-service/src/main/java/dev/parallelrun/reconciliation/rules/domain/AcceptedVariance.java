@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 /**
  * What happens to personal data at a path before an outcome leaves the comparison (verdict topic,

@@ -1,8 +1,13 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parallelrun.reconciliation.rules.domain.AcceptedVariance;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetException;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
+import dev.parallelrun.reconciliation.rules.domain.ValueComparator;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

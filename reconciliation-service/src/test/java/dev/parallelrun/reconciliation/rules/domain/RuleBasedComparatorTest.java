@@ -1,7 +1,7 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
-import static dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures.AT;
-import static dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures.json;
+import static dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures.AT;
+import static dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Difference;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.reconciliation.domain.Comparison;
+import dev.parallelrun.reconciliation.rules.yaml.RuleSetParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

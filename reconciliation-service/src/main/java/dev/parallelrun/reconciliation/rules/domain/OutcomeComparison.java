@@ -1,10 +1,10 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Difference;
 import dev.parallelrun.events.verdict.Severity;
-import dev.parallelrun.reconciliation.domain.rules.ValueComparator.Judgement;
+import dev.parallelrun.reconciliation.rules.domain.ValueComparator.Judgement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import dev.parallelrun.events.Side;
 import dev.parallelrun.reconciliation.domain.Comparison;

@@ -1,7 +1,9 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetException;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**

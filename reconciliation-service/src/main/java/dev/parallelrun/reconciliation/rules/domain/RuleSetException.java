@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 /** A rule file that cannot be used, with the file, the rule in it and what is wrong. */
 public final class RuleSetException extends RuntimeException {
@@ -7,11 +7,11 @@ public final class RuleSetException extends RuntimeException {
     private final String rule;
     private final String problem;
 
-    RuleSetException(String source, String rule, String problem) {
+    public RuleSetException(String source, String rule, String problem) {
         this(source, rule, problem, null);
     }
 
-    RuleSetException(String source, String rule, String problem, Throwable cause) {
+    public RuleSetException(String source, String rule, String problem, Throwable cause) {
         super("rule set " + source + ", " + rule + ": " + problem, cause);
         this.source = source;
         this.rule = rule;

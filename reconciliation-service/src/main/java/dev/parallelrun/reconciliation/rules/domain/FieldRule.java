@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.verdict.Severity;
@@ -22,7 +22,7 @@ public record FieldRule(PathPattern path, ValueComparator comparator, Severity s
     }
 
     /** The rule for fields no other rule addresses, unless a rule set says otherwise: exact, {@code HIGH}. */
-    static FieldRule defaultRule(String location) {
+    public static FieldRule defaultRule(String location) {
         return new FieldRule(null, new ValueComparator.Exact(), Severity.HIGH, Map.of(), Map.of(), location);
     }
 

@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.domain.rules;
+package dev.parallelrun.reconciliation.rules.domain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +106,7 @@ public final class PathPattern {
         return Integer.compare(b.segments.size(), a.segments.size());
     }
 
-    boolean hasWildcard() {
+    public boolean hasWildcard() {
         return segments.contains(ANY);
     }
 

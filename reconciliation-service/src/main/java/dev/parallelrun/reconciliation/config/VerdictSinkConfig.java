@@ -4,7 +4,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.CloudEventSerializer;
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.Topics;
-import dev.parallelrun.reconciliation.sink.StoreFailures;
+import dev.parallelrun.reconciliation.verdicts.sink.StoreFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

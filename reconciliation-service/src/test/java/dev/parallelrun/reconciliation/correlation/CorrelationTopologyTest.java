@@ -12,16 +12,16 @@ import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
-import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
-import dev.parallelrun.reconciliation.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
 import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
+import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -348,7 +348,7 @@ class CorrelationTopologyTest {
         var decided = driver.<String, DecidedPair>getKeyValueStore(PairCorrelator.DECIDED_STORE);
         var seen = driver.<String, Long>getKeyValueStore(PairCorrelator.SEEN_STORE);
         var index = driver.<String, String>getKeyValueStore(PairCorrelator.DEADLINE_INDEX);
-        String key = new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+        String key = new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
                 ClaimsContract.CLAIM_ASSESSED).asString();
         assertThat(decided.get(key)).isNull();
         // only the key is kept, until the duplicate horizon
@@ -362,7 +362,7 @@ class CorrelationTopologyTest {
         singleVerdict();
         advance(Duration.ofSeconds(1));
 
-        assertThat(seen.get(new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+        assertThat(seen.get(new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
                 ClaimsContract.CLAIM_ASSESSED).asString())).isNull();
     }
 
@@ -444,7 +444,7 @@ class CorrelationTopologyTest {
         String first = singleVerdict().verdictId();
 
         assertThat(first).isEqualTo(VerdictDecider.verdictId(
-                new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(), ClaimsContract.CLAIM_ASSESSED), 1));
+                new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(), ClaimsContract.CLAIM_ASSESSED), 1));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.parallelrun.reconciliation.rules.domain;
 
 import dev.parallelrun.events.Side;
-import dev.parallelrun.reconciliation.domain.Comparison;
-import dev.parallelrun.reconciliation.domain.OutcomeComparator;
+import dev.parallelrun.reconciliation.verdicts.domain.Comparison;
+import dev.parallelrun.reconciliation.verdicts.domain.OutcomeComparator;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Difference;
-import dev.parallelrun.reconciliation.domain.Comparison;
+import dev.parallelrun.reconciliation.verdicts.domain.Comparison;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Difference;
 import dev.parallelrun.events.verdict.Severity;
-import dev.parallelrun.reconciliation.domain.Comparison;
+import dev.parallelrun.reconciliation.verdicts.domain.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

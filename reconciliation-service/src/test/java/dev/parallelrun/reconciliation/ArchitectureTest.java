@@ -15,15 +15,22 @@ class ArchitectureTest {
 
     @Test
     void domainKnowsNoFrameworks() {
-        noClasses().that().resideInAPackage("..reconciliation.domain..")
+        noClasses().that().resideInAPackage("..reconciliation..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void rulesKnowNoFileFormat() {
+        noClasses().that().resideInAPackage("..reconciliation.rules.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..reconciliation.rules.yaml..", "tools.jackson.dataformat..")
                 .check(classes);
     }
 
     @Test
     void correlationDoesNotTouchTheDatabaseOrTheWeb() {
         noClasses().that().resideInAPackage("..reconciliation.correlation..")
-                .should().dependOnClassesThat().resideInAnyPackage("..reconciliation.persistence..", "..reconciliation.web..",
+                .should().dependOnClassesThat().resideInAnyPackage("..reconciliation..persistence..", "..reconciliation..web..",
                         "java.sql..", "org.springframework.jdbc..")
                 .check(classes);
     }

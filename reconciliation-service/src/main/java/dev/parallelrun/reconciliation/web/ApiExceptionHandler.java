@@ -1,5 +1,7 @@
 package dev.parallelrun.reconciliation.web;
 
+import dev.parallelrun.reconciliation.rules.web.RuleSetNotFoundException;
+import dev.parallelrun.reconciliation.verdicts.web.VerdictNotFoundException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

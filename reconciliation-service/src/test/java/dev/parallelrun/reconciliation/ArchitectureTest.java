@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parallelrun.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -33,5 +34,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..reconciliation..persistence..", "..reconciliation..web..",
                         "java.sql..", "org.springframework.jdbc..")
                 .check(classes);
+    }
+
+    /** The rules every module is held to (test-support's {@link ArchitectureRules}, each with its reason). */
+    @Test
+    void followsThePlatformsArchitectureRules() {
+        ArchitectureRules.checkAll("dev.parallelrun.reconciliation");
     }
 }

@@ -1,8 +1,10 @@
 package dev.parallelrun.reconciliation.rules.web;
 
+import dev.parallelrun.reconciliation.web.ResourceNotFoundException;
+
 /** No rule set of that version was ever stored. */
-public class RuleSetNotFoundException extends RuntimeException {
+public class RuleSetNotFoundException extends ResourceNotFoundException {
     RuleSetNotFoundException(String version) {
-        super("no rule set of version " + version);
+        super("No rule set", "no rule set of version " + version);
     }
 }

@@ -1,6 +1,5 @@
-package dev.parallelrun.claims.messaging;
+package dev.parallelrun.participant;
 
-import dev.parallelrun.claims.application.OutcomeNotPublishedException;
 import dev.parallelrun.events.MalformedEventException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -8,37 +7,35 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Reads a failure the way the dead-letter handling needs it: why, and whose fault. */
-final class DeadLetterReason {
+public final class DeadLetterReason {
 
+    /** The longest reason written to the {@code dlq-reason} header. */
     static final int MAX_LENGTH = 1000;
 
     private DeadLetterReason() {
     }
 
     /**
-     * The reason for the {@code dlq-reason} header: the message of the {@link MalformedEventException}
-     * behind the failure if there is one (what is wrong with the record), else the root cause.
+     * The reason for the {@code dlq-reason} header: the message of the {@link MalformedEventException} behind the
+     * failure if there is one (what is wrong with the record), else the root cause's simple class name and message.
      */
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         Throwable root = failure;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MalformedEventException) {
                 return truncate(t.getMessage());
             }
             root = t;
-            if (t.getCause() == t) {
-                break;
-            }
         }
         String message = root.getMessage();
         return truncate(root.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }
 
     /**
-     * Whether the failure lies in the infrastructure (database, broker) rather than in the record: such an
-     * intent is redelivered until the infrastructure recovers, never dead-lettered.
+     * Whether the failure lies in the participant's own infrastructure (its database, the broker) rather than in the
+     * record: such an intent is retried until the infrastructure is back, however long, never dead-lettered.
      */
-    static boolean isInfrastructureFailure(Throwable failure) {
+    public static boolean isInfrastructureFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutcomeNotPublishedException
                     || t instanceof TransientDataAccessException

@@ -1,6 +1,5 @@
-package dev.parallelrun.claims.persistence;
+package dev.parallelrun.participant;
 
-import dev.parallelrun.claims.config.ClaimsServiceProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,32 +8,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Keeps the processed-intent log and the side-effect record bounded, every
- * {@code claims-service.processed-intents.cleanup-interval}: deletes the side effects older than
- * {@code claims-service.side-effects.retention} (audit evidence, kept long), then the processed intents older than
- * {@code claims-service.processed-intents.retention} that no side effect refers to any more, so an intent goes
- * together with its side effects and the foreign key always holds. The evidence of what the shadow decided lives on in
- * the outcome topic and the reconciliation's verdicts. Running it on several instances at once is harmless.
+ * Keeps the processed-intent log and the side-effect record bounded, every {@code participant.retention.cleanup-interval}:
+ * deletes the side effects older than {@code participant.retention.side-effects} (audit evidence, kept long), then the
+ * processed intents first recorded before {@code participant.retention.processed-intents} that no side effect refers to
+ * any more, so an intent goes together with its side effects and the foreign key always holds. The evidence of what a
+ * participant decided lives on in the outcome topic and the reconciliation's verdicts; this log only answers
+ * redeliveries. Running it on several instances at once is harmless.
  */
-@Component
-public class ProcessedIntentCleanup implements SchedulingConfigurer {
+public final class ProcessedIntentCleanup implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedIntentCleanup.class);
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
-    private final ClaimsServiceProperties properties;
+    private final ParticipantProperties.Retention retention;
     private final Clock clock;
 
-    ProcessedIntentCleanup(JdbcClient jdbc, TransactionOperations transactions, ClaimsServiceProperties properties,
+    ProcessedIntentCleanup(JdbcClient jdbc, TransactionOperations transactions, ParticipantProperties.Retention retention,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.properties = properties;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -44,25 +41,25 @@ public class ProcessedIntentCleanup implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::deleteExpired, properties.processedIntents().cleanupInterval());
+        registrar.addFixedDelayTask(this::deleteExpired, retention.cleanupInterval());
     }
 
     /** Deletes the expired entries; answers how many of each. */
     public Deleted deleteExpired() {
         try {
             Instant now = clock.instant();
-            Timestamp sideEffectsBefore = Timestamp.from(now.minus(properties.sideEffects().retention()));
-            Timestamp intentsBefore = Timestamp.from(now.minus(properties.processedIntents().retention()));
+            Timestamp sideEffectsBefore = Timestamp.from(now.minus(retention.sideEffects()));
+            Timestamp intentsBefore = Timestamp.from(now.minus(retention.processedIntents()));
             Deleted deleted = transactions.execute(transaction -> new Deleted(
                     jdbc.sql("DELETE FROM side_effect WHERE created_at < ?").param(sideEffectsBefore).update(),
                     jdbc.sql("""
-                                    DELETE FROM processed_intent p WHERE p.processed_at < ?
+                                    DELETE FROM processed_intent p WHERE p.received_at < ?
                                     AND NOT EXISTS (SELECT 1 FROM side_effect s WHERE s.intent_event_id = p.intent_event_id)""")
                             .param(intentsBefore).update()));
             if (deleted.sideEffects() > 0 || deleted.processedIntents() > 0) {
                 log.info("Deleted {} side effect(s) older than {} and {} processed intent(s) older than {}",
-                        deleted.sideEffects(), properties.sideEffects().retention(), deleted.processedIntents(),
-                        properties.processedIntents().retention());
+                        deleted.sideEffects(), retention.sideEffects(), deleted.processedIntents(),
+                        retention.processedIntents());
             }
             return deleted;
         } catch (RuntimeException e) {

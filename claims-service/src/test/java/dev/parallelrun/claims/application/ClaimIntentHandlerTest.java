@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parallelrun.claims.ClaimIntents;
-import dev.parallelrun.claims.config.ClaimsServiceProperties;
 import dev.parallelrun.claims.domain.ClaimDecider;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
@@ -15,6 +14,16 @@ import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.participant.GatedSideEffect;
+import dev.parallelrun.participant.IntentProcessor;
+import dev.parallelrun.participant.OutcomeNotPublishedException;
+import dev.parallelrun.participant.OutcomePublisher;
+import dev.parallelrun.participant.ParticipantMetrics;
+import dev.parallelrun.participant.ParticipantProperties;
+import dev.parallelrun.participant.ProcessedIntents;
+import dev.parallelrun.participant.SideEffectGate;
+import dev.parallelrun.participant.SideEffectStatus;
+import dev.parallelrun.participant.SideEffects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,7 +41,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
 
-class ClaimIntentServiceTest {
+/** The claims handler inside the participant kit's processing, with in-memory ports: the service's whole behaviour. */
+class ClaimIntentHandlerTest {
 
     private final EventCodec codec = EventCodec.standard();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:15:31Z"));
@@ -41,17 +51,25 @@ class ClaimIntentServiceTest {
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private ClaimIntentService service(boolean authoritative) {
-        var properties = new ClaimsServiceProperties(authoritative, "urn:parallelrun:claims-service",
-                new ClaimsServiceProperties.Topics(3, (short) 1, 1),
-                new ClaimsServiceProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
-                new ClaimsServiceProperties.Publishing(Duration.ofSeconds(10)),
-                new ClaimsServiceProperties.ProcessedIntents(Duration.ofDays(14), Duration.ofHours(1)),
-                new ClaimsServiceProperties.SideEffects(Duration.ofDays(400)));
-        var participant = new Participant(Side.SHADOW, properties.source(), clock, codec);
-        var gate = new SideEffectGate(properties, sideEffects, clock, codec, registry);
-        return new ClaimIntentService(participant, new ClaimDecider(), processedIntents, gate, sink,
-                TransactionOperations.withoutTransaction(), clock, registry);
+    private final ParticipantProperties properties = new ParticipantProperties(Side.SHADOW, "claims",
+            "urn:parallelrun:claims-service", new ParticipantProperties.Consumer("claims-service", 4),
+            new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)), Duration.ofSeconds(10),
+            new ParticipantProperties.Topics(3, (short) 1, 1),
+            new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
+    private final Participant participant = new Participant(Side.SHADOW, properties.source(), clock, codec);
+    private final ClaimIntentHandler handler = new ClaimIntentHandler(participant, new ClaimDecider());
+
+    /** The service as the kit runs it; {@code authoritative}: the intents it is given name the shadow side authoritative. */
+    private Service service(boolean authoritative) {
+        var metrics = new ParticipantMetrics(registry, "claims", Side.SHADOW);
+        var gate = new SideEffectGate(Side.SHADOW, sideEffects, clock, codec, metrics);
+        var processor = new IntentProcessor(properties, List.of(handler), processedIntents, gate, sink,
+                TransactionOperations.withoutTransaction(), metrics);
+        return intent -> processor.process(authoritative ? intent.withAuthority(Side.SHADOW, "decision-1") : intent);
+    }
+
+    private interface Service {
+        void handle(CloudEvent intent);
     }
 
     @Test
@@ -91,17 +109,16 @@ class ClaimIntentServiceTest {
 
         service(false).handle(intent);
 
-        List<GatedSideEffect> recorded = sideEffects.findByCorrelationId(intent.correlationId());
+        List<GatedSideEffect> recorded = sideEffects.ofCorrelation(intent.correlationId());
         assertThat(recorded).extracting(GatedSideEffect::type)
-                .containsExactly(SideEffectType.PAYMENT_INSTRUCTION, SideEffectType.CUSTOMER_NOTIFICATION);
+                .containsExactly(SideEffectType.PAYMENT_INSTRUCTION.name(), SideEffectType.CUSTOMER_NOTIFICATION.name());
         assertThat(recorded).extracting(GatedSideEffect::status).containsOnly(SideEffectStatus.SUPPRESSED);
         assertThat(recorded.get(0).payload().get("amount").decimalValue()).isEqualTo(new BigDecimal("976.10"));
         assertThat(recorded.get(1).payload().get("decision").asString()).isEqualTo("APPROVED");
         assertThat(recorded.get(1).payload().toString()).doesNotContain("erika", "Mustermann");
         assertThat(suppressedCount(SideEffectType.PAYMENT_INSTRUCTION)).isEqualTo(1.0);
         assertThat(suppressedCount(SideEffectType.CUSTOMER_NOTIFICATION)).isEqualTo(1.0);
-        assertThat(registry.get("claims.side_effects.dispatched").tag("type", "PAYMENT_INSTRUCTION").counter().count())
-                .isZero();
+        assertThat(registry.find("participant.side_effects").tag("status", "dispatched").counters()).isEmpty();
     }
 
     @Test
@@ -110,7 +127,7 @@ class ClaimIntentServiceTest {
 
         service(true).handle(intent);
 
-        assertThat(sideEffects.findByCorrelationId(intent.correlationId())).extracting(GatedSideEffect::status)
+        assertThat(sideEffects.ofCorrelation(intent.correlationId())).extracting(GatedSideEffect::status)
                 .containsExactly(SideEffectStatus.DISPATCHED, SideEffectStatus.DISPATCHED);
         assertThat(suppressedCount(SideEffectType.PAYMENT_INSTRUCTION)).isZero();
     }
@@ -121,7 +138,7 @@ class ClaimIntentServiceTest {
 
         service(true).handle(replay);
 
-        assertThat(sideEffects.findByCorrelationId(replay.correlationId())).extracting(GatedSideEffect::status)
+        assertThat(sideEffects.ofCorrelation(replay.correlationId())).extracting(GatedSideEffect::status)
                 .containsOnly(SideEffectStatus.SUPPRESSED);
     }
 
@@ -136,14 +153,14 @@ class ClaimIntentServiceTest {
 
         assertThat(codec.data(sink.published.get(1).data(), PaymentDecided.class).decision())
                 .isEqualTo(PaymentDecided.Decision.REFERRED);
-        assertThat(sideEffects.findByCorrelationId(intent.correlationId())).extracting(GatedSideEffect::type)
-                .containsExactly(SideEffectType.CUSTOMER_NOTIFICATION);
+        assertThat(sideEffects.ofCorrelation(intent.correlationId())).extracting(GatedSideEffect::type)
+                .containsExactly(SideEffectType.CUSTOMER_NOTIFICATION.name());
     }
 
     @Test
     void republishesTheStoredOutcomesWhenAnIntentComesAgain() {
         CloudEvent intent = ClaimIntents.clean();
-        ClaimIntentService service = service(false);
+        Service service = service(false);
         service.handle(intent);
         List<CloudEvent> first = List.copyOf(sink.published);
 
@@ -152,31 +169,33 @@ class ClaimIntentServiceTest {
 
         assertThat(sink.published).hasSize(4);
         assertThat(sink.published.subList(2, 4)).isEqualTo(first);
-        assertThat(sideEffects.findByCorrelationId(intent.correlationId())).hasSize(2);
+        assertThat(sideEffects.ofCorrelation(intent.correlationId())).hasSize(2);
         assertThat(suppressedCount(SideEffectType.PAYMENT_INSTRUCTION)).isEqualTo(1.0);
-        assertThat(registry.get("claims.intents.handled").tag("result", "duplicate").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("participant.intents").tags("context", "claims", "side", "shadow", "result", "duplicate").counter()
+                .count()).isEqualTo(1.0);
     }
 
     @Test
     void labelsHandledIntentsOnlyWithTheBoundedSetOfResults() {
-        ClaimIntentService service = service(false);
+        Service service = service(false);
         CloudEvent clean = ClaimIntents.clean();
         service.handle(clean);
         service.handle(clean);
         service.handle(ClaimIntents.claim(data -> data.put("policyId", "POL-000")));
         service.handle(ClaimIntents.claim(data -> data.put("region", "a region nobody has heard of " + clean.id())));
 
-        assertThat(registry.find("claims.intents.handled").counters())
+        assertThat(registry.find("participant.intents").counters())
                 .extracting(counter -> counter.getId().getTag("result"))
-                .isSubsetOf("completed", "rejected", "failed", "duplicate");
-        assertThat(registry.find("claims.intents.handled").counters()).allSatisfy(counter ->
-                assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey()).containsOnly("result"));
+                .isSubsetOf("completed", "rejected", "failed", "duplicate", "not_sampled");
+        assertThat(registry.find("participant.intents").counters()).allSatisfy(counter ->
+                assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey())
+                        .containsOnly("context", "side", "result"));
     }
 
     @Test
     void failsWhenPublishingFailsAndPublishesTheStoredOutcomesOnRedelivery() {
         CloudEvent intent = ClaimIntents.clean();
-        ClaimIntentService service = service(false);
+        Service service = service(false);
         sink.failNext = true;
 
         assertThatThrownBy(() -> service.handle(intent)).isInstanceOf(OutcomeNotPublishedException.class);
@@ -185,7 +204,7 @@ class ClaimIntentServiceTest {
         service.handle(intent);
 
         assertThat(sink.published).isEqualTo(processedIntents.outcomesOf(intent.id()).orElseThrow());
-        assertThat(sideEffects.findByCorrelationId(intent.correlationId())).hasSize(2);
+        assertThat(sideEffects.ofCorrelation(intent.correlationId())).hasSize(2);
     }
 
     @Test
@@ -199,7 +218,7 @@ class ClaimIntentServiceTest {
             assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
             assertThat(codec.data(outcome.data(), OutcomeProblem.class).reason()).isEqualTo("unknown-policy");
         });
-        assertThat(sideEffects.findByCorrelationId(intent.correlationId())).isEmpty();
+        assertThat(sideEffects.ofCorrelation(intent.correlationId())).isEmpty();
         assertThat(processedIntents.outcomesOf(intent.id())).contains(sink.published);
     }
 
@@ -249,10 +268,22 @@ class ClaimIntentServiceTest {
     }
 
     @Test
+    void skipsAnIntentOutsideTheSampleWithoutOutcomesOrSideEffects() {
+        CloudEvent unsampled = ClaimIntents.clean().withSampled(false);
+
+        service(false).handle(unsampled);
+
+        assertThat(sink.published).isEmpty();
+        assertThat(sideEffects.ofCorrelation(unsampled.correlationId())).isEmpty();
+        assertThat(processedIntents.outcomesOf(unsampled.id())).isEmpty();
+        assertThat(registry.get("participant.intents").tag("result", "not_sampled").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void takesTheReportDateFromTheIntentsTimeInUtc() {
         CloudEvent lateEvening = ClaimIntents.claimAt(Instant.parse("2026-11-02T23:59:59.999Z"), data -> { });
 
-        assertThat(ClaimIntentService.reportDate(lateEvening)).isEqualTo(LocalDate.parse("2026-11-02"));
+        assertThat(ClaimIntentHandler.reportDate(lateEvening)).isEqualTo(LocalDate.parse("2026-11-02"));
     }
 
     @Test
@@ -271,15 +302,15 @@ class ClaimIntentServiceTest {
     }
 
     private double suppressedCount(SideEffectType type) {
-        return registry.get("claims.side_effects.suppressed").tag("type", type.name()).counter().count();
+        return registry.find("participant.side_effects").tags("side", "shadow", "type", type.name(), "status", "suppressed")
+                .counters().stream().mapToDouble(counter -> counter.count()).sum();
     }
 
-    private static final class InMemoryProcessedIntents implements ProcessedIntentStore {
+    private static final class InMemoryProcessedIntents implements ProcessedIntents {
         private final Map<String, List<CloudEvent>> outcomes = new LinkedHashMap<>();
 
         @Override
-        public boolean recordFirst(String intentEventId, String correlationId, List<CloudEvent> published,
-                Instant processedAt) {
+        public boolean storeFirst(String intentEventId, String correlationId, List<CloudEvent> published) {
             return outcomes.putIfAbsent(intentEventId, List.copyOf(published)) == null;
         }
 
@@ -289,7 +320,7 @@ class ClaimIntentServiceTest {
         }
     }
 
-    private static final class InMemorySideEffects implements SideEffectStore {
+    private static final class InMemorySideEffects implements SideEffects {
         private final List<GatedSideEffect> recorded = new ArrayList<>();
 
         @Override
@@ -301,13 +332,13 @@ class ClaimIntentServiceTest {
         }
 
         @Override
-        public List<GatedSideEffect> findByCorrelationId(String correlationId) {
+        public List<GatedSideEffect> ofCorrelation(String correlationId) {
             return recorded.stream().filter(effect -> effect.correlationId().equals(correlationId))
                     .sorted(Comparator.comparing(GatedSideEffect::createdAt)).toList();
         }
     }
 
-    private static final class RecordingSink implements OutcomeSink {
+    private static final class RecordingSink implements OutcomePublisher {
         private final List<CloudEvent> published = new ArrayList<>();
         private boolean failNext;
 

@@ -1,24 +1,18 @@
-package dev.parallelrun.claims.persistence;
+package dev.parallelrun.participant;
 
-import dev.parallelrun.claims.application.GatedSideEffect;
-import dev.parallelrun.claims.application.SideEffectStatus;
-import dev.parallelrun.claims.application.SideEffectStore;
-import dev.parallelrun.claims.application.SideEffectType;
 import dev.parallelrun.events.EventCodec;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-/** Gated side effects in {@code side_effect}: the suppression record, and the outbox when authoritative. */
-@Repository
-class JdbcSideEffectStore implements SideEffectStore {
+/** Gated side effects in {@code side_effect}: the suppression record, and the outbox when dispatched. */
+final class JdbcSideEffects implements SideEffects {
 
     private final JdbcClient jdbc;
     private final EventCodec codec;
 
-    JdbcSideEffectStore(JdbcClient jdbc, EventCodec codec) {
+    JdbcSideEffects(JdbcClient jdbc, EventCodec codec) {
         this.jdbc = jdbc;
         this.codec = codec;
     }
@@ -31,7 +25,7 @@ class JdbcSideEffectStore implements SideEffectStore {
                 .param("id", sideEffect.id())
                 .param("intentEventId", sideEffect.intentEventId())
                 .param("correlationId", sideEffect.correlationId())
-                .param("type", sideEffect.type().name())
+                .param("type", sideEffect.type())
                 .param("payload", codec.mapper().writeValueAsString(sideEffect.payload()))
                 .param("status", sideEffect.status().name())
                 .param("createdAt", Timestamp.from(sideEffect.createdAt()))
@@ -39,7 +33,7 @@ class JdbcSideEffectStore implements SideEffectStore {
     }
 
     @Override
-    public List<GatedSideEffect> findByCorrelationId(String correlationId) {
+    public List<GatedSideEffect> ofCorrelation(String correlationId) {
         return jdbc.sql("""
                         SELECT id, intent_event_id, correlation_id, type, payload::text AS payload, status, created_at
                         FROM side_effect WHERE correlation_id = :correlationId
@@ -49,7 +43,7 @@ class JdbcSideEffectStore implements SideEffectStore {
                         rs.getObject("id", UUID.class),
                         rs.getString("intent_event_id"),
                         rs.getString("correlation_id"),
-                        SideEffectType.valueOf(rs.getString("type")),
+                        rs.getString("type"),
                         codec.mapper().readTree(rs.getString("payload")),
                         SideEffectStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("created_at").toInstant()))

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -40,11 +41,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Everything a participant of the parallel run is built on, configured by {@link ParticipantProperties}
  * ({@code participant.*}): the participant needs only its {@link IntentHandler} beans and its schema's Flyway
  * locations to include {@code classpath:db/participant}.
+ *
+ * <p>Only an application that says which side it is ({@code participant.side}) is a participant: the services share
+ * one classpath (the local runner, the tests that start the legacy stand-in), and the others must not become one.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+@ConditionalOnProperty(prefix = "participant", name = "side")
 @EnableConfigurationProperties(ParticipantProperties.class)
 @EnableScheduling
 public class ParticipantAutoConfiguration {

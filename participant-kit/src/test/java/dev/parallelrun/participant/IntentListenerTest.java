@@ -1,23 +1,18 @@
-package dev.parallelrun.adapter.claims.messaging;
+package dev.parallelrun.participant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parallelrun.adapter.claims.application.ClaimIntentHandler;
-import dev.parallelrun.adapter.claims.application.ProcessedIntents;
-import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
-import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.Side;
-import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.participant.Participant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,23 +31,24 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** A poll's intents: worked on in parallel, in order per key, poison dead-lettered in place, failures by index. */
-class ClaimIntentListenerTest {
+class IntentListenerTest {
 
-    private static final String TOPIC = "intents.claims.v1";
+    private static final String TOPIC = "intents.notes.v1";
 
     private final EventCodec codec = EventCodec.standard();
-    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:legacy-adapter",
+    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:test",
             Clock.systemUTC(), codec);
-    private final List<String> legacyCalls = new CopyOnWriteArrayList<>();
+    private final List<String> decisions = new CopyOnWriteArrayList<>();
     private final List<CloudEvent> published = new CopyOnWriteArrayList<>();
     private final Set<String> unpublishable = ConcurrentHashMap.newKeySet();
     private final List<Map.Entry<ConsumerRecord<?, ?>, Exception>> deadLetters = new CopyOnWriteArrayList<>();
     private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
-    private volatile Runnable duringLegacyCall = () -> {
+    private volatile Runnable whileDeciding = () -> {
     };
-    private ClaimIntentListener listener;
+    private IntentListener listener;
 
     @AfterEach
     void close() {
@@ -65,17 +61,17 @@ class ClaimIntentListenerTest {
     void worksOnThePollsIntentsAtTheSameTime() {
         CountDownLatch allInFlight = new CountDownLatch(4);
         List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
-        duringLegacyCall = () -> {
+        whileDeciding = () -> {
             allInFlight.countDown();
-            metTheOthers.add(awaitQuietly(allInFlight)); // true only if all four legacy calls waited together
+            metTheOthers.add(awaitQuietly(allInFlight)); // true only if all four decisions waited together
         };
         List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
 
         listener(4).onIntents(records(intents));
 
-        assertThat(metTheOthers).as("each legacy call saw the other three in flight").containsExactly(true, true, true,
+        assertThat(metTheOthers).as("each decision saw the other three in flight").containsExactly(true, true, true,
                 true);
-        assertThat(published).hasSize(8);
+        assertThat(published).hasSize(4);
         assertThat(published).extracting(CloudEvent::correlationId)
                 .containsOnly(intents.stream().map(CloudEvent::correlationId).toArray(String[]::new));
     }
@@ -86,17 +82,17 @@ class ClaimIntentListenerTest {
 
         listener(8).onIntents(records(List.of(intent, intent, intent)));
 
-        assertThat(legacyCalls).containsExactly(intent.id());
-        assertThat(published).hasSize(6);
-        assertThat(published.subList(2, 4)).isEqualTo(published.subList(0, 2));
-        assertThat(published.subList(4, 6)).isEqualTo(published.subList(0, 2));
+        assertThat(decisions).containsExactly(intent.id());
+        assertThat(published).hasSize(3);
+        assertThat(published.subList(1, 2)).isEqualTo(published.subList(0, 1));
+        assertThat(published.subList(2, 3)).isEqualTo(published.subList(0, 1));
     }
 
     @Test
     void deadLettersPoisonRecordsWhereTheyAreAndProcessesTheRest() {
         CloudEvent before = intent();
         CloudEvent after = intent();
-        CloudEvent notAnIntent = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
+        CloudEvent notAnIntent = Notes.notAnIntent();
         List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(List.of(before, notAnIntent)));
         records.add(undecodable(2, "not json"));
         records.add(record(3, "empty", null));
@@ -105,12 +101,12 @@ class ClaimIntentListenerTest {
         listener(4).onIntents(records);
 
         assertThat(published).extracting(CloudEvent::correlationId)
-                .containsOnly(before.correlationId(), after.correlationId()).hasSize(4);
+                .containsOnly(before.correlationId(), after.correlationId()).hasSize(2);
         assertThat(deadLetters).extracting(entry -> entry.getKey().offset()).containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(deadLetters).allSatisfy(entry -> assertThat(entry.getValue())
                 .isInstanceOfAny(MalformedEventException.class, DeserializationException.class));
         assertThat(deadLetterOf(3).getMessage()).isEqualTo("empty record: expected a CloudEvents JSON object");
-        assertThat(deadLetterOf(1).getMessage()).startsWith("expected an intent of type claims.ClaimSubmitted.v1");
+        assertThat(deadLetterOf(1).getMessage()).startsWith("expected an intent of type notes.NoteTaken.v1");
     }
 
     @Test
@@ -139,26 +135,47 @@ class ClaimIntentListenerTest {
         assertThatThrownBy(() -> listener(4).onIntents(records(List.of(intent(), first, second))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
                         failure -> assertThat(failure.getIndex()).isEqualTo(1));
-        assertThat(legacyCalls).doesNotContain(second.id()).contains(first.id());
+        assertThat(decisions).doesNotContain(second.id()).contains(first.id());
     }
 
     // --- fixtures
 
-    private ClaimIntentListener listener(int parallelism) {
-        ClaimIntentHandler handler = new ClaimIntentHandler(participant, request -> {
-            legacyCalls.add(request.reqKey());
-            duringLegacyCall.run();
-            return new LegacyCallResult.Answered(approved(request.claimNo()));
-        }, processed, outcomes -> {
+    private IntentListener listener(int parallelism) {
+        IntentHandler handler = Notes.handler(participant, intent -> {
+            decisions.add(intent.id());
+            whileDeciding.run();
+        });
+        OutcomePublisher publisher = outcomes -> {
             if (unpublishable.contains(outcomes.get(0).correlationId())) {
                 throw new IllegalStateException("broker unavailable");
             }
             published.addAll(outcomes);
-        }, new SimpleMeterRegistry());
+        };
+        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), Notes.CONTEXT, Side.LEGACY);
+        SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
+            @Override
+            public void record(GatedSideEffect sideEffect) {
+            }
+
+            @Override
+            public List<GatedSideEffect> ofCorrelation(String correlationId) {
+                return List.of();
+            }
+        }, Clock.systemUTC(), codec, metrics);
+        IntentProcessor processor = new IntentProcessor(properties(), List.of(handler), processed, gate, publisher,
+                TransactionOperations.withoutTransaction(), metrics);
         BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, failure) -> deadLetters.add(
                 Map.entry(record, failure));
-        listener = new ClaimIntentListener(handler, recoverer, parallelism);
+        listener = new IntentListener(processor, recoverer, parallelism);
         return listener;
+    }
+
+    static ParticipantProperties properties() {
+        return new ParticipantProperties(Side.LEGACY, Notes.CONTEXT, "urn:parallelrun:test",
+                new ParticipantProperties.Consumer("test", 4),
+                new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
+                Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),
+                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
     }
 
     private Exception deadLetterOf(long offset) {
@@ -167,13 +184,11 @@ class ClaimIntentListenerTest {
     }
 
     private static CloudEvent intent() {
-        return intent(UUID.randomUUID().toString());
+        return Notes.intent();
     }
 
     private static CloudEvent intent(String correlationId) {
-        CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
-        return CloudEvent.intent(UUID.randomUUID().toString(), golden.type(), golden.source(), golden.time(),
-                correlationId, golden.boundedContext(), golden.data());
+        return Notes.intent(correlationId);
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> records(List<CloudEvent> events) {
@@ -198,12 +213,6 @@ class ClaimIntentListenerTest {
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, "undecodable", null, headers, Optional.empty());
     }
 
-    private static LegacyClaimResponse approved(String claimNo) {
-        return new LegacyClaimResponse(claimNo, "00", "N", "10", "", "976.10", "1358.02", "", List.of(
-                new LegacyClaimResponse.LedgerLine("5100", "D", "976.10"),
-                new LegacyClaimResponse.LedgerLine("1800", "D", "1358.02")));
-    }
-
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
             return latch.await(10, TimeUnit.SECONDS);
@@ -223,13 +232,8 @@ class ClaimIntentListenerTest {
         }
 
         @Override
-        public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
-            return legacyRequestKey;
-        }
-
-        @Override
-        public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
-            return Collections.unmodifiableList(stored.computeIfAbsent(intentEventId, id -> List.copyOf(outcomes)));
+        public boolean storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+            return stored.putIfAbsent(intentEventId, List.copyOf(outcomes)) == null;
         }
     }
 }

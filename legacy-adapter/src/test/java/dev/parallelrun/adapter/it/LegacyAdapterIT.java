@@ -155,6 +155,9 @@ class LegacyAdapterIT {
                         new LedgerEntry("claims-reserve", Direction.DEBIT, new BigDecimal("1358.12")),
                         new LedgerEntry("outstanding-claims", Direction.CREDIT, new BigDecimal("1358.12")))));
         assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+        // the booking went through the side-effect gate: real, legacy being authoritative before any decision
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_BOOKING DISPATCHED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,6 +33,11 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * again (processing is idempotent, so those already done only re-publish their stored outcomes), and the container's
  * error handler backs off in between: without end for an infrastructure failure (database, outcome topic), a bounded
  * number of times for anything else before it dead-letters the record.
+ *
+ * <p>With a parallelism of 1 the poll is one lane in offset order, on the listener thread, and nothing after a failed
+ * record is processed: a redelivery then re-publishes nothing that was already published. With more, records of other
+ * keys after the failed one may have been done in parallel; their redelivery re-publishes their stored outcomes
+ * (duplicates downstream counts and drops). A participant that waits on a slow system trades that for throughput.
  */
 public final class IntentListener implements AutoCloseable {
 
@@ -44,6 +50,10 @@ public final class IntentListener implements AutoCloseable {
     IntentListener(IntentProcessor processor, BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters, int parallelism) {
         this.processor = processor;
         this.deadLetters = deadLetters;
+        if (parallelism == 1) {
+            this.lanes = null;
+            return;
+        }
         AtomicInteger threads = new AtomicInteger();
         this.lanes = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "intent-lane-" + threads.incrementAndGet());
@@ -55,23 +65,31 @@ public final class IntentListener implements AutoCloseable {
     @KafkaListener(id = "${participant.consumer.group}-intents", groupId = "${participant.consumer.group}",
             topics = "#{T(dev.parallelrun.events.Topics).intents('${participant.context}')}", batch = "true")
     void onIntents(List<ConsumerRecord<String, CloudEvent>> records) {
-        Map<String, List<Integer>> lanesByKey = new LinkedHashMap<>();
-        for (int index = 0; index < records.size(); index++) {
-            String key = records.get(index).key();
-            lanesByKey.computeIfAbsent(key == null ? "" : key, k -> new ArrayList<>()).add(index);
-        }
         RuntimeException[] failures = new RuntimeException[records.size()];
-        List<Future<?>> running = new ArrayList<>(lanesByKey.size());
-        for (List<Integer> lane : lanesByKey.values()) {
-            running.add(lanes.submit(() -> runLane(records, lane, failures)));
+        if (lanes == null) {
+            runLane(records, IntStream.range(0, records.size()).boxed().toList(), failures);
+        } else {
+            runLanes(records, failures);
         }
-        awaitAll(running);
         for (int index = 0; index < failures.length; index++) {
             if (failures[index] != null) {
                 throw new BatchListenerFailedException("intent at offset " + records.get(index).offset()
                         + " of partition " + records.get(index).partition() + " failed", failures[index], index);
             }
         }
+    }
+
+    private void runLanes(List<ConsumerRecord<String, CloudEvent>> records, RuntimeException[] failures) {
+        Map<String, List<Integer>> lanesByKey = new LinkedHashMap<>();
+        for (int index = 0; index < records.size(); index++) {
+            String key = records.get(index).key();
+            lanesByKey.computeIfAbsent(key == null ? "" : key, k -> new ArrayList<>()).add(index);
+        }
+        List<Future<?>> running = new ArrayList<>(lanesByKey.size());
+        for (List<Integer> lane : lanesByKey.values()) {
+            running.add(lanes.submit(() -> runLane(records, lane, failures)));
+        }
+        awaitAll(running);
     }
 
     private void runLane(List<ConsumerRecord<String, CloudEvent>> records, List<Integer> lane,
@@ -121,6 +139,8 @@ public final class IntentListener implements AutoCloseable {
 
     @Override
     public void close() {
-        lanes.shutdownNow();
+        if (lanes != null) {
+            lanes.shutdownNow();
+        }
     }
 }

@@ -49,9 +49,11 @@ public record ParticipantProperties(
     /**
      * @param group       the consumer group id: the participant's name
      * @param parallelism intents of a poll worked on at once (records with the same key stay in order), shared by every
-     *                    listener thread: a participant that mostly waits (on legacy) needs more than its partitions
+     *                    listener thread: a participant that mostly waits (on legacy) needs more than its partitions.
+     *                    1 (the default) works a poll in offset order and stops at a failure, so a redelivery
+     *                    re-publishes nothing already published
      */
-    public record Consumer(String group, @DefaultValue("4") int parallelism) {
+    public record Consumer(String group, @DefaultValue("1") int parallelism) {
 
         public Consumer {
             if (parallelism < 1) {

@@ -138,6 +138,18 @@ class IntentListenerTest {
         assertThat(decisions).doesNotContain(second.id()).contains(first.id());
     }
 
+    @Test
+    void worksAPollInOffsetOrderAndStopsAtTheFirstFailureWhenNotParallel() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+        unpublishable.add(intents.get(1).correlationId());
+
+        assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
+        assertThat(decisions).containsExactly(intents.get(0).id(), intents.get(1).id());
+        assertThat(published).extracting(CloudEvent::correlationId).containsExactly(intents.get(0).correlationId());
+    }
+
     // --- fixtures
 
     private IntentListener listener(int parallelism) {

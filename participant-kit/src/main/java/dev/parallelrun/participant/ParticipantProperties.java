@@ -1,7 +1,6 @@
 package dev.parallelrun.participant;
 
 import dev.parallelrun.events.Side;
-import dev.parallelrun.events.Topics;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -45,7 +45,7 @@ public final class DeadLetters implements ConsumerRecordRecoverer {
         }
         log.warn("Dead-lettering {}: {}", where(record), DeadLetterReason.of(failure));
         recoverer.accept(record, failure);
-        metrics.deadLettered();
+        metrics.deadLettered(record.topic());
     }
 
     static RecordHeaders headers(ConsumerRecord<?, ?> record, Exception failure) {

@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public interface IntentHandler {
 
-    /** The intent type this handler decides; its bounded context must be the participant's ({@code participant.context}). */
+    /** The intent type this handler decides; the participant consumes the intent topic of its bounded context. */
     IntentType intentType();
 
     /**

@@ -21,7 +21,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Consumes the context's intents ({@code intents.<participant.context>.v1}, group {@code participant.consumer.group})
+ * Consumes the intents of the participant's contexts ({@code intents.<context>.v1} for each, group {@code participant.consumer.group})
  * a poll at a time and works on a poll's intents in parallel: a participant that waits (on legacy) must not let one
  * partition's records queue behind each other.
  *
@@ -63,7 +63,7 @@ public final class IntentListener implements AutoCloseable {
     }
 
     @KafkaListener(id = "${participant.consumer.group}-intents", groupId = "${participant.consumer.group}",
-            topics = "#{T(dev.parallelrun.events.Topics).intents('${participant.context}')}", batch = "true")
+            topics = "#{@participantContexts.intentTopics()}", batch = "true")
     void onIntents(List<ConsumerRecord<String, CloudEvent>> records) {
         RuntimeException[] failures = new RuntimeException[records.size()];
         if (lanes == null) {

@@ -39,12 +39,6 @@ public final class IntentProcessor {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
         }
-        for (IntentHandler handler : handlers) {
-            if (!handler.intentType().boundedContext().equals(properties.context())) {
-                throw new IllegalStateException(handler.getClass().getName() + " handles "
-                        + handler.intentType().eventType() + ", outside participant.context=" + properties.context());
-            }
-        }
         this.side = properties.side();
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(
                 handler -> handler.intentType().eventType(), Function.identity()));
@@ -64,7 +58,7 @@ public final class IntentProcessor {
     public void process(CloudEvent intent) {
         if (side == Side.SHADOW && !intent.inSample()) {
             log.debug("Intent {} (correlation {}) is outside the sample: skipped", intent.id(), intent.correlationId());
-            metrics.intent(ParticipantMetrics.NOT_SAMPLED);
+            metrics.intent(intent.boundedContext(), ParticipantMetrics.NOT_SAMPLED);
             return;
         }
         var earlier = processedIntents.outcomesOf(intent.id());
@@ -87,14 +81,14 @@ public final class IntentProcessor {
         }
         publisher.publish(decision.outcomes());
         // from the enum, not the event's text: the label's values stay bounded
-        metrics.intent(decision.outcomes().get(0).status().wireName());
+        metrics.intent(intent.boundedContext(), decision.outcomes().get(0).status().wireName());
     }
 
     private void republish(CloudEvent intent, List<CloudEvent> stored) {
         log.info("Intent {} (correlation {}) was decided before; publishing its stored outcomes again", intent.id(),
                 intent.correlationId());
         publisher.publish(stored);
-        metrics.intent(ParticipantMetrics.DUPLICATE);
+        metrics.intent(intent.boundedContext(), ParticipantMetrics.DUPLICATE);
     }
 
     private IntentHandler handlerOf(CloudEvent intent) {

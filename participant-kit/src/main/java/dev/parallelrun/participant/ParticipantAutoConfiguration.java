@@ -73,10 +73,18 @@ public class ParticipantAutoConfiguration {
         return new Participant(properties.side(), properties.source(), clock, codec);
     }
 
+    /** The contexts the participant takes part in: its handlers'. */
+    @Bean
+    ParticipantContexts participantContexts(List<IntentHandler> handlers, ParticipantMetrics metrics) {
+        ParticipantContexts contexts = ParticipantContexts.of(handlers);
+        metrics.bind(contexts);
+        return contexts;
+    }
+
+    /** Needed before the handlers exist (a handler may ask the gate, which counts); bound to their contexts after. */
     @Bean
     ParticipantMetrics participantMetrics(ParticipantProperties properties, ObjectProvider<MeterRegistry> registry) {
-        return new ParticipantMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), properties.context(),
-                properties.side());
+        return new ParticipantMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), properties.side());
     }
 
     /**

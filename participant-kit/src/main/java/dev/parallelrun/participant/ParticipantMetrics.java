@@ -21,29 +21,46 @@ public final class ParticipantMetrics {
     static final String NOT_SAMPLED = "not_sampled";
 
     private final MeterRegistry registry;
-    private final String context;
+    private volatile ParticipantContexts contexts;
     private final String side;
     private final Timer publish;
-    private final Counter deadLetters;
 
-    public ParticipantMetrics(MeterRegistry registry, String context, Side side) {
+    /** Metrics of a participant whose contexts are {@linkplain #bind(ParticipantContexts) bound} once its handlers exist. */
+    public ParticipantMetrics(MeterRegistry registry, Side side) {
         this.registry = registry;
-        this.context = context;
         this.side = side.wireName();
         this.publish = Timer.builder("participant.outcome.publish")
                 .description("Time from sending an intent's outcomes to the broker's acknowledgement of all of them")
                 .tag("side", this.side)
                 .register(registry);
-        this.deadLetters = Counter.builder("participant.dead_letters")
-                .description("Intents dead-lettered with their reason")
-                .tags("context", context, "side", this.side)
-                .register(registry);
     }
 
-    void intent(String result) {
+    /** Metrics of a participant in the given contexts. */
+    public ParticipantMetrics(MeterRegistry registry, ParticipantContexts contexts, Side side) {
+        this(registry, side);
+        bind(contexts);
+    }
+
+    /**
+     * Names the participant's contexts, once its handlers exist (the metrics are needed earlier: a handler may use the
+     * gate, which counts): bounds the {@code context} label and registers each context's dead-letter counter at zero.
+     */
+    void bind(ParticipantContexts participantContexts) {
+        this.contexts = participantContexts;
+        for (String context : participantContexts.names()) {
+            deadLetterCounter(context);
+        }
+    }
+
+    private String label(String context) {
+        ParticipantContexts bound = contexts;
+        return bound == null ? ParticipantContexts.OTHER : bound.label(context);
+    }
+
+    void intent(String context, String result) {
         Counter.builder("participant.intents")
                 .description("Intents handled, by result")
-                .tags("context", context, "side", side, "result", result)
+                .tags("context", label(context), "side", side, "result", result)
                 .register(registry)
                 .increment();
     }
@@ -60,7 +77,15 @@ public final class ParticipantMetrics {
         publish.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void deadLettered() {
-        deadLetters.increment();
+    void deadLettered(String topic) {
+        ParticipantContexts bound = contexts;
+        deadLetterCounter(bound == null ? ParticipantContexts.OTHER : bound.labelOfTopic(topic)).increment();
+    }
+
+    private Counter deadLetterCounter(String context) {
+        return Counter.builder("participant.dead_letters")
+                .description("Intents dead-lettered with their reason")
+                .tags("context", context, "side", side)
+                .register(registry);
     }
 }

@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The configuration every participant reads, under the same keys ({@code participant.*}).
+ * The configuration every participant reads, under the same keys ({@code participant.*}). The contexts it consumes
+ * are not configured: they are its {@link IntentHandler}s' ({@link ParticipantContexts}).
  *
  * @param side           which side of the parallel run this participant is: {@code legacy} or {@code shadow}
- * @param context        the bounded context whose intents it consumes ({@code intents.<context>.v1})
  * @param source         the CloudEvents {@code source} of the outcomes it publishes
  * @param consumer       how it consumes the intent topic
  * @param retry          how an intent whose processing failed is retried: an infrastructure failure (database, broker)
@@ -23,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("participant")
 public record ParticipantProperties(
         Side side,
-        String context,
         String source,
         @DefaultValue Consumer consumer,
         @DefaultValue Retry retry,
@@ -33,16 +32,9 @@ public record ParticipantProperties(
 
     public ParticipantProperties {
         Objects.requireNonNull(side, "participant.side is required (legacy or shadow)");
-        Objects.requireNonNull(context, "participant.context is required (e.g. claims)");
         Objects.requireNonNull(source, "participant.source is required (e.g. urn:parallelrun:claims-service)");
         Objects.requireNonNull(consumer.group(), "participant.consumer.group is required: the participant's name");
-        dev.parallelrun.events.Topics.intents(context);
         requirePositive(publishTimeout, "participant.publish-timeout");
-    }
-
-    /** The topic this participant consumes. */
-    public String intentTopic() {
-        return dev.parallelrun.events.Topics.intents(context);
     }
 
     /**

@@ -163,7 +163,7 @@ class IntentListenerTest {
             }
             published.addAll(outcomes);
         };
-        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), Notes.CONTEXT, Side.LEGACY);
+        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), new ParticipantContexts(List.of(Notes.CONTEXT)), Side.LEGACY);
         SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
             @Override
             public void record(GatedSideEffect sideEffect) {
@@ -183,7 +183,7 @@ class IntentListenerTest {
     }
 
     static ParticipantProperties properties() {
-        return new ParticipantProperties(Side.LEGACY, Notes.CONTEXT, "urn:parallelrun:test",
+        return new ParticipantProperties(Side.LEGACY, "urn:parallelrun:test",
                 new ParticipantProperties.Consumer("test", 4),
                 new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
                 Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),

@@ -56,7 +56,6 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.kafka.consumer.auto-offset-reset=earliest",
                 "spring.flyway.locations=classpath:db/participant",
                 "participant.side=shadow",
-                "participant.context=notes",
                 "participant.source=urn:parallelrun:notes-service",
                 "participant.consumer.group=notes-service",
                 "participant.retry.max-attempts=2",

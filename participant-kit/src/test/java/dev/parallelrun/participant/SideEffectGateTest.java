@@ -59,7 +59,7 @@ class SideEffectGateTest {
                 return recorded;
             }
         }, Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC), EventCodec.standard(),
-                new ParticipantMetrics(registry, Notes.CONTEXT, Side.SHADOW));
+                new ParticipantMetrics(registry, new ParticipantContexts(java.util.List.of(Notes.CONTEXT)), Side.SHADOW));
 
         gate.pass(shadowAuthoritative, List.of(new SideEffectRequest("PAY", Map.of("amount", 10))));
         gate.pass(beforeAnyDecision, List.of(new SideEffectRequest("PAY", Map.of("amount", 20))));

@@ -18,6 +18,7 @@ import dev.parallelrun.participant.GatedSideEffect;
 import dev.parallelrun.participant.IntentProcessor;
 import dev.parallelrun.participant.OutcomeNotPublishedException;
 import dev.parallelrun.participant.OutcomePublisher;
+import dev.parallelrun.participant.ParticipantContexts;
 import dev.parallelrun.participant.ParticipantMetrics;
 import dev.parallelrun.participant.ParticipantProperties;
 import dev.parallelrun.participant.ProcessedIntents;
@@ -51,7 +52,7 @@ class ClaimIntentHandlerTest {
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private final ParticipantProperties properties = new ParticipantProperties(Side.SHADOW, "claims",
+    private final ParticipantProperties properties = new ParticipantProperties(Side.SHADOW,
             "urn:parallelrun:claims-service", new ParticipantProperties.Consumer("claims-service", 4),
             new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)), Duration.ofSeconds(10),
             new ParticipantProperties.Topics(3, (short) 1, 1),
@@ -61,7 +62,7 @@ class ClaimIntentHandlerTest {
 
     /** The service as the kit runs it; {@code authoritative}: the intents it is given name the shadow side authoritative. */
     private Service service(boolean authoritative) {
-        var metrics = new ParticipantMetrics(registry, "claims", Side.SHADOW);
+        var metrics = new ParticipantMetrics(registry, new ParticipantContexts(java.util.List.of("claims")), Side.SHADOW);
         var gate = new SideEffectGate(Side.SHADOW, sideEffects, clock, codec, metrics);
         var processor = new IntentProcessor(properties, List.of(handler), processedIntents, gate, sink,
                 TransactionOperations.withoutTransaction(), metrics);

@@ -20,6 +20,7 @@ import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.GatedSideEffect;
 import dev.parallelrun.participant.IntentProcessor;
 import dev.parallelrun.participant.OutcomePublisher;
+import dev.parallelrun.participant.ParticipantContexts;
 import dev.parallelrun.participant.ParticipantMetrics;
 import dev.parallelrun.participant.ParticipantProperties;
 import dev.parallelrun.participant.ProcessedIntents;
@@ -54,7 +55,7 @@ class ClaimIntentHandlerTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private final List<GatedSideEffect> sideEffects = new ArrayList<>();
-    private final ParticipantMetrics metrics = new ParticipantMetrics(meterRegistry, "claims", Side.LEGACY);
+    private final ParticipantMetrics metrics = new ParticipantMetrics(meterRegistry, new ParticipantContexts(java.util.List.of("claims")), Side.LEGACY);
     private final SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
         @Override
         public void record(GatedSideEffect sideEffect) {
@@ -298,7 +299,7 @@ class ClaimIntentHandlerTest {
     }
 
     private IntentProcessor processor(ClaimIntentHandler claimIntentHandler) {
-        ParticipantProperties properties = new ParticipantProperties(Side.LEGACY, "claims",
+        ParticipantProperties properties = new ParticipantProperties(Side.LEGACY,
                 "urn:parallelrun:legacy-adapter", new ParticipantProperties.Consumer("legacy-adapter", 4),
                 new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
                 Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),

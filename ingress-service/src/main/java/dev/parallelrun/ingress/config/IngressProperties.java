@@ -10,27 +10,31 @@ import org.springframework.util.unit.DataSize;
  * The ingress service's configuration, prefix {@code ingress}.
  *
  * @param channels    the channel systems allowed to post, each with its API key; at least one is required
- * @param intents     the intent types accepted, each naming the schema its body is checked against
+ * @param schemas     where the intent schemas (and so the intent types) are read from besides the classpath
  * @param request     limits on requests
  * @param publish     how long to wait for the broker, and what to tell the channel when it did not answer
  * @param idempotency how long idempotency records are kept
  * @param correlationIds how long a correlation id stays claimed by its intent
  * @param topics      how the intent topics are declared
  * @param rateLimit   how many requests each channel may make
+ * @param sampling    how the sampling rates are cached
+ * @param admins      the operators allowed on the admin API ({@code /api/v1/sampling}), each with an API key
  */
 @ConfigurationProperties("ingress")
 public record IngressProperties(
         @DefaultValue List<ChannelCredentials> channels,
-        @DefaultValue List<Intent> intents,
+        @DefaultValue Schemas schemas,
         @DefaultValue Request request,
         @DefaultValue Publish publish,
         @DefaultValue Idempotency idempotency,
         @DefaultValue CorrelationIds correlationIds,
         @DefaultValue Topics topics,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Sampling sampling,
+        @DefaultValue List<ChannelCredentials> admins) {
 
     /**
-     * A channel and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the
+     * A channel (or an admin, under {@code admins}) and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the
      * key itself then never sits in configuration) or {@code api-key} (the key itself, e.g. from a
      * secret; the local profile uses it so the key can be printed at start-up).
      *
@@ -47,12 +51,23 @@ public record IngressProperties(
     }
 
     /**
-     * An intent type: {@code POST /api/v1/intents/{name}} publishes {@code <bounded-context>.<name>.v<version>}
-     * events to {@code intents.<bounded-context>.v1}.
-     *
-     * @param schema the name of the schema that checks the body, e.g. {@code claim-submitted}
+     * @param directory an external folder of {@code <context>/<IntentType>.schema.json} files read after the ones
+     *                  shipped on the classpath ({@code intent-schemas/}); a file there replaces a shipped one at
+     *                  the same path. Unset: only the shipped schemas.
      */
-    public record Intent(String name, String boundedContext, @DefaultValue("1") int version, String schema) {
+    public record Schemas(String directory) {
+
+        /** The external directory, or {@code null} when none is set. */
+        public java.nio.file.Path directoryPath() {
+            return directory == null || directory.isBlank() ? null : java.nio.file.Path.of(directory);
+        }
+    }
+
+    /**
+     * @param refresh how long a sampling rate read from the database is used before it is read again, so a change
+     *                made on another instance takes effect within it
+     */
+    public record Sampling(@DefaultValue("2s") Duration refresh) {
     }
 
     /** @param maxBodySize larger bodies are refused with 413, whether declared by Content-Length or chunked */

@@ -27,6 +27,7 @@ public final class Problems {
     public static final String CORRELATION_ID_CONFLICT = "correlation-id-conflict";
     public static final String NOT_DURABLE = "not-durable";
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
+    public static final String INVALID_SAMPLING_RATE = "invalid-sampling-rate";
 
     private static final String TYPE_PREFIX = "urn:parallelrun:problem:";
 

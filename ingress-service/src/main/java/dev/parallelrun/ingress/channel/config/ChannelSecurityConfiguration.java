@@ -2,6 +2,7 @@ package dev.parallelrun.ingress.channel.config;
 
 import dev.parallelrun.ingress.channel.domain.Channel;
 import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
+import dev.parallelrun.ingress.channel.web.AdminAuthentication;
 import dev.parallelrun.ingress.channel.web.ApiKeyAuthenticationFilter;
 import dev.parallelrun.ingress.channel.web.ChannelRateLimitFilter;
 import dev.parallelrun.ingress.channel.web.ChannelAuthentication;
@@ -25,8 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**}, each within its rate
- * ({@code ingress.rate-limit}); nobody elsewhere. {@code /actuator/**} is the shared service-security chain's:
+ * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**} (posting intents and reading
+ * their schemas), each within its rate ({@code ingress.rate-limit}); admins ({@code ingress.admins}, an API key
+ * too) on the admin API {@code /api/v1/sampling/**}; nobody elsewhere. {@code /actuator/**} is the shared service-security chain's:
  * health for anyone, the rest for the metrics scraper. Outside the local profile a plain-text API key
  * ({@code api-key}) is refused: only its SHA-256 may be configured. Stateless, no sessions, no CSRF (no cookies are
  * involved), no login forms.
@@ -62,6 +64,34 @@ class ChannelSecurityConfiguration {
         return ChannelDirectory.of(channels.stream().map(ChannelSecurityConfiguration::credential).toList());
     }
 
+    /**
+     * The admins from {@code ingress.admins}, configured like channels (plain-text keys in the local profile only).
+     * None is fine: then nobody may change the sampling rates.
+     */
+    @Bean
+    AdminDirectory adminDirectory(IngressProperties properties, Environment environment, ChannelDirectory channels) {
+        List<IngressProperties.ChannelCredentials> admins = properties.admins();
+        if (!ProductionCredentials.isLocal(environment)) {
+            for (IngressProperties.ChannelCredentials admin : admins) {
+                if (admin.apiKey() != null && !admin.apiKey().isBlank()) {
+                    throw new IllegalStateException("Admin " + admin.name() + " has a plain-text API key "
+                            + "(ingress.admins[].api-key): refusing to start outside the 'local' profile. Configure "
+                            + "ingress.admins[].api-key-sha256 (the hex SHA-256 of the key) instead.");
+                }
+            }
+        }
+        ChannelDirectory directory = ChannelDirectory.ofAny(admins.stream()
+                .map(ChannelSecurityConfiguration::credential).toList());
+        if (directory.sharesAKeyWith(channels)) {
+            throw new IllegalStateException("An admin has the same API key as a channel: give admins keys of their own");
+        }
+        return new AdminDirectory(directory);
+    }
+
+    /** The admins' keys, a bean type of its own so that it is never mistaken for the channels'. */
+    record AdminDirectory(ChannelDirectory keys) {
+    }
+
     private static ChannelDirectory.Credential credential(IngressProperties.ChannelCredentials configured) {
         String name = configured.name();
         boolean plain = configured.apiKey() != null && !configured.apiKey().isBlank();
@@ -84,8 +114,8 @@ class ChannelSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory, IngressProperties properties)
-            throws Exception {
+    SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory, AdminDirectory admins,
+            IngressProperties properties) throws Exception {
         IngressProperties.RateLimit rate = properties.rateLimit();
         ClientRateLimiter perChannel = new ClientRateLimiter(rate.burst(),
                 Duration.ofSeconds(1).multipliedBy(rate.burst()).dividedBy(rate.requestsPerSecond()), 10_000);
@@ -96,7 +126,7 @@ class ChannelSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(directory, entryPoint),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(directory, admins.keys(), entryPoint),
                         AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ChannelRateLimitFilter(perChannel), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
@@ -105,6 +135,7 @@ class ChannelSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/intents/**").hasRole(ChannelAuthentication.ROLE)
+                        .requestMatchers("/api/v1/sampling", "/api/v1/sampling/**").hasRole(AdminAuthentication.ROLE)
                         .anyRequest().denyAll());
         return http.build();
     }

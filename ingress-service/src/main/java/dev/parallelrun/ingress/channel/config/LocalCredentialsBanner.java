@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** In the local profile only: prints the channels' API keys, so a developer can call the ingress at once. */
+/** In the local profile only: prints the channels' and admins' API keys, so a developer can call the ingress at once. */
 @Component
 @Profile("local")
 class LocalCredentialsBanner {
@@ -28,6 +28,12 @@ class LocalCredentialsBanner {
             if (channel.apiKey() != null) {
                 log.info("Local profile: channel '{}' posts intents with header {}: {}", channel.name(),
                         Headers.API_KEY, channel.apiKey());
+            }
+        }
+        for (IngressProperties.ChannelCredentials admin : properties.admins()) {
+            if (admin.apiKey() != null) {
+                log.info("Local profile: admin '{}' sets sampling rates (/api/v1/sampling) with header {}: {}",
+                        admin.name(), Headers.API_KEY, admin.apiKey());
             }
         }
     }

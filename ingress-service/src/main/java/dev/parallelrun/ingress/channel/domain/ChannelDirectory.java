@@ -36,6 +36,15 @@ public final class ChannelDirectory {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("no channel is configured");
         }
+        return ofAny(credentials);
+    }
+
+    /**
+     * A directory that may be empty (the admins': without any, the admin API answers 401 to everyone).
+     *
+     * @throws IllegalArgumentException when a name repeats or two entries share a key
+     */
+    public static ChannelDirectory ofAny(List<Credential> credentials) {
         Set<String> names = new HashSet<>();
         Set<String> hashes = new HashSet<>();
         List<Entry> entries = new ArrayList<>();
@@ -78,6 +87,13 @@ public final class ChannelDirectory {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Whether any entry has the key of any entry of the other directory. */
+    public boolean sharesAKeyWith(ChannelDirectory other) {
+        Set<String> mine = new HashSet<>();
+        entries.forEach(entry -> mine.add(HexFormat.of().formatHex(entry.apiKeySha256())));
+        return other.entries.stream().anyMatch(entry -> mine.contains(HexFormat.of().formatHex(entry.apiKeySha256())));
     }
 
     /** The names of the configured channels. */

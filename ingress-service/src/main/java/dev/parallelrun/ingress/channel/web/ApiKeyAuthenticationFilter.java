@@ -17,18 +17,25 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a channel by its {@code X-Api-Key} header. An unknown key is answered with 401 at once;
+ * Authenticates a channel, or an admin, by its {@code X-Api-Key} header (channel and admin keys never
+ * coincide, the configuration refuses it). An unknown key is answered with 401 at once;
  * a missing key leaves the request anonymous, and the authorization rules answer 401 where a channel
  * is required.
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ChannelDirectory directory;
+    private final ChannelDirectory admins;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    public ApiKeyAuthenticationFilter(ChannelDirectory directory, AuthenticationEntryPoint entryPoint) {
+    /**
+     * @param admins the admins' keys, held like channels' (an admin's "channel" is only its name)
+     */
+    public ApiKeyAuthenticationFilter(ChannelDirectory directory, ChannelDirectory admins,
+            AuthenticationEntryPoint entryPoint) {
         this.directory = directory;
+        this.admins = admins;
         this.entryPoint = entryPoint;
     }
 
@@ -41,13 +48,16 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Channel> channel = directory.authenticate(key);
-        if (channel.isEmpty()) {
+        Optional<Channel> admin = admins.authenticate(key);
+        if (channel.isEmpty() && admin.isEmpty()) {
             contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new ChannelAuthentication(channel.get()));
+        context.setAuthentication(channel.isPresent()
+                ? new ChannelAuthentication(channel.get())
+                : new AdminAuthentication(admin.get().name()));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -1,12 +1,14 @@
 package dev.parallelrun.ingress.intent.application;
 
+import dev.parallelrun.events.IntentType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * The ingress's meters: intents accepted (by type; replays of idempotent retries tagged as such),
+ * The ingress's meters: intents accepted (by type; replays of idempotent retries tagged as such), intents
+ * published in or out of the parallel run's sample (by context and intent type),
  * requests rejected (by HTTP status and reason) and how long the broker took to acknowledge.
  */
 public final class IngressMetrics {
@@ -14,6 +16,7 @@ public final class IngressMetrics {
     public static final String ACCEPTED = "ingress.intents.accepted";
     public static final String REJECTED = "ingress.intents.rejected";
     public static final String PUBLISH = "ingress.intents.publish";
+    public static final String SAMPLED = "ingress.intents.sampled";
 
     private final MeterRegistry registry;
 
@@ -25,6 +28,7 @@ public final class IngressMetrics {
             java.util.Map.entry(409, "idempotency-conflict"),
             java.util.Map.entry(409, "correlation-id-conflict"), java.util.Map.entry(413, "payload-too-large"),
             java.util.Map.entry(415, "unsupported-media-type"), java.util.Map.entry(422, "invalid-intent"),
+            java.util.Map.entry(422, "invalid-sampling-rate"),
             java.util.Map.entry(429, "too-many-requests"),
             java.util.Map.entry(503, "not-durable"));
 
@@ -36,10 +40,26 @@ public final class IngressMetrics {
         }
     }
 
-    /** Registers the accepted-intent series of an event type at zero, before its first intent. */
-    public void registerIntentType(String eventType) {
-        acceptedCounter(eventType, false);
-        acceptedCounter(eventType, true);
+    /** Registers the accepted-intent series of an intent type at zero, before its first intent. */
+    public void registerIntentType(IntentType type) {
+        acceptedCounter(type.eventType(), false);
+        acceptedCounter(type.eventType(), true);
+        sampledCounter(type, true);
+        sampledCounter(type, false);
+    }
+
+    /** An intent published in the parallel run's sample ({@code sampled=true}) or left out of it. */
+    public void sampled(IntentType type, boolean inSample) {
+        sampledCounter(type, inSample).increment();
+    }
+
+    private Counter sampledCounter(IntentType type, boolean inSample) {
+        return Counter.builder(SAMPLED)
+                .description("Intents published, by whether the new service processes them (sampled=false: left out)")
+                .tag("context", type.boundedContext())
+                .tag("intent", type.name())
+                .tag("sampled", Boolean.toString(inSample))
+                .register(registry);
     }
 
     public void accepted(String eventType, boolean replayed) {

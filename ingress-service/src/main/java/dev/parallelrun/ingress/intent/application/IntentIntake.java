@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id, so consumers de-duplicate an event that the broker took after the ingress stopped waiting.
  * The transaction is held at most for the bounded publish time.
  *
+ * <p>An intent that sampling ({@link IntentSampling}) leaves out of the parallel run is published with
+ * {@code sampled=false}: the legacy side processes it, the new service skips it.
+ *
  * <p>Every intent also claims its correlation id ({@link CorrelationClaims}) in the same transaction,
  * before it is published: a correlation id that already names another intent (from any channel) is
  * refused with {@link CorrelationIdConflictException}, and nothing is published. A retry of the same
@@ -45,16 +48,19 @@ public class IntentIntake {
     private final CorrelationClaims claims;
     private final TransactionTemplate transaction;
     private final IngressMetrics metrics;
+    private final IntentSampling sampling;
     private final Clock clock;
 
     public IntentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
-            CorrelationClaims claims, TransactionTemplate transaction, IngressMetrics metrics, Clock clock) {
+            CorrelationClaims claims, TransactionTemplate transaction, IngressMetrics metrics, IntentSampling sampling,
+            Clock clock) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.records = records;
         this.claims = claims;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.sampling = sampling;
         this.clock = clock;
     }
 
@@ -139,13 +145,18 @@ public class IntentIntake {
     }
 
     private void publish(IntentRequest request, IntentType type, String eventId, String correlationId) {
+        boolean inSample = sampling.inSample(type, correlationId);
         CloudEvent event = CloudEvent.intent(eventId, type.eventType(), request.channel().source(), clock.instant(),
                 correlationId, type.boundedContext(), request.body());
+        if (!inSample) {
+            event = event.withSampled(false); // the new service skips it; reconciliation expects no shadow outcome
+        }
         long started = System.nanoTime();
         boolean acknowledged = false;
         try {
             publisher.publish(type.topic(), correlationId, event);
             acknowledged = true;
+            metrics.sampled(type, inSample);
         } finally {
             metrics.published(type.eventType(), acknowledged, Duration.ofNanos(System.nanoTime() - started));
         }

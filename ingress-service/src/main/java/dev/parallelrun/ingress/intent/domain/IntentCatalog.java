@@ -1,6 +1,5 @@
 package dev.parallelrun.ingress.intent.domain;
 
-import dev.parallelrun.events.IntentType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The registry of intent types the ingress accepts, keyed by the name in the request path
- * ({@code /api/v1/intents/{name}}). Types are data (name, bounded context, version), each paired with
- * a schema by name; adding an intent type means configuring it and, if no existing schema fits,
- * writing one.
+ * ({@code /api/v1/intents/{name}}). It is made from the intent schemas: each schema names its intent type
+ * ({@code x-event-type}), so adding an intent type is adding a schema file (and letting a channel post it).
  */
 public final class IntentCatalog {
 
@@ -24,34 +22,23 @@ public final class IntentCatalog {
     }
 
     /**
-     * Pairs each intent type with its schema.
+     * The catalog of these schemas.
      *
-     * @param types       intent type to the name of its schema
-     * @param schemas     the schemas available
-     * @throws IllegalArgumentException when a type names a schema that does not exist, a name repeats,
-     *                                  or no type is given
+     * @throws IllegalArgumentException when no schema is given or two describe intent types of the same name
      */
-    public static IntentCatalog of(Map<IntentType, String> types, Collection<? extends IntentSchema> schemas) {
-        Map<String, IntentSchema> schemaByName = new LinkedHashMap<>();
-        for (IntentSchema schema : schemas) {
-            if (schemaByName.putIfAbsent(schema.name(), schema) != null) {
-                throw new IllegalArgumentException("two intent schemas are named " + schema.name());
-            }
-        }
-        if (types.isEmpty()) {
-            throw new IllegalArgumentException("no intent types configured (ingress.intents is empty)");
+    public static IntentCatalog of(Collection<IntentSchema> schemas) {
+        if (schemas.isEmpty()) {
+            throw new IllegalArgumentException("no intent schema found: the ingress would accept nothing");
         }
         Map<String, RegisteredIntent> byName = new LinkedHashMap<>();
-        types.forEach((type, schemaName) -> {
-            IntentSchema schema = schemaByName.get(schemaName);
-            if (schema == null) {
-                throw new IllegalArgumentException("intent type " + type.name() + " names schema '" + schemaName
-                        + "', but the known schemas are " + schemaByName.keySet());
+        for (IntentSchema schema : schemas) {
+            RegisteredIntent earlier = byName.putIfAbsent(schema.type().name(),
+                    new RegisteredIntent(schema.type(), schema));
+            if (earlier != null) {
+                throw new IllegalArgumentException("intent type " + schema.type().name() + " is described twice: by "
+                        + earlier.schema().origin() + " and by " + schema.origin());
             }
-            if (byName.putIfAbsent(type.name(), new RegisteredIntent(type, schema)) != null) {
-                throw new IllegalArgumentException("intent type " + type.name() + " is configured twice");
-            }
-        });
+        }
         return new IntentCatalog(Map.copyOf(byName));
     }
 
@@ -64,9 +51,11 @@ public final class IntentCatalog {
         return intent;
     }
 
-    /** All registered intents. */
+    /** All registered intents, sorted by event type. */
     public List<RegisteredIntent> all() {
-        return List.copyOf(byName.values());
+        return byName.values().stream()
+                .sorted(java.util.Comparator.comparing(intent -> intent.type().eventType()))
+                .toList();
     }
 
     /** The bounded contexts the registered intents belong to, sorted. */

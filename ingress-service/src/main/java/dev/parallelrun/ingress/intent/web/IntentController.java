@@ -14,20 +14,25 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/v1/intents/{intentType}}: the body is the intent's {@code data}. Answers 202 with the
- * ids once the intent is durable on Kafka.
+ * ids once the intent is durable on Kafka. {@code GET /api/v1/intents/{intentType}/schema}: its JSON Schema.
  */
 @RestController
 class IntentController {
 
     /** Set on a 202 that answers a retry of an earlier request with the same idempotency key. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    /** The media type of a JSON Schema document. */
+    static final String SCHEMA_JSON = "application/schema+json";
 
     static final int MAX_CORRELATION_ID_LENGTH = 128;
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -66,6 +71,17 @@ class IntentController {
             response.header(REPLAYED_HEADER, "true");
         }
         return response.body(new Accepted(accepted.correlationId(), accepted.eventId(), accepted.type()));
+    }
+
+    /**
+     * {@code GET /api/v1/intents/{intentType}/schema}: the JSON Schema the body of that intent type is checked
+     * against, as written in the schema folder, for any authenticated channel (schemas are contract, not secret).
+     */
+    @GetMapping(path = "/api/v1/intents/{intentType}/schema", produces = SCHEMA_JSON)
+    ResponseEntity<JsonNode> schema(@PathVariable String intentType) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SCHEMA_JSON))
+                .body(catalog.get(intentType).schema().document());
     }
 
     /** Present headers must be 1..max visible ASCII characters (no spaces, no control characters). */

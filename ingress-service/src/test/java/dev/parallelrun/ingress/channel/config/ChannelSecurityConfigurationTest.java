@@ -83,13 +83,49 @@ class ChannelSecurityConfigurationTest {
     }
 
     @Test
+    void theLocalProfileHasTheLocalAdminAndProductionHasNone() throws IOException {
+        IngressProperties local = bind("ingress-service.yml", "ingress-service-local.yml");
+        ChannelSecurityConfiguration.AdminDirectory admins = configuration.adminDirectory(local, LOCAL,
+                configuration.channelDirectory(local, LOCAL));
+
+        assertThat(admins.keys().authenticate("local-admin-key")).map(Channel::name).contains("local-admin");
+        assertThat(admins.keys().authenticate("local-dev-key")).isEmpty();
+        assertThat(bind("ingress-service.yml").admins()).isEmpty();
+    }
+
+    @Test
+    void refusesAPlainTextAdminKeyOutsideTheLocalProfile() {
+        IngressProperties properties = new IngressProperties(List.of(new IngressProperties.ChannelCredentials(
+                "web-portal", null, HexFormat.of().formatHex(ChannelDirectory.sha256("portal-key")), List.of())),
+                null, null, null, null, null, null, null, null,
+                List.of(new IngressProperties.ChannelCredentials("ops", "ops-key", null, List.of())));
+        ChannelDirectory channels = configuration.channelDirectory(properties, PRODUCTION);
+
+        assertThatThrownBy(() -> configuration.adminDirectory(properties, PRODUCTION, channels))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ingress.admins[].api-key-sha256");
+    }
+
+    @Test
+    void refusesAnAdminWithAChannelsKey() {
+        IngressProperties properties = new IngressProperties(List.of(new IngressProperties.ChannelCredentials(
+                "web-portal", "shared-key", null, List.of())), null, null, null, null, null, null, null, null,
+                List.of(new IngressProperties.ChannelCredentials("ops", "shared-key", null, List.of())));
+        ChannelDirectory channels = configuration.channelDirectory(properties, LOCAL);
+
+        assertThatThrownBy(() -> configuration.adminDirectory(properties, LOCAL, channels))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("same API key as a channel");
+    }
+
+    @Test
     void neverPrintsAPlainKey() {
         assertThat(new IngressProperties.ChannelCredentials("web-portal", "secret-key", null, List.of()).toString())
                 .doesNotContain("secret-key");
     }
 
     private static IngressProperties properties(IngressProperties.ChannelCredentials channel) {
-        return new IngressProperties(List.of(channel), List.of(), null, null, null, null, null, null);
+        return new IngressProperties(List.of(channel), null, null, null, null, null, null, null, null, List.of());
     }
 
     /** Binds {@code ingress.*} from the service's real configuration files, later files winning. */

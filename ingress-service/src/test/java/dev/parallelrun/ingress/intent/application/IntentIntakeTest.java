@@ -8,9 +8,9 @@ import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.ingress.channel.domain.Channel;
-import dev.parallelrun.ingress.intent.domain.ClaimSubmittedSchema;
 import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
 import dev.parallelrun.ingress.intent.domain.IntentCatalog;
+import dev.parallelrun.ingress.intent.domain.ShippedSchemas;
 import dev.parallelrun.ingress.intent.domain.UnknownIntentTypeException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -38,10 +38,29 @@ class IntentIntakeTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final TransactionalRecords records = new TransactionalRecords();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final IntentIntake intake = new IntentIntake(
-            IntentCatalog.of(Map.of(ClaimsContract.CLAIM_SUBMITTED, ClaimSubmittedSchema.NAME),
-                    List.of(new ClaimSubmittedSchema(CLOCK))),
-            publisher, records, records, new TransactionTemplate(records), new IngressMetrics(registry), CLOCK);
+    private static final IntentCatalog CATALOG = IntentCatalog.of(List.of(ShippedSchemas.claimSubmitted(CLOCK)));
+
+    private final IntentIntake intake = intake(IntentSampling.ALL);
+
+    private IntentIntake intake(IntentSampling sampling) {
+        return new IntentIntake(CATALOG, publisher, records, records, new TransactionTemplate(records),
+                new IngressMetrics(registry), sampling, CLOCK);
+    }
+
+    @Test
+    void stampsSampledFalseOnAnIntentThatSamplingLeavesOut() {
+        IntentIntake sampledOut = intake((type, correlationId) -> !correlationId.equals("order-out"));
+
+        sampledOut.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-out", null));
+        sampledOut.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), "order-in", null));
+
+        assertThat(publisher.sent).extracting(sent -> sent.event().sampled()).containsExactly(false, null);
+        assertThat(publisher.sent).extracting(sent -> sent.event().inSample()).containsExactly(false, true);
+        assertThat(registry.get(IngressMetrics.SAMPLED).tags("context", "claims", "intent", "ClaimSubmitted",
+                "sampled", "false").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(IngressMetrics.SAMPLED).tags("context", "claims", "intent", "ClaimSubmitted",
+                "sampled", "true").counter().count()).isEqualTo(1.0);
+    }
 
     @Test
     void publishesAnIntentKeyedByItsCorrelationId() {

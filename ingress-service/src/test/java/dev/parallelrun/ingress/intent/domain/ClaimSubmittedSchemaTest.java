@@ -14,12 +14,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+/**
+ * The shipped schema file {@code intent-schemas/claims/ClaimSubmitted.schema.json}, case by case what the
+ * hand-written validator it replaced accepted and refused, with the same JSON pointers.
+ */
 class ClaimSubmittedSchemaTest {
+
+    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_CODE_LENGTH = 32;
+    static final int MAX_DESCRIPTION_LENGTH = 2000;
+    static final int MAX_NAME_LENGTH = 200;
 
     /** 2026-11-02T09:15:30Z: the report time of the golden claim. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T09:15:30Z"), ZoneOffset.UTC);
 
-    private final ClaimSubmittedSchema schema = new ClaimSubmittedSchema(CLOCK);
+    private final IntentSchema schema = ShippedSchemas.claimSubmitted(CLOCK);
 
     @Test
     void acceptsTheGoldenClaim() {
@@ -65,7 +74,8 @@ class ClaimSubmittedSchemaTest {
 
     @Test
     void refusesABodyThatIsNotAnObject() {
-        assertThat(schema.validate(json("[1, 2]"))).containsExactly(new Violation("", "must be a JSON object"));
+        assertThat(schema.validate(json("[1, 2]")))
+                .containsExactly(new Violation("", "must be a JSON object, not an array"));
     }
 
     @Test
@@ -165,7 +175,7 @@ class ClaimSubmittedSchemaTest {
 
         Clock late = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
         claim.put("incidentDate", "2026-11-03");
-        assertThat(new ClaimSubmittedSchema(late).validate(claim)).isEmpty();
+        assertThat(ShippedSchemas.claimSubmitted(late).validate(claim)).isEmpty();
     }
 
     @ParameterizedTest
@@ -186,8 +196,29 @@ class ClaimSubmittedSchemaTest {
         ((ObjectNode) claim.get("claimant")).put("name", "");
 
         assertThat(schema.validate(claim)).containsExactlyInAnyOrder(
-                new Violation("/claimId", "must not be blank"),
+                new Violation("/claimId",
+                        "must start with a letter or digit and contain only letters, digits, '.', '_', ':' and '-'"),
                 new Violation("/claimant/name", "must not be blank"));
+    }
+
+    @Test
+    void refusesAnIdEndingInALineBreak() {
+        // the schema's patterns are ECMA 262, where $ is the end of the text; java.util.regex's $ lets "C1\n" through
+        ObjectNode claim = goldenClaim();
+        claim.put("claimId", "C1\n");
+
+        assertThat(schema.validate(claim)).extracting(Violation::pointer).containsExactly("/claimId");
+    }
+
+    @Test
+    void marksTheClaimantsNameAndEmailAsPersonalData() {
+        assertThat(schema.personalDataPaths()).containsExactlyInAnyOrder("/claimant/name", "/claimant/email");
+    }
+
+    @Test
+    void describesTheClaimSubmittedIntentType() {
+        assertThat(schema.type()).isEqualTo(dev.parallelrun.events.claims.ClaimsContract.CLAIM_SUBMITTED);
+        assertThat(schema.type().eventType()).isEqualTo("claims.ClaimSubmitted.v1");
     }
 
     @Test
@@ -214,10 +245,10 @@ class ClaimSubmittedSchemaTest {
     @Test
     void refusesStringsOverTheirLengthLimits() {
         ObjectNode claim = goldenClaim();
-        claim.put("claimId", "C".repeat(ClaimSubmittedSchema.MAX_ID_LENGTH + 1));
-        claim.put("productLine", "m".repeat(ClaimSubmittedSchema.MAX_CODE_LENGTH + 1));
-        claim.put("description", "d".repeat(ClaimSubmittedSchema.MAX_DESCRIPTION_LENGTH + 1));
-        ((ObjectNode) claim.get("claimant")).put("name", "n".repeat(ClaimSubmittedSchema.MAX_NAME_LENGTH + 1));
+        claim.put("claimId", "C".repeat(MAX_ID_LENGTH + 1));
+        claim.put("productLine", "m".repeat(MAX_CODE_LENGTH + 1));
+        claim.put("description", "d".repeat(MAX_DESCRIPTION_LENGTH + 1));
+        ((ObjectNode) claim.get("claimant")).put("name", "n".repeat(MAX_NAME_LENGTH + 1));
 
         assertThat(schema.validate(claim)).extracting(Violation::pointer)
                 .containsExactlyInAnyOrder("/claimId", "/productLine", "/description", "/claimant/name");
@@ -226,8 +257,8 @@ class ClaimSubmittedSchemaTest {
     @Test
     void acceptsStringsAtTheirLengthLimits() {
         ObjectNode claim = goldenClaim();
-        claim.put("claimId", "C".repeat(ClaimSubmittedSchema.MAX_ID_LENGTH));
-        claim.put("description", "d".repeat(ClaimSubmittedSchema.MAX_DESCRIPTION_LENGTH));
+        claim.put("claimId", "C".repeat(MAX_ID_LENGTH));
+        claim.put("description", "d".repeat(MAX_DESCRIPTION_LENGTH));
 
         assertThat(schema.validate(claim)).isEmpty();
     }

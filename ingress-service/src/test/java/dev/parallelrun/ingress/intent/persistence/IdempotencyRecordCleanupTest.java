@@ -38,9 +38,9 @@ class IdempotencyRecordCleanupTest {
     }
 
     private static IngressProperties properties(Duration retention) {
-        return new IngressProperties(List.of(), List.of(), null, null,
+        return new IngressProperties(List.of(), null, null, null,
                 new IngressProperties.Idempotency(retention, Duration.ofHours(1)),
-                new IngressProperties.CorrelationIds(Duration.ofDays(30)), null, null);
+                new IngressProperties.CorrelationIds(Duration.ofDays(30)), null, null, null, List.of());
     }
 
     private static final class FakeClaims implements CorrelationClaims {

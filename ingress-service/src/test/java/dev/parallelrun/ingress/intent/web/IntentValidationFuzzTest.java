@@ -7,10 +7,10 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.claims.ClaimSubmitted;
 import dev.parallelrun.events.claims.ClaimsContract;
-import dev.parallelrun.ingress.intent.domain.ClaimSubmittedSchema;
 import dev.parallelrun.ingress.intent.domain.IntentCatalog;
 import dev.parallelrun.ingress.intent.domain.RegisteredIntent;
 import dev.parallelrun.ingress.intent.domain.RequestFingerprint;
+import dev.parallelrun.ingress.intent.domain.ShippedSchemas;
 import dev.parallelrun.ingress.intent.domain.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,12 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Coverage-guided fuzzing of the path that turns a request body into an intent: the body reader, then
- * the intent type's schema. Whatever the bytes, the outcome is a 4xx refusal
+ * the intent type's JSON Schema (the shipped {@code ClaimSubmitted.schema.json}). Whatever the bytes, the outcome is a 4xx refusal
  * ({@link UnacceptableRequestException}), a list of violations (a 422 problem), or a valid intent that
  * every consumer can read back as a {@link ClaimSubmitted}; any other throwable is a finding.
  *
@@ -36,9 +35,8 @@ class IntentValidationFuzzTest {
     private static final EventCodec CODEC = EventCodec.standard();
 
     private final IntentBodyReader reader = new IntentBodyReader(64 * 1024);
-    private final RegisteredIntent claimSubmitted = IntentCatalog.of(
-            Map.of(ClaimsContract.CLAIM_SUBMITTED, ClaimSubmittedSchema.NAME),
-            List.of(new ClaimSubmittedSchema(CLOCK))).get(ClaimsContract.CLAIM_SUBMITTED.name());
+    private final RegisteredIntent claimSubmitted = IntentCatalog.of(List.of(ShippedSchemas.claimSubmitted(CLOCK)))
+            .get(ClaimsContract.CLAIM_SUBMITTED.name());
 
     @FuzzTest(maxDuration = "5m")
     void turnsAnyBodyIntoARefusalViolationsOrAReadableIntent(byte[] body) throws IOException {

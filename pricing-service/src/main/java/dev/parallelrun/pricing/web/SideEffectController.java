@@ -1,0 +1,37 @@
+package dev.parallelrun.pricing.web;
+
+import dev.parallelrun.participant.GatedSideEffect;
+import dev.parallelrun.participant.SideEffects;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/side-effects?correlationId=...}: what the gate did with the side effects of one quote
+ * (suppressed or dispatched), so ops and auditors can see what the shadow would have done.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/side-effects", produces = MediaType.APPLICATION_JSON_VALUE)
+class SideEffectController {
+
+    private final SideEffects sideEffects;
+
+    SideEffectController(SideEffects sideEffects) {
+        this.sideEffects = sideEffects;
+    }
+
+    @GetMapping
+    SideEffectsOfCorrelation byCorrelationId(@RequestParam String correlationId) {
+        return new SideEffectsOfCorrelation(correlationId, sideEffects.ofCorrelation(correlationId));
+    }
+
+    /**
+     * @param items each with the status the gate gave it: dispatched only where the intent named the shadow side
+     *              authoritative (and was no replay)
+     */
+    record SideEffectsOfCorrelation(String correlationId, List<GatedSideEffect> items) {
+    }
+}

@@ -46,6 +46,7 @@ class ComposeFileTest {
             "legacy-claims-system", "dev.parallelrun.legacysystem",
             "legacy-adapter", "dev.parallelrun.adapter",
             "claims-service", "dev.parallelrun.claims",
+            "pricing-service", "dev.parallelrun.pricing",
             "reconciliation-service", "dev.parallelrun.reconciliation");
     /** Read by the JVM itself, not by the service's configuration. */
     private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");

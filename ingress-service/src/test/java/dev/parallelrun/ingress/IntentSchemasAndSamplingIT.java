@@ -89,7 +89,7 @@ class IntentSchemasAndSamplingIT {
                         "policyId": {"type": "string", "pattern": "^POL-[0-9]+$"},
                         "premium": {"type": "number", "exclusiveMinimum": 0, "x-max-decimal-places": 2},
                         "holder": {"type": "object", "properties": {
-                          "iban": {"type": "string", "x-personal-data": true}}}
+                          "iban": {"type": "string", "x-personal-data": true, "x-data-subject": true}}}
                       }
                     }
                     """);

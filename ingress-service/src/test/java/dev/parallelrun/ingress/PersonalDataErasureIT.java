@@ -7,6 +7,7 @@ import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.personal.EncryptedValue;
+import dev.parallelrun.ingress.intent.domain.RequestFingerprint;
 import dev.parallelrun.ingress.personaldata.application.PersonalDataMetrics;
 import dev.parallelrun.testsupport.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,7 +100,11 @@ class PersonalDataErasureIT {
                     .doesNotContain(person.emailLocalPart());
         }
         assertThat(everyRowOfTheIngressSchema()).doesNotContain(person.name())
-                .doesNotContainIgnoringCase(person.email()).doesNotContain(person.emailLocalPart());
+                .doesNotContainIgnoringCase(person.email()).doesNotContain(person.emailLocalPart())
+                // nor an unkeyed hash of the body, which would confirm a guess of the person to anyone
+                .doesNotContain(RequestFingerprint.of("claims.ClaimSubmitted.v1", claim));
+        assertThat(jdbc.sql("SELECT count(*) FROM ingress.idempotency_record WHERE request_hash IS NOT NULL")
+                .query(Integer.class).single()).isPositive();
     }
 
     @Test

@@ -20,4 +20,12 @@ public interface IntentDataProtection {
      * @throws IntentNotDurableException when protecting it failed for a reason the channel can retry (503)
      */
     JsonNode protect(IntentSchema schema, JsonNode data);
+
+    /**
+     * The data as the request fingerprint sees it: deterministic (the same body gives the same result), but with
+     * nothing in it that confirms a guess of a personal value to anyone without the ingress's secret.
+     */
+    default JsonNode pseudonymise(IntentSchema schema, JsonNode data) {
+        return data;
+    }
 }

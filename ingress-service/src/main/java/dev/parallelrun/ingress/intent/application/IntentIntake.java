@@ -28,9 +28,11 @@ import tools.jackson.databind.JsonNode;
  * id, so consumers de-duplicate an event that the broker took after the ingress stopped waiting.
  * The transaction is held at most for the bounded publish time.
  *
- * <p>The published data is the body with its personal fields encrypted ({@link IntentDataProtection}); the
- * request fingerprint (idempotency, derived ids) is a SHA-256 of the body as the channel sent it, so a retry is
- * recognised although its ciphertext differs (the retry republishes the same event id, which consumers drop).
+ * <p>The published data is the body with its personal fields encrypted ({@link IntentDataProtection}). The
+ * request fingerprint (idempotency, derived ids) is a SHA-256 of the body with each personal value replaced by a
+ * keyed hash of it ({@link IntentDataProtection#pseudonymise}): a retry is recognised although its ciphertext
+ * differs (the retry republishes the same event id, which consumers drop), and neither the stored fingerprint nor
+ * an id derived from it confirms a guess of someone's name or address to whoever lacks the ingress's secret.
  *
  * <p>An intent that sampling ({@link IntentSampling}) leaves out of the parallel run is published with
  * {@code sampled=false}: the legacy side processes it, the new service skips it.
@@ -93,21 +95,24 @@ public class IntentIntake {
         }
         // before any transaction: a subject's new key is stored whether or not this publish succeeds
         JsonNode data = protection.protect(intent.schema(), request.body());
+        // the fingerprint sees personal values only through a keyed hash: the ids derived from it are published
+        String fingerprint = RequestFingerprint.of(type.eventType(), protection.pseudonymise(intent.schema(),
+                request.body()));
         AcceptedIntent accepted = request.idempotencyKey() == null
-                ? publishOnce(request, type, data)
-                : publishIdempotently(request, type, data);
+                ? publishOnce(request, type, data, fingerprint)
+                : publishIdempotently(request, type, data, fingerprint);
         metrics.accepted(accepted.type(), accepted.replayed());
         return accepted;
     }
 
-    private AcceptedIntent publishOnce(IntentRequest request, IntentType type, JsonNode data) {
+    private AcceptedIntent publishOnce(IntentRequest request, IntentType type, JsonNode data, String fingerprint) {
         String correlationId;
         String eventId;
         if (request.correlationId() != null) {
             // derived, so a retry of a request answered 503 republishes the same event, which consumers drop
             correlationId = request.correlationId();
             eventId = IntentIds.eventIdOfCorrelation(request.channel().name(), correlationId,
-                    RequestFingerprint.of(type.eventType(), request.body()));
+                    fingerprint);
         } else {
             correlationId = IntentIds.random();
             eventId = IntentIds.random();
@@ -119,10 +124,10 @@ public class IntentIntake {
         });
     }
 
-    private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type, JsonNode data) {
+    private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type, JsonNode data,
+            String fingerprint) {
         String channel = request.channel().name();
         String key = request.idempotencyKey();
-        String fingerprint = RequestFingerprint.of(type.eventType(), request.body());
         String eventId = IntentIds.eventId(channel, key, fingerprint);
         String correlationId = request.correlationId() != null
                 ? request.correlationId()

@@ -72,6 +72,12 @@ public final class PersonalDataEncryptor implements IntentDataProtection {
                 plaintext -> EncryptedValue.encrypt(subjectRef, key.generation(), secret, plaintext).wire());
     }
 
+    /** Each personal value replaced by its keyed hash ({@link SubjectRefs#keyedHash}). */
+    @Override
+    public JsonNode pseudonymise(IntentSchema schema, JsonNode data) {
+        return PersonalFields.transform(data, schema.personalDataPaths(), value -> "hmac:" + refs.keyedHash(value));
+    }
+
     private SubjectKey liveKey(String subjectRef) {
         Optional<SubjectKey> live = keys.live(subjectRef);
         if (live.isPresent()) {

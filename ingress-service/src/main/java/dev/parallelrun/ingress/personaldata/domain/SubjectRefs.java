@@ -50,6 +50,22 @@ public final class SubjectRefs {
         }
     }
 
+    /**
+     * A keyed hash of a personal value exactly as written (not normalised), for fingerprints that must tell two
+     * bodies apart without holding what is in them: HMAC-SHA256 over a purpose label and the value, so it never
+     * equals a subject ref.
+     */
+    public String keyedHash(String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(secret);
+            mac.update("urn:parallelrun:ingress:fingerprint\u0000".getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform must support " + ALGORITHM, e);
+        }
+    }
+
     static String normalise(String identity) {
         return Normalizer.normalize(identity, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
     }

@@ -85,6 +85,19 @@ class PersonalDataEncryptorTest {
     }
 
     @Test
+    void pseudonymisesThePersonalValuesForTheFingerprintDeterministicallyAndWithoutPlaintext() {
+        ObjectNode claim = claim("erika@example.org");
+
+        JsonNode once = encryptor.pseudonymise(CLAIM_SUBMITTED, claim);
+
+        assertThat(encryptor.pseudonymise(CLAIM_SUBMITTED, claim("erika@example.org"))).isEqualTo(once);
+        assertThat(encryptor.pseudonymise(CLAIM_SUBMITTED, claim("max@example.org"))).isNotEqualTo(once);
+        assertThat(once.toString()).doesNotContain("erika").doesNotContain(claim.at("/claimant/name").stringValue());
+        assertThat(once.get("claimId")).isEqualTo(claim.get("claimId"));
+        assertThat(keys.rows).as("no key is needed for it").isEmpty();
+    }
+
+    @Test
     void refusesAStringThatPosesAsAnEncryptedValue() {
         ObjectNode claim = claim("erika@example.org");
         claim.put("description", "pd:v1:ds-0123456789abcdef0123456789abcdef:1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");

@@ -166,8 +166,8 @@ b.panel("timeseries", "Consumer lag",
         [('max by (group, topic) (parallelrun_consumer_group_lag)', "{{group}} on {{topic}}")],
         w=16, h=8)
 b.panel("timeseries", "Shadow side effects suppressed",
-        "Side effects the shadow claims service recorded instead of performing, because it is not authoritative.",
-        [('sum by (type) (rate(claims_side_effects_suppressed_total[$__rate_interval]))', "{{type}}")],
+        "Side effects the shadow services recorded instead of performing: the intent did not name the shadow side authoritative, or was a replay.",
+        [('sum by (type) (rate(participant_side_effects_total{side="shadow", status="suppressed"}[$__rate_interval]))', "{{type}}")],
         w=8, h=8, unit="ops")
 overview = dashboard("parallel-run-overview", "Parallel run overview",
                      "Is the new service ready to take authority? Match rate against target, divergences, latency, failures, ingress, legacy health and Kafka lag. Runbooks: docs/operations.md.",
@@ -218,8 +218,8 @@ h.panel("timeseries", "Consumer lag last read",
         [('time() - max(parallelrun_consumer_lag_last_success_timestamp_seconds)', "age")],
         w=12, h=8, unit="s")
 h.row("Participants")
-h.panel("timeseries", "Intents handled by the shadow service", "claims-service intents by result.",
-        [('sum by (result) (rate(claims_intents_handled_total[$__rate_interval]))', "{{result}}")], w=8, h=8, unit="ops")
+h.panel("timeseries", "Intents handled by the shadow service", "Shadow services' intents by result (not_sampled: left out of the parallel run by sampling).",
+        [('sum by (result) (rate(participant_intents_total{side="shadow"}[$__rate_interval]))', "{{result}}")], w=8, h=8, unit="ops")
 h.panel("timeseries", "Legacy adapter outcomes", "Canonical outcomes the adapter published, by status and reason.",
         [('sum by (status, reason) (rate(legacy_adapter_outcomes_total[$__rate_interval]))', "{{status}} {{reason}}")], w=8, h=8, unit="ops")
 h.panel("timeseries", "Legacy system requests", "Requests the legacy stand-in answered, by status code.",

@@ -13,7 +13,7 @@ import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
-import dev.parallelrun.claims.persistence.ProcessedIntentCleanup;
+import dev.parallelrun.participant.ProcessedIntentCleanup;
 import dev.parallelrun.testsupport.DatabaseOutage;
 import dev.parallelrun.testsupport.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,9 +69,9 @@ import tools.jackson.databind.JsonNode;
                 "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 // a tiny retry budget (~1 s) and a short wait for a connection: an outage longer than them proves
                 // that infrastructure failures are waited out, never dead-lettered
-                "claims-service.retry.max-attempts=2",
-                "claims-service.retry.initial-backoff=50ms",
-                "claims-service.retry.max-backoff=200ms",
+                "participant.retry.max-attempts=2",
+                "participant.retry.initial-backoff=50ms",
+                "participant.retry.max-backoff=200ms",
                 "spring.datasource.hikari.connection-timeout=250"})
 @Import(UpstreamTopics.class)
 @ActiveProfiles("local")
@@ -157,7 +157,6 @@ class ClaimsServiceIT {
                         new PaymentDecided.LedgerEntry("outstanding-claims", PaymentDecided.Direction.CREDIT, new BigDecimal("1358.02")))));
 
         JsonNode sideEffects = sideEffects(intent.correlationId());
-        assertThat(sideEffects.get("authoritative").asBoolean()).isFalse();
         JsonNode items = sideEffects.get("items");
         assertThat(items).hasSize(2);
         assertThat(items.findValuesAsString("type")).containsExactlyInAnyOrder("PAYMENT_INSTRUCTION", "CUSTOMER_NOTIFICATION");
@@ -168,8 +167,35 @@ class ClaimsServiceIT {
 
         String metrics = get("/actuator/prometheus").body();
         assertThat(metrics.lines()).anySatisfy(line -> assertThat(line)
-                .startsWith("claims_side_effects_suppressed_total{")
-                .contains("type=\"PAYMENT_INSTRUCTION\""));
+                .startsWith("participant_side_effects_total{")
+                .contains("side=\"shadow\"", "status=\"suppressed\"", "type=\"PAYMENT_INSTRUCTION\""));
+    }
+
+    @Test
+    void dispatchesTheSideEffectsOfAnIntentThatNamesTheShadowSideAuthoritative() throws Exception {
+        CloudEvent intent = ClaimIntents.clean().withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
+
+        send(intent);
+
+        awaitOutcomes(intent.correlationId(), 2);
+        JsonNode items = sideEffects(intent.correlationId()).get("items");
+        assertThat(items.findValuesAsString("status")).containsExactly("DISPATCHED", "DISPATCHED");
+    }
+
+    @Test
+    void skipsAnIntentOutsideTheSample() throws Exception {
+        CloudEvent unsampled = ClaimIntents.clean().withSampled(false);
+        CloudEvent marker = ClaimIntents.clean();
+
+        send(unsampled);
+        send(marker);
+
+        awaitOutcomes(marker.correlationId(), 2);
+        await().atMost(PATIENCE).until(() -> meterRegistry.find("participant.intents").tag("result", "not_sampled")
+                .counters().stream().mapToDouble(c -> c.count()).sum() >= 1);
+        assertThat(outcomes.withKey(unsampled.correlationId())).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_intent WHERE intent_event_id = ?").param(unsampled.id())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -319,6 +345,7 @@ class ClaimsServiceIT {
                 .params(withEvidence, evidenceExpired).query(String.class).list()).containsExactly(withEvidence);
     }
 
+    @Test
     void servesSideEffectsAndMetricsOnlyToAuthenticatedUsers() throws Exception {
         HttpResponse<String> anonymous = get("/api/v1/side-effects", null);
         HttpResponse<String> scraperOnTheApi = get("/api/v1/side-effects", "Basic "
@@ -361,8 +388,9 @@ class ClaimsServiceIT {
 
     private String insertProcessedIntent(Instant processedAt, boolean withSideEffect) {
         String id = "retention-" + UUID.randomUUID();
-        jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at) "
-                + "VALUES (?, ?, CAST('[]' AS json), ?)").params(id, id, Timestamp.from(processedAt)).update();
+        jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, outcomes, processed_at, received_at) "
+                + "VALUES (?, ?, CAST('[]' AS json), ?, ?)")
+                .params(id, id, Timestamp.from(processedAt), Timestamp.from(processedAt)).update();
         if (withSideEffect) {
             jdbc.sql("INSERT INTO side_effect (id, intent_event_id, correlation_id, type, payload, status, created_at) "
                     + "VALUES (?, ?, ?, 'CUSTOMER_NOTIFICATION', CAST('{}' AS jsonb), 'SUPPRESSED', ?)")

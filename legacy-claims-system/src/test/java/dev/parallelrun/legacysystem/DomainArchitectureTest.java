@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parallelrun.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 class DomainArchitectureTest {
@@ -19,5 +20,11 @@ class DomainArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         "tools.jackson..", "com.fasterxml.jackson..", "jakarta..", "io.micrometer..")
                 .check(classes);
+    }
+
+    /** The rules every module is held to (test-support's {@link ArchitectureRules}, each with its reason). */
+    @Test
+    void followsThePlatformsArchitectureRules() {
+        ArchitectureRules.checkAll("dev.parallelrun.legacysystem");
     }
 }

@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     /** A service module's root package, where its {@code @ConfigurationProperties} records live. */
+    private static final String PARTICIPANT_KIT_PACKAGE = "dev.parallelrun.participant";
     private static final Map<String, String> ROOT_PACKAGES = Map.of(
             "ingress-service", "dev.parallelrun.ingress",
             "legacy-claims-system", "dev.parallelrun.legacysystem",
@@ -314,8 +315,15 @@ class ComposeFileTest {
     private static List<ConfigurationRecord> configurationRecords(String module) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        List<String> packages = new ArrayList<>(List.of(ROOT_PACKAGES.get(module)));
+        if (yml(module).contains("\nparticipant:")) {
+            // a participant's shared configuration is the participant kit's record (docs/participant-kit.md)
+            packages.add(PARTICIPANT_KIT_PACKAGE);
+        }
+        List<BeanDefinition> candidates = new ArrayList<>();
+        packages.forEach(name -> candidates.addAll(scanner.findCandidateComponents(name)));
         List<ConfigurationRecord> records = new ArrayList<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents(ROOT_PACKAGES.get(module))) {
+        for (BeanDefinition candidate : candidates) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName());
                 ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);

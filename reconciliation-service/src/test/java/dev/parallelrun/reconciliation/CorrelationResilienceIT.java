@@ -43,7 +43,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -90,6 +97,12 @@ class CorrelationResilienceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @LocalServerPort
+    int port;
 
     private final EventCodec codec = EventCodec.standard();
 
@@ -172,6 +185,94 @@ class CorrelationResilienceIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT classification FROM verdict WHERE correlation_id = ?", String.class, intent.correlationId()))
                 .containsExactly("UNANSWERED", "UNANSWERED"));
+    }
+
+    @Test
+    void decidesNothingForAnIntentSamplingLeftOutThatOnlyLegacyAnswersAndSaysSoInTheMatchRates() throws Exception {
+        double countedBefore = unsampledCounter();
+        CloudEvent unsampled = newIntent(Instant.now()).withSampled(false);
+        CloudEvent sampled = newIntent(Instant.now());
+        Participant legacy = participant(Side.LEGACY, Clock.systemUTC());
+        // the unsampled intent's legacy answers are read before the intent itself, the sampled one's after it
+        publish(legacy.completed(unsampled, ClaimsContract.CLAIM_ASSESSED, clear()));
+        publish(legacy.completed(unsampled, ClaimsContract.PAYMENT_DECIDED, payment()));
+        producer.send(new ProducerRecord<>(Topics.intents("claims"), unsampled.correlationId(), codec.write(unsampled))).get();
+        producer.send(new ProducerRecord<>(Topics.intents("claims"), sampled.correlationId(), codec.write(sampled))).get();
+        publish(legacy.completed(sampled, ClaimsContract.CLAIM_ASSESSED, clear()));
+        publish(legacy.completed(sampled, ClaimsContract.PAYMENT_DECIDED, payment()));
+
+        Map<String, List<Verdict>> verdicts = verdictsOnceDecided(sampled.correlationId(), 2, unsampled.correlationId());
+
+        assertThat(verdicts.getOrDefault(sampled.correlationId(), List.of())).extracting(Verdict::classification)
+                .containsExactly(Classification.MISSING_SHADOW, Classification.MISSING_SHADOW);
+        assertThat(verdicts.getOrDefault(unsampled.correlationId(), List.of())).isEmpty();
+        assertThat(unsampledCounter()).isGreaterThanOrEqualTo(countedBefore + 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT context FROM unsampled_intent WHERE intent_id = ?", String.class, unsampled.id()))
+                .containsExactly("claims"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            long stored = jdbc.queryForObject("SELECT count(*) FROM unsampled_intent WHERE context = 'claims' "
+                    + "AND accepted_at >= now() - interval '1 hour'", Long.class);
+            var rates = codec.mapper().readTree(http(URI.create("http://localhost:" + port
+                    + "/api/v1/match-rates?context=claims&window=PT1H")));
+            assertThat(rates).isNotEmpty().allSatisfy(rate -> {
+                assertThat(rate.get("unsampledIntents").asLong()).isEqualTo(stored).isPositive();
+                assertThat(rate.get("countedVerdicts").asLong())
+                        .isEqualTo(rate.get("agree").asLong() + rate.get("disagree").asLong());
+            });
+            assertThat(rates).anySatisfy(rate -> assertThat(rate.get("disagree").asLong()).isPositive());
+        });
+        assertThat(jdbc.queryForList("SELECT classification FROM verdict WHERE correlation_id = ?", String.class,
+                unsampled.correlationId())).isEmpty();
+    }
+
+    private double unsampledCounter() {
+        var counter = registry.find("reconciliation.intents.unsampled").tag("context", "claims").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String http(URI uri) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /**
+     * The verdicts of the given correlation ids, once the first has {@code expected} of them and a few seconds
+     * more have passed (anything else decided by then would show).
+     */
+    private Map<String, List<Verdict>> verdictsOnceDecided(String decided, int expected, String other) {
+        Map<String, List<Verdict>> found = new java.util.HashMap<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.VERDICTS));
+            Runnable read = () -> {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (decided.equals(record.key()) || other.equals(record.key())) {
+                        found.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                                .add(codec.data(codec.read(record.value()).data(), Verdict.class));
+                    }
+                }
+            };
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                read.run();
+                return found.getOrDefault(decided, List.of()).size() >= expected;
+            });
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
+                read.run();
+                return true;
+            });
+        }
+        return found;
+    }
+
+    private static dev.parallelrun.events.claims.PaymentDecided payment() {
+        java.math.BigDecimal paid = new java.math.BigDecimal("10.00");
+        return new dev.parallelrun.events.claims.PaymentDecided("CLM-1001",
+                dev.parallelrun.events.claims.PaymentDecided.Decision.APPROVED, paid, new java.math.BigDecimal("20.00"),
+                "EUR", List.of(new dev.parallelrun.events.claims.PaymentDecided.LedgerEntry("claims-expense",
+                        dev.parallelrun.events.claims.PaymentDecided.Direction.DEBIT, paid)));
     }
 
     private List<Verdict> verdicts(String correlationId, int expected) {

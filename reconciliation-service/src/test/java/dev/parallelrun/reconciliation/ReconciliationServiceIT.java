@@ -326,6 +326,10 @@ class ReconciliationServiceIT {
                         += ((Number) row.get("n")).longValue();
             }
             assertThat(new long[] {agree, disagree, excluded}).containsExactly(buckets);
+            assertThat(assessed.get("countedVerdicts").asLong()).isEqualTo(agree + disagree);
+            assertThat(assessed.get("unsampledIntents").asLong()).isEqualTo(jdbc.queryForObject(
+                    "SELECT count(*) FROM unsampled_intent WHERE context = 'claims' AND accepted_at >= now() - interval '1 hour'",
+                    Long.class));
         });
     }
 

@@ -12,6 +12,7 @@ import dev.parallelrun.events.claims.ClaimSubmitted;
 import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.participant.SideEffectRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,13 +51,13 @@ final class ClaimTranslation {
         PaymentDecision payment = decided.payment();
         List<SideEffectRequest> requests = new ArrayList<>();
         if (payment.outcome() == PaymentOutcome.APPROVED) {
-            requests.add(new SideEffectRequest(SideEffectType.PAYMENT_INSTRUCTION,
-                    new SideEffectRequest.PaymentInstruction(submitted.claimId(), submitted.policyId(),
+            requests.add(new SideEffectRequest(SideEffectType.PAYMENT_INSTRUCTION.name(),
+                    new SideEffectPayloads.PaymentInstruction(submitted.claimId(), submitted.policyId(),
                             payment.payment(), submitted.currency())));
         }
-        requests.add(new SideEffectRequest(SideEffectType.CUSTOMER_NOTIFICATION,
-                new SideEffectRequest.CustomerNotification(submitted.claimId(), submitted.policyId(),
-                        SideEffectRequest.CustomerNotification.CLAIM_DECIDED_TEMPLATE, payment.outcome().name(),
+        requests.add(new SideEffectRequest(SideEffectType.CUSTOMER_NOTIFICATION.name(),
+                new SideEffectPayloads.CustomerNotification(submitted.claimId(), submitted.policyId(),
+                        SideEffectPayloads.CustomerNotification.CLAIM_DECIDED_TEMPLATE, payment.outcome().name(),
                         payment.payment(), submitted.currency())));
         return requests;
     }

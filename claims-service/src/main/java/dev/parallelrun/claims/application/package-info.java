@@ -1,7 +1,6 @@
 /**
- * Use cases of the claims service: decide a submitted claim exactly once (idempotent by intent id), pass
- * its side effects through the {@link dev.parallelrun.claims.application.SideEffectGate}, and publish
- * its outcomes only after they are durable. Defines the ports the persistence and messaging adapters
- * implement.
+ * The claims service's one handler: decide a submitted claim, answer its outcomes and the side effects it asks for.
+ * Idempotency, the side-effect gate, publishing and dead-lettering are the participant kit's
+ * ({@code dev.parallelrun.participant}, docs/participant-kit.md).
  */
 package dev.parallelrun.claims.application;

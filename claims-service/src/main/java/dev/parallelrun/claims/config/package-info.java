@@ -1,2 +1,5 @@
-/** The service's configuration: its properties record and the wiring of the framework-free domain. */
+/**
+ * The service's wiring: the framework-free domain and the API's security. Its configuration is the participant kit's
+ * {@code participant.*} record (docs/participant-kit.md).
+ */
 package dev.parallelrun.claims.config;

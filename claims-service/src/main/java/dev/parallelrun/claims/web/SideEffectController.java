@@ -1,8 +1,7 @@
 package dev.parallelrun.claims.web;
 
-import dev.parallelrun.claims.application.GatedSideEffect;
-import dev.parallelrun.claims.application.SideEffectGate;
-import dev.parallelrun.claims.application.SideEffectStore;
+import dev.parallelrun.participant.GatedSideEffect;
+import dev.parallelrun.participant.SideEffects;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,23 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/side-effects", produces = MediaType.APPLICATION_JSON_VALUE)
 class SideEffectController {
 
-    private final SideEffectStore store;
-    private final SideEffectGate gate;
+    private final SideEffects sideEffects;
 
-    SideEffectController(SideEffectStore store, SideEffectGate gate) {
-        this.store = store;
-        this.gate = gate;
+    SideEffectController(SideEffects sideEffects) {
+        this.sideEffects = sideEffects;
     }
 
     @GetMapping
-    SideEffects byCorrelationId(@RequestParam String correlationId) {
-        return new SideEffects(correlationId, gate.authoritative(), store.findByCorrelationId(correlationId));
+    SideEffectsOfCorrelation byCorrelationId(@RequestParam String correlationId) {
+        return new SideEffectsOfCorrelation(correlationId, sideEffects.ofCorrelation(correlationId));
     }
 
     /**
-     * @param authoritative whether the service dispatches side effects now (those listed keep the status
-     *                      they were recorded with)
+     * @param items each with the status the gate gave it: dispatched only where the intent named the shadow side
+     *              authoritative (and was no replay)
      */
-    record SideEffects(String correlationId, boolean authoritative, List<GatedSideEffect> items) {
+    record SideEffectsOfCorrelation(String correlationId, List<GatedSideEffect> items) {
     }
 }

@@ -3,8 +3,8 @@ package dev.parallelrun.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parallelrun.adapter.claims.application.ProcessedIntents;
-import dev.parallelrun.adapter.claims.persistence.ProcessedIntentCleanup;
+import dev.parallelrun.participant.ProcessedIntents;
+import dev.parallelrun.participant.ProcessedIntentCleanup;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
@@ -70,11 +70,11 @@ import tools.jackson.databind.node.ObjectNode;
         "legacy-adapter.legacy.read-timeout=500ms",
         "legacy-adapter.legacy.retry.initial-backoff=50ms",
         "legacy-adapter.legacy.retry.max-backoff=100ms",
-        "legacy-adapter.retry.initial-backoff=100ms",
-        "legacy-adapter.retry.max-backoff=200ms",
+        "participant.retry.initial-backoff=100ms",
+        "participant.retry.max-backoff=200ms",
         // a tiny retry budget (~1 s) and a short wait for a connection: the old handling dead-lettered an intent
         // after these attempts, so an outage longer than them proves that infrastructure failures are never poison
-        "legacy-adapter.retry.max-attempts=2",
+        "participant.retry.max-attempts=2",
         "spring.datasource.hikari.connection-timeout=250"})
 @Import({LegacyAdapterIT.CrashAfterTheLegacyCall.class, UpstreamTopics.class})
 @ActiveProfiles("local")
@@ -155,6 +155,9 @@ class LegacyAdapterIT {
                         new LedgerEntry("claims-reserve", Direction.DEBIT, new BigDecimal("1358.12")),
                         new LedgerEntry("outstanding-claims", Direction.CREDIT, new BigDecimal("1358.12")))));
         assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+        // the booking went through the side-effect gate: real, legacy being authoritative before any decision
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_BOOKING DISPATCHED");
     }
 
     @Test
@@ -304,12 +307,12 @@ class LegacyAdapterIT {
         String fresh = "fresh-" + shortId();
         for (var entry : Map.of(old, now.minus(Duration.ofDays(15)), fresh, now.minus(Duration.ofDays(13))).entrySet()) {
             jdbc.sql("INSERT INTO processed_intent (intent_event_id, correlation_id, legacy_request_key, outcomes, "
-                    + "processed_at, first_attempt_at) VALUES (?, ?, ?, CAST('[]' AS json), ?, ?)")
+                    + "processed_at, first_attempt_at, received_at) VALUES (?, ?, ?, CAST('[]' AS json), ?, ?, ?)")
                     .params(entry.getKey(), entry.getKey(), entry.getKey(), Timestamp.from(entry.getValue()),
-                            Timestamp.from(entry.getValue())).update();
+                            Timestamp.from(entry.getValue()), Timestamp.from(entry.getValue())).update();
         }
 
-        assertThat(cleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(cleanup.deleteExpired().processedIntents()).isGreaterThanOrEqualTo(1);
 
         assertThat(jdbc.sql("SELECT intent_event_id FROM processed_intent WHERE intent_event_id IN (?, ?)")
                 .params(old, fresh).query(String.class).list()).containsExactly(fresh);
@@ -366,7 +369,7 @@ class LegacyAdapterIT {
 
         @Bean
         @Primary
-        ProcessedIntents crashingOnceProcessedIntents(@Qualifier("jdbcProcessedIntents") ProcessedIntents jdbc) {
+        ProcessedIntents crashingOnceProcessedIntents(@Qualifier("processedIntents") ProcessedIntents jdbc) {
             return new ProcessedIntents() {
                 @Override
                 public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
@@ -374,12 +377,7 @@ class LegacyAdapterIT {
                 }
 
                 @Override
-                public String recordAttempt(String intentEventId, String correlationId, String legacyRequestKey) {
-                    return jdbc.recordAttempt(intentEventId, correlationId, legacyRequestKey);
-                }
-
-                @Override
-                public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+                public boolean storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
                     if (CRASH_ONCE.remove(intentEventId)) {
                         LegacyStandIn.restart();
                         throw new IllegalStateException("simulated crash between the legacy call and the stored outcomes");

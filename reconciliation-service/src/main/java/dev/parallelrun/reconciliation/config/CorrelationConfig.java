@@ -6,11 +6,11 @@ import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
 import dev.parallelrun.reconciliation.correlation.DeadLetteringExceptionHandler;
 import dev.parallelrun.reconciliation.correlation.IntentExpectations;
-import dev.parallelrun.reconciliation.domain.VerdictDecider;
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.domain.rules.RuleSet;
-import dev.parallelrun.reconciliation.domain.rules.RuleSetParser;
-import dev.parallelrun.reconciliation.metrics.MetricLabels;
+import dev.parallelrun.reconciliation.ops.metrics.MetricLabels;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.yaml.RuleSetParser;
+import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -134,6 +134,7 @@ class CorrelationConfig {
          */
         void registerAtZero(Iterable<RuleSet> ruleSets) {
             for (RuleSet ruleSet : ruleSets) {
+                unsampledIntents(ruleSet.context());
                 for (String outcomeType : ruleSet.outcomeTypes().keySet()) {
                     duplicatesDropped(ruleSet.context(), outcomeType);
                     for (boolean withinGrace : new boolean[] {true, false}) {
@@ -161,6 +162,17 @@ class CorrelationConfig {
             Counter.builder("reconciliation.intents.skipped").tag("topic", topic)
                     .description("Intents the correlation could not read, so expects no outcome for")
                     .register(registry).increment();
+        }
+
+        @Override
+        public void intentUnsampled(String context) {
+            unsampledIntents(labels.context(context)).increment();
+        }
+
+        private Counter unsampledIntents(String context) {
+            return Counter.builder("reconciliation.intents.unsampled").tag("context", context)
+                    .description("Intents sampling left out of the parallel run: no shadow answer expected, no MISSING_SHADOW")
+                    .register(registry);
         }
 
         @Override

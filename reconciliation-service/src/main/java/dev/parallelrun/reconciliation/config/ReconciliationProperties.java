@@ -1,6 +1,6 @@
 package dev.parallelrun.reconciliation.config;
 
-import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
+import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

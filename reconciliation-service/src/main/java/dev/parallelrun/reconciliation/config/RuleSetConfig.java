@@ -1,9 +1,9 @@
 package dev.parallelrun.reconciliation.config;
 
-import dev.parallelrun.reconciliation.domain.rules.Redactor;
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.domain.rules.RuleSet;
-import dev.parallelrun.reconciliation.domain.rules.RuleSetParser;
+import dev.parallelrun.reconciliation.rules.domain.Redactor;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.yaml.RuleSetParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

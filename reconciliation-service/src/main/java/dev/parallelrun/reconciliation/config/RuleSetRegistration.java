@@ -1,7 +1,7 @@
 package dev.parallelrun.reconciliation.config;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.persistence.RuleSetStore;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.persistence.RuleSetStore;
 import java.time.Clock;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;

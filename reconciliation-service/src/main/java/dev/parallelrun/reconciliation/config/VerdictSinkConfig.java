@@ -4,7 +4,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.CloudEventSerializer;
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.Topics;
-import dev.parallelrun.reconciliation.sink.StoreFailures;
+import dev.parallelrun.reconciliation.verdicts.sink.StoreFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +27,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The verdict sink's listener with its dead-letter handling (the topics: {@link ReconciliationTopicsConfig}). */
+/**
+ * The verdict sink's listener with its dead-letter handling, and the unsampled-intent sink's listener (the topics:
+ * {@link ReconciliationTopicsConfig}).
+ */
 @Configuration(proxyBeanMethods = false)
 class VerdictSinkConfig {
 
@@ -91,6 +94,20 @@ class VerdictSinkConfig {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> verdictListenerFactory(
+            ConsumerFactory<String, CloudEvent> consumerFactory, DefaultErrorHandler verdictErrorHandler) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setBatchListener(true);
+        factory.setCommonErrorHandler(verdictErrorHandler);
+        return factory;
+    }
+
+    /**
+     * The intent topics' listener that counts the intents sampling left out: batches, and a database outage
+     * waited out by the same handler as the verdict sink's.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> intentListenerFactory(
             ConsumerFactory<String, CloudEvent> consumerFactory, DefaultErrorHandler verdictErrorHandler) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumerFactory);

@@ -22,6 +22,13 @@ public interface CorrelationMetrics {
     default void intentSkipped(String topic) {
     }
 
+    /**
+     * An intent that sampling left out of the parallel run ({@code sampled = false}), read for the first time:
+     * its lone legacy outcomes end without a verdict instead of a {@code MISSING_SHADOW}.
+     */
+    default void intentUnsampled(String context) {
+    }
+
     /** An entry of the time index that could not be expired; it is dropped so that expiry goes on. */
     default void expiryFailed() {
     }

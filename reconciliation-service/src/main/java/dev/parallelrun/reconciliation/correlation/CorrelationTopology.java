@@ -1,8 +1,8 @@
 package dev.parallelrun.reconciliation.correlation;
 
 import dev.parallelrun.events.Topics;
-import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
-import dev.parallelrun.reconciliation.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
+import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;

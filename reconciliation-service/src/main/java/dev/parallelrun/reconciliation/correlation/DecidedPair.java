@@ -2,7 +2,7 @@ package dev.parallelrun.reconciliation.correlation;
 
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.verdict.Verdict;
-import dev.parallelrun.reconciliation.domain.OutcomeSnapshot;
+import dev.parallelrun.reconciliation.verdicts.domain.OutcomeSnapshot;
 import java.util.Set;
 
 /**

@@ -8,13 +8,13 @@ import dev.parallelrun.events.Side;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Verdict;
-import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
-import dev.parallelrun.reconciliation.domain.OutcomeSnapshot;
-import dev.parallelrun.reconciliation.domain.PairKey;
-import dev.parallelrun.reconciliation.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
+import dev.parallelrun.reconciliation.verdicts.domain.OutcomeSnapshot;
+import dev.parallelrun.reconciliation.verdicts.domain.PairKey;
+import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +32,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Correlates the two sides' outcomes by (correlation id, outcome type) and emits a verdict as soon
@@ -54,6 +53,10 @@ import tools.jackson.databind.JsonNode;
  * {@code duplicateHorizon} (the participants' redelivery horizon), so a duplicate is dropped, never decided
  * again. An accepted intent with no outcome of an expected type from either side after window + grace
  * gets one {@code UNANSWERED} verdict per type, superseded like {@code MISSING_*} if an answer comes later.
+ *
+ * <p><b>Sampling.</b> An intent that sampling left out of the parallel run ({@code sampled = false}) expects no
+ * shadow answer: a lone legacy outcome ends its window without a verdict, never a {@code MISSING_SHADOW},
+ * whichever of intent and outcome is read first; a shadow answer that comes anyway is compared as usual.
  *
  * <p><b>Poison.</b> A record that cannot be processed, whatever the reason (not an outcome, unstorable
  * numbers, a verdict too large to produce), goes to its topic's dead-letter topic with the reason before
@@ -77,7 +80,6 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
 
     private static final Logger log = LoggerFactory.getLogger(PairCorrelator.class);
     private static final String EVENT_TIME = "event-time";
-    private static final String SAMPLED = "sampled";
     private static final char PENDING = 'P';
     private static final char DECIDED = 'D';
     private static final char SEEN = 'S';
@@ -238,16 +240,18 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         remember(key, verdict, EnumSet.allOf(Side.class), null, pair.graceUntilMs(), answered, true);
     }
 
+    /**
+     * Expects one outcome of each type the intent's context compares. An intent sampling left out expects no
+     * shadow answer; its legacy outcome may have been read before it (other topic, other partition): that
+     * outcome then stops waiting for a shadow answer too, so arrival order does not change the result.
+     */
     private void expectOutcomes(Record<String, byte[]> record, String topic, long now) {
         CloudEvent intent;
-        boolean sampled;
         try {
             intent = codec.read(record.value());
             if (!Objects.equals(record.key(), intent.correlationId())) {
                 throw new MalformedEventException("record key is not the correlation id");
             }
-            JsonNode flag = codec.mapper().readTree(record.value()).get(SAMPLED);
-            sampled = flag == null || !flag.isBoolean() || flag.booleanValue();
         } catch (KafkaException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -255,17 +259,31 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             metrics.intentSkipped(topic);
             return;
         }
+        boolean sampled = intent.inSample();
         long acceptedAt = Math.min(intent.time().toEpochMilli(), now);
         CorrelationPolicy.Timing timing = policy.timing(intent.boundedContext());
         long deadline = acceptedAt + timing.window().toMillis() + timing.grace().toMillis();
+        boolean firstReading = false;
         for (String outcomeType : expectations.outcomeTypes(intent.boundedContext())) {
             String key = new PairKey(intent.correlationId(), outcomeType).asString();
-            if (pending.get(key) != null || decided.get(key) != null || seen.get(key) != null
-                    || expected.get(key) != null) {
-                continue; // an answer was read first, or a duplicate intent
+            PendingOutcome answered = pending.get(key);
+            if (answered != null) {
+                if (!sampled && answered.shadowExpected()) {
+                    pending.put(key, new PendingOutcome(answered.snapshot(), answered.deadlineMs(), false,
+                            answered.supersedes()));
+                    firstReading = true;
+                }
+                continue; // an answer was read first
+            }
+            if (decided.get(key) != null || seen.get(key) != null || expected.get(key) != null) {
+                continue; // decided before the intent was read, or a duplicate intent
             }
             expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled));
             deadlines.put(indexKey(deadline, EXPECTED, key), key);
+            firstReading = true;
+        }
+        if (!sampled && firstReading) {
+            metrics.intentUnsampled(intent.boundedContext());
         }
         advanceEventTime(acceptedAt);
     }
@@ -319,8 +337,9 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         }
         OutcomeSnapshot present = first.snapshot();
         long graceUntil = first.deadlineMs() + policy.timing(present.context()).grace().toMillis();
-        if (!first.shadowExpected() && present.side() == Side.LEGACY && first.supersedes() == null) {
-            // sampling left the intent out of the parallel run: no shadow answer was due, so no verdict
+        if (!first.shadowExpected() && present.side() == Side.LEGACY) {
+            // sampling left the intent out of the parallel run: no shadow answer was due, so no verdict (after an
+            // UNANSWERED verdict too: legacy answered beyond window and grace, UNANSWERED stays the current one)
             pending.delete(key);
             rememberKey(key, graceUntil);
             return;

@@ -1,7 +1,7 @@
 package dev.parallelrun.reconciliation.correlation;
 
 import dev.parallelrun.events.verdict.Verdict;
-import dev.parallelrun.reconciliation.domain.OutcomeSnapshot;
+import dev.parallelrun.reconciliation.verdicts.domain.OutcomeSnapshot;
 
 /**
  * The first side of a pair, waiting for its counterpart until {@code deadlineMs} (event time: when the

@@ -20,19 +20,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(VerdictNotFoundException.class)
-    ProblemDetail notFound(VerdictNotFoundException e) {
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ProblemDetail notFound(ResourceNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(URI.create("urn:parallelrun:problem:not-found"));
-        problem.setTitle("No verdict");
-        return problem;
-    }
-
-    @ExceptionHandler(RuleSetNotFoundException.class)
-    ProblemDetail ruleSetNotFound(RuleSetNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create("urn:parallelrun:problem:not-found"));
-        problem.setTitle("No rule set");
+        problem.setTitle(e.title());
         return problem;
     }
 }

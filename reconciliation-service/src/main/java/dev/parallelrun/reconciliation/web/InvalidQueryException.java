@@ -1,15 +1,15 @@
 package dev.parallelrun.reconciliation.web;
 
 /** A query parameter the API cannot use; answered with 400 and the parameter's name. */
-class InvalidQueryException extends RuntimeException {
+public class InvalidQueryException extends RuntimeException {
     private final String parameter;
 
-    InvalidQueryException(String parameter, String problem) {
+    public InvalidQueryException(String parameter, String problem) {
         super(parameter + " " + problem);
         this.parameter = parameter;
     }
 
-    String parameter() {
+    public String parameter() {
         return parameter;
     }
 }

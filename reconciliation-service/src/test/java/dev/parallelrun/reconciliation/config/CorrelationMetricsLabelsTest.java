@@ -2,8 +2,8 @@ package dev.parallelrun.reconciliation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
-import dev.parallelrun.reconciliation.metrics.MetricLabels;
+import dev.parallelrun.reconciliation.ops.metrics.MetricLabels;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;

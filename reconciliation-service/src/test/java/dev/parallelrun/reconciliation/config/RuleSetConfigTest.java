@@ -2,8 +2,8 @@ package dev.parallelrun.reconciliation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

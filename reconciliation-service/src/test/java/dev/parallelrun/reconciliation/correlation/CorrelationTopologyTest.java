@@ -12,16 +12,16 @@ import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
-import dev.parallelrun.reconciliation.domain.CorrelationPolicy;
-import dev.parallelrun.reconciliation.domain.VerdictDecider;
-import dev.parallelrun.reconciliation.domain.rules.RuleBasedComparator;
-import dev.parallelrun.reconciliation.domain.rules.RuleSetFixtures;
+import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
+import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
+import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
+import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -348,7 +348,7 @@ class CorrelationTopologyTest {
         var decided = driver.<String, DecidedPair>getKeyValueStore(PairCorrelator.DECIDED_STORE);
         var seen = driver.<String, Long>getKeyValueStore(PairCorrelator.SEEN_STORE);
         var index = driver.<String, String>getKeyValueStore(PairCorrelator.DEADLINE_INDEX);
-        String key = new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+        String key = new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
                 ClaimsContract.CLAIM_ASSESSED).asString();
         assertThat(decided.get(key)).isNull();
         // only the key is kept, until the duplicate horizon
@@ -362,7 +362,7 @@ class CorrelationTopologyTest {
         singleVerdict();
         advance(Duration.ofSeconds(1));
 
-        assertThat(seen.get(new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(),
+        assertThat(seen.get(new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
                 ClaimsContract.CLAIM_ASSESSED).asString())).isNull();
     }
 
@@ -444,7 +444,7 @@ class CorrelationTopologyTest {
         String first = singleVerdict().verdictId();
 
         assertThat(first).isEqualTo(VerdictDecider.verdictId(
-                new dev.parallelrun.reconciliation.domain.PairKey(pair.correlationId(), ClaimsContract.CLAIM_ASSESSED), 1));
+                new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(), ClaimsContract.CLAIM_ASSESSED), 1));
     }
 
     @Test
@@ -663,15 +663,104 @@ class CorrelationTopologyTest {
     @Test
     void expectsNoShadowAnswerForAnIntentSamplingLeftOut() {
         Outcomes pair = Outcomes.forNewIntent(clock);
-        var intent = (tools.jackson.databind.node.ObjectNode) codec.mapper().readTree(codec.write(pair.intent()));
-        intent.put("sampled", false);
-        intentTopic.pipeInput(pair.correlationId(), codec.mapper().writeValueAsBytes(intent), pair.intent().time());
+        sendIntent(pair.intent().withSampled(false));
         send(pair.clearAssessment(Side.LEGACY));
         send(pair.payment(Side.LEGACY, "10.00"));
 
         advance(WINDOW.plus(GRACE).plusSeconds(1));
 
         assertThat(verdictTopic.isEmpty()).isTrue();
+        assertThat(metrics.unsampled).containsExactly("claims");
+    }
+
+    @Test
+    void expectsNoShadowAnswerForAnIntentSamplingLeftOutThatIsReadAfterItsLegacyOutcomes() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        send(pair.payment(Side.LEGACY, "10.00"));
+        advance(Duration.ofSeconds(1));
+        sendIntent(pair.intent().withSampled(false));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+        assertThat(metrics.unsampled).containsExactly("claims");
+    }
+
+    @Test
+    void stillReportsAMissingShadowForASampledIntentReadAfterItsLegacyOutcome() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        sendIntent(pair.intent());
+        send(pair.payment(Side.LEGACY, "10.00"));
+        send(pair.payment(Side.SHADOW, "10.00"));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactlyInAnyOrder(Classification.MISSING_SHADOW, Classification.MATCH);
+        assertThat(metrics.unsampled).isEmpty();
+    }
+
+    @Test
+    void comparesAShadowAnswerToAnIntentSamplingLeftOutAsUsual() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        send(pair.payment(Side.LEGACY, "976.19"));
+        send(pair.payment(Side.SHADOW, "970.00"));
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.clearAssessment(Side.LEGACY));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactly(Classification.MISMATCH, Classification.MATCH);
+    }
+
+    @Test
+    void comparesAShadowAnswerToAnIntentSamplingLeftOutThatIsReadAfterTheLegacyOutcome() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        send(pair.clearAssessment(Side.LEGACY));
+        sendIntent(pair.intent().withSampled(false));
+        advance(Duration.ofSeconds(1));
+        send(pair.clearAssessment(Side.SHADOW));
+
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MATCH);
+    }
+
+    @Test
+    void reportsAMissingLegacyForAnIntentSamplingLeftOutThatOnlyTheShadowAnswered() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.payment(Side.LEGACY, "10.00"));
+
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(singleVerdict().classification()).isEqualTo(Classification.MISSING_LEGACY);
+    }
+
+    @Test
+    void givesAnIntentSamplingLeftOutThatNobodyAnswersUnansweredAndNoMissingShadowWhenLegacyAnswersLate() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+        assertThat(verdictTopic.readValuesToList()).extracting(bytes -> verdict(bytes).classification())
+                .containsExactly(Classification.UNANSWERED, Classification.UNANSWERED);
+
+        send(pair.clearAssessment(Side.LEGACY));
+        advance(WINDOW.plus(GRACE).plusSeconds(1));
+
+        assertThat(verdictTopic.isEmpty()).isTrue();
+    }
+
+    @Test
+    void countsAnIntentSamplingLeftOutOnceWhenItIsDeliveredTwice() {
+        Outcomes pair = Outcomes.forNewIntent(clock);
+        sendIntent(pair.intent().withSampled(false));
+        sendIntent(pair.intent().withSampled(false));
+
+        assertThat(metrics.unsampled).containsExactly("claims");
     }
 
     @Test
@@ -768,6 +857,7 @@ class CorrelationTopologyTest {
         final AtomicInteger lateBeyondGrace = new AtomicInteger();
         final AtomicInteger deadLettered = new AtomicInteger();
         final AtomicInteger intentsSkipped = new AtomicInteger();
+        final List<String> unsampled = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Long> skews = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
@@ -793,6 +883,11 @@ class CorrelationTopologyTest {
         @Override
         public void intentSkipped(String topic) {
             intentsSkipped.incrementAndGet();
+        }
+
+        @Override
+        public void intentUnsampled(String context) {
+            unsampled.add(context);
         }
     }
 }

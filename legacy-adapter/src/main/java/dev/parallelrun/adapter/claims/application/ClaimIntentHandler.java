@@ -5,13 +5,17 @@ import dev.parallelrun.adapter.claims.domain.InvalidClaimException;
 import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimTranslator;
 import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.claims.ClaimSubmitted;
 import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.participant.IntentHandler;
+import dev.parallelrun.participant.SideEffectGate;
+import dev.parallelrun.participant.SideEffectRequest;
+import dev.parallelrun.participant.SideEffectStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,21 +24,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Handles one {@code ClaimSubmitted} intent on the legacy side.
- *
- * <p>Idempotent: outcomes are stored before they are published, keyed by the intent's event id. A
- * redelivered intent re-publishes the stored outcomes (same ids, same content) and never calls the
- * legacy platform again. If publishing fails, the exception propagates so the intent is redelivered
- * and the stored outcomes are published then: nothing decided is lost between database and topic.
+ * Decides one {@code ClaimSubmitted} intent on the legacy side: by calling the legacy platform and translating its
+ * answer. The participant kit calls it once per intent that completes: a redelivered intent whose outcomes are stored
+ * gets them re-published without a second legacy call.
  *
  * <p>Legacy must never process a claim twice: the attempt, with its legacy request key (the intent's event id), is
  * recorded before legacy is called, and every call for the intent, retries and redeliveries after a crash between
  * the call and the stored outcomes included, carries the recorded key, on which legacy is idempotent.
+ *
+ * <p>A claim legacy decided is a real booking in legacy: it is reported to the {@link SideEffectGate} as a
+ * {@value #LEGACY_BOOKING} side effect, so the gate records and counts it like every participant's. Legacy has no
+ * simulate mode yet, so the call is made whatever the gate decides; where the gate says suppressed (the shadow side is
+ * authoritative, or a replay) this is logged as a warning until the simulate mode exists.
  */
 @Service
-public class ClaimIntentHandler {
+public class ClaimIntentHandler implements IntentHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimIntentHandler.class);
+    /** The side-effect type of a claim booked in legacy. */
+    static final String LEGACY_BOOKING = "LEGACY_BOOKING";
     static final String OTHER = "other";
     private static final Set<String> REASON_TAGS = Stream.concat(
             Stream.of("none", ClaimOutcome.UNKNOWN_POLICY, ClaimOutcome.INVALID_CLAIM),
@@ -43,40 +51,48 @@ public class ClaimIntentHandler {
 
     private final Participant participant;
     private final LegacyClaimsSystem legacy;
-    private final ProcessedIntents processedIntents;
-    private final OutcomePublisher publisher;
+    private final LegacyAttempts attempts;
+    private final SideEffectGate gate;
     private final MeterRegistry meterRegistry;
     private final LegacyClaimTranslator translator = new LegacyClaimTranslator();
 
-    public ClaimIntentHandler(Participant participant, LegacyClaimsSystem legacy, ProcessedIntents processedIntents,
-            OutcomePublisher publisher, MeterRegistry meterRegistry) {
+    public ClaimIntentHandler(Participant participant, LegacyClaimsSystem legacy, LegacyAttempts attempts,
+            SideEffectGate gate, MeterRegistry meterRegistry) {
         this.participant = participant;
         this.legacy = legacy;
-        this.processedIntents = processedIntents;
-        this.publisher = publisher;
+        this.attempts = attempts;
+        this.gate = gate;
         this.meterRegistry = meterRegistry;
     }
 
+    @Override
+    public IntentType intentType() {
+        return ClaimsContract.CLAIM_SUBMITTED;
+    }
+
     /**
-     * Processes an intent, or re-publishes what it produced the first time.
+     * Calls legacy for an intent and answers its outcomes.
      *
      * @throws MalformedEventException when the event is not a claims intent this adapter can read (a poison message)
      */
-    public void handle(CloudEvent intent) {
-        Optional<List<CloudEvent>> earlier = processedIntents.outcomesOf(intent.id());
-        if (earlier.isPresent()) {
-            log.info("Intent {} (correlation {}) was processed before; re-publishing its stored outcomes",
-                    intent.id(), intent.correlationId());
-            meterRegistry.counter("legacy.adapter.intents.duplicate").increment();
-            publisher.publish(earlier.get());
-            return;
-        }
+    @Override
+    public Decision handle(CloudEvent intent) {
         ClaimSubmitted claim = read(intent);
-        String requestKey = processedIntents.recordAttempt(intent.id(), intent.correlationId(), legacyRequestKey(intent));
+        String requestKey = attempts.recordAttempt(intent.id(), intent.correlationId(), legacyRequestKey(intent));
+        if (gate.decide(intent) == SideEffectStatus.SUPPRESSED) {
+            log.warn("Intent {} (correlation {}): legacy is not authoritative for it{}, but has no simulate mode yet; "
+                    + "calling it for real", intent.id(), intent.correlationId(), intent.isReplay() ? " (a replay)" : "");
+        }
         ClaimOutcome outcome = decide(requestKey, intent, claim);
         count(outcome);
-        List<CloudEvent> outcomes = events(intent, outcome);
-        publisher.publish(processedIntents.storeFirst(intent.id(), intent.correlationId(), outcomes));
+        List<SideEffectRequest> sideEffects = outcome instanceof ClaimOutcome.Decided
+                ? List.of(new SideEffectRequest(LEGACY_BOOKING, new LegacyBooking(claim.claimId(), requestKey)))
+                : List.of();
+        return new Decision(events(intent, outcome), sideEffects);
+    }
+
+    /** The payload of a {@value #LEGACY_BOOKING}: which claim, under which legacy request key. */
+    record LegacyBooking(String claimId, String legacyRequestKey) {
     }
 
     /** The legacy idempotency key of an intent: its event id, the same for every delivery of it. */

@@ -17,9 +17,19 @@ import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.participant.GatedSideEffect;
+import dev.parallelrun.participant.IntentProcessor;
+import dev.parallelrun.participant.OutcomePublisher;
+import dev.parallelrun.participant.ParticipantMetrics;
+import dev.parallelrun.participant.ParticipantProperties;
+import dev.parallelrun.participant.ProcessedIntents;
+import dev.parallelrun.participant.SideEffectGate;
+import dev.parallelrun.participant.SideEffectStatus;
+import dev.parallelrun.participant.SideEffects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -30,8 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.node.ObjectNode;
 
+/** The legacy handler inside the participant kit's processing, with in-memory ports: the adapter's whole behaviour. */
 class ClaimIntentHandlerTest {
 
     private final EventCodec codec = EventCodec.standard();
@@ -41,8 +53,22 @@ class ClaimIntentHandlerTest {
     private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
-    private final ClaimIntentHandler handler = new ClaimIntentHandler(participant, legacy, processed, publisher,
+    private final List<GatedSideEffect> sideEffects = new ArrayList<>();
+    private final ParticipantMetrics metrics = new ParticipantMetrics(meterRegistry, "claims", Side.LEGACY);
+    private final SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
+        @Override
+        public void record(GatedSideEffect sideEffect) {
+            sideEffects.add(sideEffect);
+        }
+
+        @Override
+        public List<GatedSideEffect> ofCorrelation(String correlationId) {
+            return sideEffects;
+        }
+    }, participantClock(), codec, metrics);
+    private final ClaimIntentHandler handler = new ClaimIntentHandler(participant, legacy, processed, gate,
             meterRegistry);
+    private final IntentProcessor processor = processor(handler);
 
     private final CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
 
@@ -50,7 +76,7 @@ class ClaimIntentHandlerTest {
     void publishesBothCompletedOutcomesOfALegacyDecision() {
         legacy.answers(approved());
 
-        handler.handle(intent);
+        processor.process(intent);
 
         assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey).containsExactly(intent.id());
         assertThat(publisher.published).hasSize(2);
@@ -81,10 +107,11 @@ class ClaimIntentHandlerTest {
             recordedWhenCalled.add(List.copyOf(processed.attempts));
             return legacy.process(request);
         };
-        ClaimIntentHandler observed = new ClaimIntentHandler(participant, observing, processed, publisher, meterRegistry);
+        IntentProcessor observed = processor(new ClaimIntentHandler(participant, observing, processed, gate,
+                meterRegistry));
         legacy.answers(approved());
 
-        observed.handle(intent);
+        observed.process(intent);
 
         assertThat(recordedWhenCalled).containsExactly(List.of(intent.id()));
         assertThat(processed.requestKeys).containsEntry(intent.id(), intent.id());
@@ -96,8 +123,8 @@ class ClaimIntentHandlerTest {
         legacy.answers(approved());
         processed.crashBeforeNextStore = true;
 
-        assertThatThrownBy(() -> handler.handle(intent)).hasMessage("crashed after the legacy call");
-        handler.handle(intent);
+        assertThatThrownBy(() -> processor.process(intent)).hasMessage("crashed after the legacy call");
+        processor.process(intent);
 
         assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey).containsExactly(intent.id(), intent.id());
         assertThat(processed.attempts).containsExactly(intent.id(), intent.id());
@@ -115,15 +142,15 @@ class ClaimIntentHandlerTest {
     @Test
     void republishesTheStoredOutcomesOfARedeliveredIntentWithoutCallingLegacyAgain() {
         legacy.answers(approved());
-        handler.handle(intent);
+        processor.process(intent);
         List<CloudEvent> first = List.copyOf(publisher.published);
 
-        handler.handle(intent);
+        processor.process(intent);
 
         assertThat(legacy.requests).hasSize(1);
         assertThat(publisher.published).hasSize(4);
         assertThat(publisher.published.subList(2, 4)).isEqualTo(first);
-        assertThat(meterRegistry.get("legacy.adapter.intents.duplicate").counter().count()).isOne();
+        assertThat(meterRegistry.get("participant.intents").tags("side", "legacy", "result", "duplicate").counter().count()).isOne();
     }
 
     @Test
@@ -131,8 +158,8 @@ class ClaimIntentHandlerTest {
         legacy.answers(approved());
         publisher.failNext = true;
 
-        assertThatThrownBy(() -> handler.handle(intent)).isInstanceOf(IllegalStateException.class);
-        handler.handle(intent);
+        assertThatThrownBy(() -> processor.process(intent)).isInstanceOf(IllegalStateException.class);
+        processor.process(intent);
 
         assertThat(legacy.requests).hasSize(1);
         assertThat(publisher.published).hasSize(2).isEqualTo(processed.stored.get(intent.id()));
@@ -144,7 +171,7 @@ class ClaimIntentHandlerTest {
         CloudEvent earlierFailure = participant.failed(intent, ClaimsContract.CLAIM_ASSESSED, "legacy-timeout", "x");
         processed.concurrentWinner = List.of(earlierFailure);
 
-        handler.handle(intent);
+        processor.process(intent);
 
         assertThat(publisher.published).containsExactly(earlierFailure);
     }
@@ -154,7 +181,7 @@ class ClaimIntentHandlerTest {
         legacy.answers(new LegacyClaimResponse("CLM-1001", "09", "", "0", "", "0.00", "0.00", "UNKNOWN POLICY POL-000",
                 List.of()));
 
-        handler.handle(intent);
+        processor.process(intent);
 
         assertThat(publisher.published).extracting(CloudEvent::outcomeType)
                 .containsExactly(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
@@ -170,7 +197,7 @@ class ClaimIntentHandlerTest {
         legacy.fails(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
                 "no answer within PT2S after 3 attempts"));
 
-        handler.handle(intent);
+        processor.process(intent);
 
         assertThat(publisher.published).hasSize(2).allSatisfy(outcome -> {
             assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
@@ -186,7 +213,7 @@ class ClaimIntentHandlerTest {
     void rejectsAnAmountTheLegacyFormatCannotHoldWithoutCallingLegacy() {
         ObjectNode data = ((ObjectNode) intent.data().deepCopy()).put("claimedAmount", new BigDecimal("10.005"));
 
-        handler.handle(withData(data));
+        processor.process(withData(data));
 
         assertThat(legacy.requests).isEmpty();
         assertThat(publisher.published).hasSize(2).allSatisfy(outcome -> {
@@ -199,7 +226,7 @@ class ClaimIntentHandlerTest {
     void refusesAnEventThatIsNotAClaimIntentAsPoison() {
         CloudEvent notAnIntent = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
 
-        assertThatThrownBy(() -> handler.handle(notAnIntent))
+        assertThatThrownBy(() -> processor.process(notAnIntent))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("expected an intent of type claims.ClaimSubmitted.v1");
         assertThat(legacy.requests).isEmpty();
@@ -212,7 +239,7 @@ class ClaimIntentHandlerTest {
     void refusesUndecodableDataAsPoison() {
         ObjectNode data = ((ObjectNode) intent.data().deepCopy()).put("incidentDate", "yesterday");
 
-        assertThatThrownBy(() -> handler.handle(withData(data))).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> processor.process(withData(data))).isInstanceOf(MalformedEventException.class);
         assertThat(legacy.requests).isEmpty();
     }
 
@@ -221,9 +248,67 @@ class ClaimIntentHandlerTest {
         CloudEvent foreign = CloudEvent.intent(intent.id(), intent.type(), intent.source(), intent.time(),
                 intent.correlationId(), "payments", intent.data());
 
-        assertThatThrownBy(() -> handler.handle(foreign))
+        assertThatThrownBy(() -> processor.process(foreign))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("boundedcontext");
+    }
+
+    @Test
+    void reportsTheBookingInLegacyToTheGateAsARealSideEffectWhileLegacyIsAuthoritative() {
+        legacy.answers(approved());
+
+        processor.process(intent);
+
+        assertThat(sideEffects).singleElement().satisfies(booking -> {
+            assertThat(booking.type()).isEqualTo(ClaimIntentHandler.LEGACY_BOOKING);
+            assertThat(booking.status()).isEqualTo(SideEffectStatus.DISPATCHED);
+            assertThat(booking.payload().get("legacyRequestKey").asString()).isEqualTo(intent.id());
+        });
+        assertThat(meterRegistry.get("participant.side_effects").tags("side", "legacy", "status", "dispatched")
+                .counter().count()).isOne();
+    }
+
+    @Test
+    void recordsTheBookingAsSuppressedWhereTheShadowSideIsAuthoritativeThoughLegacyHasNoSimulateModeYet() {
+        legacy.answers(approved());
+
+        processor.process(intent.withAuthority(Side.SHADOW, "decision-1"));
+
+        assertThat(legacy.requests).hasSize(1);
+        assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.SUPPRESSED);
+    }
+
+    @Test
+    void processesAnIntentOutsideTheSampleLikeAnyOther() {
+        legacy.answers(approved());
+
+        processor.process(intent.withSampled(false));
+
+        assertThat(publisher.published).hasSize(2);
+    }
+
+    @Test
+    void reportsNoBookingForAClaimLegacyRefused() {
+        legacy.answers(new LegacyClaimResponse("CLM-1001", "09", "", "0", "", "0.00", "0.00", "UNKNOWN POLICY POL-000",
+                List.of()));
+
+        processor.process(intent);
+
+        assertThat(sideEffects).isEmpty();
+    }
+
+    private IntentProcessor processor(ClaimIntentHandler claimIntentHandler) {
+        ParticipantProperties properties = new ParticipantProperties(Side.LEGACY, "claims",
+                "urn:parallelrun:legacy-adapter", new ParticipantProperties.Consumer("legacy-adapter", 4),
+                new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
+                Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),
+                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
+        return new IntentProcessor(properties, List.of(claimIntentHandler), processed, gate, publisher,
+                TransactionOperations.withoutTransaction(), metrics);
+    }
+
+    private static Clock participantClock() {
+        return Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC);
     }
 
     private CloudEvent withData(ObjectNode data) {
@@ -259,7 +344,7 @@ class ClaimIntentHandlerTest {
         }
     }
 
-    private static final class InMemoryProcessedIntents implements ProcessedIntents {
+    private static final class InMemoryProcessedIntents implements ProcessedIntents, LegacyAttempts {
         private final Map<String, List<CloudEvent>> stored = new HashMap<>();
         private final Map<String, String> requestKeys = new HashMap<>();
         private final List<String> attempts = new ArrayList<>();
@@ -278,7 +363,7 @@ class ClaimIntentHandlerTest {
         }
 
         @Override
-        public List<CloudEvent> storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+        public boolean storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
             if (crashBeforeNextStore) {
                 crashBeforeNextStore = false;
                 throw new IllegalStateException("crashed after the legacy call");
@@ -286,7 +371,7 @@ class ClaimIntentHandlerTest {
             if (concurrentWinner != null) {
                 stored.put(intentEventId, concurrentWinner);
             }
-            return stored.computeIfAbsent(intentEventId, id -> List.copyOf(outcomes));
+            return stored.putIfAbsent(intentEventId, List.copyOf(outcomes)) == null;
         }
     }
 

@@ -1,0 +1,65 @@
+package dev.parallelrun.claims.application;
+
+import dev.parallelrun.claims.domain.ClaimDecider;
+import dev.parallelrun.claims.domain.ClaimDecision;
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.IntentType;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.claims.ClaimSubmitted;
+import dev.parallelrun.events.claims.ClaimsContract;
+import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.participant.IntentHandler;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides a submitted claim the new way: both outcomes, and the side effects the decision asks for (a payment
+ * instruction when approved, a customer notification for every decision). The participant kit makes it happen exactly
+ * once, gates the side effects and publishes the outcomes.
+ */
+@Service
+public class ClaimIntentHandler implements IntentHandler {
+
+    private final Participant participant;
+    private final ClaimDecider decider;
+
+    ClaimIntentHandler(Participant participant, ClaimDecider decider) {
+        this.participant = participant;
+        this.decider = decider;
+    }
+
+    @Override
+    public IntentType intentType() {
+        return ClaimsContract.CLAIM_SUBMITTED;
+    }
+
+    /**
+     * @throws MalformedEventException when the event is not a claims {@code ClaimSubmitted} intent or its data cannot be
+     *                                 read: a poison record
+     */
+    @Override
+    public Decision handle(CloudEvent intent) {
+        ClaimSubmitted submitted = read(intent);
+        ClaimDecision decision = decider.decide(ClaimTranslation.toClaim(submitted), reportDate(intent));
+        return new Decision(ClaimTranslation.outcomes(participant, intent, submitted, decision),
+                ClaimTranslation.sideEffects(submitted, decision));
+    }
+
+    private ClaimSubmitted read(CloudEvent intent) {
+        ClaimSubmitted submitted = participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
+        if (!ClaimsContract.CONTEXT.equals(intent.boundedContext())) {
+            throw new MalformedEventException("expected boundedcontext " + ClaimsContract.CONTEXT + " but got "
+                    + (intent.boundedContext() == null ? "none" : intent.boundedContext()));
+        }
+        if (submitted == null) {
+            throw new MalformedEventException("data is not a valid ClaimSubmitted: empty");
+        }
+        return submitted;
+    }
+
+    /** The report date is the UTC date of the intent's time: deterministic across redeliveries. */
+    static LocalDate reportDate(CloudEvent intent) {
+        return LocalDate.ofInstant(intent.time(), ZoneOffset.UTC);
+    }
+}

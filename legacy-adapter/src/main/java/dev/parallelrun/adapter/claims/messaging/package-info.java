@@ -1,2 +1,0 @@
-/** Kafka transport: the intent listener and the outcome publisher, thin on purpose. */
-package dev.parallelrun.adapter.claims.messaging;

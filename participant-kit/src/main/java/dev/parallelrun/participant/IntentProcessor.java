@@ -1,0 +1,112 @@
+package dev.parallelrun.participant;
+
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.Side;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Processes one delivery of an intent around the participant's {@link IntentHandler}, exactly once in effect.
+ *
+ * <p>An intent sampling left out ({@code sampled=false}) is skipped by the shadow side: no outcome, counted. An intent
+ * decided before re-publishes its stored outcomes (same ids, same bytes) without calling the handler. Otherwise the
+ * handler decides; its outcomes (processed-intent record) and its side effects (through the {@link SideEffectGate})
+ * commit in one database transaction, and only then are the outcomes published, awaiting the broker's acknowledgement.
+ * If publishing fails, the exception makes the consumer redeliver the intent, which then finds its stored outcomes: a
+ * crash between commit and publish, or a duplicate delivery, neither loses nor doubles anything.
+ */
+public final class IntentProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentProcessor.class);
+
+    private final Side side;
+    private final Map<String, IntentHandler> handlers;
+    private final ProcessedIntents processedIntents;
+    private final SideEffectGate gate;
+    private final OutcomePublisher publisher;
+    private final TransactionOperations transactions;
+    private final ParticipantMetrics metrics;
+
+    public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
+            SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
+            ParticipantMetrics metrics) {
+        if (handlers.isEmpty()) {
+            throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
+        }
+        for (IntentHandler handler : handlers) {
+            if (!handler.intentType().boundedContext().equals(properties.context())) {
+                throw new IllegalStateException(handler.getClass().getName() + " handles "
+                        + handler.intentType().eventType() + ", outside participant.context=" + properties.context());
+            }
+        }
+        this.side = properties.side();
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(
+                handler -> handler.intentType().eventType(), Function.identity()));
+        this.processedIntents = processedIntents;
+        this.gate = gate;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Processes one delivery of an intent.
+     *
+     * @throws MalformedEventException      when the event is not an intent this participant can read: a poison record
+     * @throws OutcomeNotPublishedException when the outcomes are durable but not yet published
+     */
+    public void process(CloudEvent intent) {
+        if (side == Side.SHADOW && !intent.inSample()) {
+            log.debug("Intent {} (correlation {}) is outside the sample: skipped", intent.id(), intent.correlationId());
+            metrics.intent(ParticipantMetrics.NOT_SAMPLED);
+            return;
+        }
+        var earlier = processedIntents.outcomesOf(intent.id());
+        if (earlier.isPresent()) {
+            republish(intent, earlier.get());
+            return;
+        }
+        IntentHandler.Decision decision = handlerOf(intent).handle(intent);
+        Boolean first = transactions.execute(transaction -> {
+            if (!processedIntents.storeFirst(intent.id(), intent.correlationId(), decision.outcomes())) {
+                return false;
+            }
+            gate.pass(intent, decision.sideEffects());
+            return true;
+        });
+        if (!Boolean.TRUE.equals(first)) {
+            republish(intent, processedIntents.outcomesOf(intent.id()).orElseThrow(() -> new IllegalStateException(
+                    "intent " + intent.id() + " is recorded as processed but has no stored outcomes")));
+            return;
+        }
+        publisher.publish(decision.outcomes());
+        // from the enum, not the event's text: the label's values stay bounded
+        metrics.intent(decision.outcomes().get(0).status().wireName());
+    }
+
+    private void republish(CloudEvent intent, List<CloudEvent> stored) {
+        log.info("Intent {} (correlation {}) was decided before; publishing its stored outcomes again", intent.id(),
+                intent.correlationId());
+        publisher.publish(stored);
+        metrics.intent(ParticipantMetrics.DUPLICATE);
+    }
+
+    private IntentHandler handlerOf(CloudEvent intent) {
+        if (handlers.size() == 1) {
+            // the handler reads the intent and names what is wrong with it, type included
+            return handlers.values().iterator().next();
+        }
+        IntentHandler handler = handlers.get(intent.type());
+        if (handler == null) {
+            throw new MalformedEventException("unexpected type " + intent.type() + ": expected one of "
+                    + handlers.keySet());
+        }
+        return handler;
+    }
+}

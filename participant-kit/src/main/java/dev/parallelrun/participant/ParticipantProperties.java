@@ -1,0 +1,134 @@
+package dev.parallelrun.participant;
+
+import dev.parallelrun.events.Side;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The configuration every participant reads, under the same keys ({@code participant.*}).
+ *
+ * @param side           which side of the parallel run this participant is: {@code legacy} or {@code shadow}
+ * @param context        the bounded context whose intents it consumes ({@code intents.<context>.v1})
+ * @param source         the CloudEvents {@code source} of the outcomes it publishes
+ * @param consumer       how it consumes the intent topic
+ * @param retry          how an intent whose processing failed is retried: an infrastructure failure (database, broker)
+ *                       with this backoff until the infrastructure is back, never dead-lettered; any other failure at
+ *                       most {@code max-attempts} times before the intent is dead-lettered (a poison record at once)
+ * @param publishTimeout how long to wait for the broker to acknowledge outcomes and dead letters
+ * @param topics         how the topic it owns (its side's outcome topic) is created
+ * @param retention      how long processed intents and the side-effect record are kept
+ */
+@ConfigurationProperties("participant")
+public record ParticipantProperties(
+        Side side,
+        String context,
+        String source,
+        @DefaultValue Consumer consumer,
+        @DefaultValue Retry retry,
+        @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue Topics topics,
+        @DefaultValue Retention retention) {
+
+    public ParticipantProperties {
+        Objects.requireNonNull(side, "participant.side is required (legacy or shadow)");
+        Objects.requireNonNull(context, "participant.context is required (e.g. claims)");
+        Objects.requireNonNull(source, "participant.source is required (e.g. urn:parallelrun:claims-service)");
+        Objects.requireNonNull(consumer.group(), "participant.consumer.group is required: the participant's name");
+        dev.parallelrun.events.Topics.intents(context);
+        requirePositive(publishTimeout, "participant.publish-timeout");
+    }
+
+    /** The topic this participant consumes. */
+    public String intentTopic() {
+        return dev.parallelrun.events.Topics.intents(context);
+    }
+
+    /**
+     * @param group       the consumer group id: the participant's name
+     * @param parallelism intents of a poll worked on at once (records with the same key stay in order), shared by every
+     *                    listener thread: a participant that mostly waits (on legacy) needs more than its partitions.
+     *                    1 (the default) works a poll in offset order and stops at a failure, so a redelivery
+     *                    re-publishes nothing already published
+     */
+    public record Consumer(String group, @DefaultValue("1") int parallelism) {
+
+        public Consumer {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("participant.consumer.parallelism must be at least 1 but was "
+                        + parallelism);
+            }
+        }
+    }
+
+    /**
+     * A bounded exponential backoff.
+     *
+     * @param maxAttempts    attempts in all, the first included (at least 1)
+     * @param initialBackoff the wait before the first retry
+     * @param multiplier     the factor each further wait grows by (at least 1)
+     * @param maxBackoff     the longest single wait
+     */
+    public record Retry(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("2s") Duration maxBackoff) {
+
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("participant.retry.max-attempts must be at least 1 but was "
+                        + maxAttempts);
+            }
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("participant.retry.multiplier must be at least 1 but was " + multiplier);
+            }
+            requirePositive(initialBackoff, "participant.retry.initial-backoff");
+            requirePositive(maxBackoff, "participant.retry.max-backoff");
+        }
+    }
+
+    /**
+     * @param partitions        of the outcome topic this participant declares
+     * @param replicationFactor of it (production: 3)
+     * @param minInsyncReplicas replicas that must have a write before {@code acks=all} answers (production: 2)
+     */
+    public record Topics(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("1") int minInsyncReplicas) {
+
+        public Topics {
+            if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+                throw new IllegalArgumentException("participant.topics: partitions, replication-factor and "
+                        + "min-insync-replicas must be at least 1, min-insync-replicas at most replication-factor");
+            }
+        }
+    }
+
+    /**
+     * @param processedIntents how long an intent is remembered to answer its redelivery with the stored outcomes and no
+     *                         second decision: longer than the intent topic keeps records plus the longest outage
+     * @param sideEffects      how long the record of a side effect is kept: audit evidence, so far longer; an intent's
+     *                         entry is kept as long as its side effects (they refer to it)
+     * @param cleanupInterval  how often older entries are deleted
+     */
+    public record Retention(
+            @DefaultValue("14d") Duration processedIntents,
+            @DefaultValue("400d") Duration sideEffects,
+            @DefaultValue("1h") Duration cleanupInterval) {
+
+        public Retention {
+            requirePositive(processedIntents, "participant.retention.processed-intents");
+            requirePositive(sideEffects, "participant.retention.side-effects");
+            requirePositive(cleanupInterval, "participant.retention.cleanup-interval");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration but was " + duration);
+        }
+    }
+}

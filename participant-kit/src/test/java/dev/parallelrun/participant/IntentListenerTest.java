@@ -1,0 +1,251 @@
+package dev.parallelrun.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.Side;
+import dev.parallelrun.events.participant.Participant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** A poll's intents: worked on in parallel, in order per key, poison dead-lettered in place, failures by index. */
+class IntentListenerTest {
+
+    private static final String TOPIC = "intents.notes.v1";
+
+    private final EventCodec codec = EventCodec.standard();
+    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:test",
+            Clock.systemUTC(), codec);
+    private final List<String> decisions = new CopyOnWriteArrayList<>();
+    private final List<CloudEvent> published = new CopyOnWriteArrayList<>();
+    private final Set<String> unpublishable = ConcurrentHashMap.newKeySet();
+    private final List<Map.Entry<ConsumerRecord<?, ?>, Exception>> deadLetters = new CopyOnWriteArrayList<>();
+    private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
+    private volatile Runnable whileDeciding = () -> {
+    };
+    private IntentListener listener;
+
+    @AfterEach
+    void close() {
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    @Test
+    void worksOnThePollsIntentsAtTheSameTime() {
+        CountDownLatch allInFlight = new CountDownLatch(4);
+        List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+        whileDeciding = () -> {
+            allInFlight.countDown();
+            metTheOthers.add(awaitQuietly(allInFlight)); // true only if all four decisions waited together
+        };
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+
+        listener(4).onIntents(records(intents));
+
+        assertThat(metTheOthers).as("each decision saw the other three in flight").containsExactly(true, true, true,
+                true);
+        assertThat(published).hasSize(4);
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsOnly(intents.stream().map(CloudEvent::correlationId).toArray(String[]::new));
+    }
+
+    @Test
+    void handlesTheRecordsOfOneKeyInOffsetOrderSoARedeliveryMeetsItsStoredOutcomes() {
+        CloudEvent intent = intent();
+
+        listener(8).onIntents(records(List.of(intent, intent, intent)));
+
+        assertThat(decisions).containsExactly(intent.id());
+        assertThat(published).hasSize(3);
+        assertThat(published.subList(1, 2)).isEqualTo(published.subList(0, 1));
+        assertThat(published.subList(2, 3)).isEqualTo(published.subList(0, 1));
+    }
+
+    @Test
+    void deadLettersPoisonRecordsWhereTheyAreAndProcessesTheRest() {
+        CloudEvent before = intent();
+        CloudEvent after = intent();
+        CloudEvent notAnIntent = Notes.notAnIntent();
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(List.of(before, notAnIntent)));
+        records.add(undecodable(2, "not json"));
+        records.add(record(3, "empty", null));
+        records.add(record(4, after.correlationId(), after));
+
+        listener(4).onIntents(records);
+
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsOnly(before.correlationId(), after.correlationId()).hasSize(2);
+        assertThat(deadLetters).extracting(entry -> entry.getKey().offset()).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(deadLetters).allSatisfy(entry -> assertThat(entry.getValue())
+                .isInstanceOfAny(MalformedEventException.class, DeserializationException.class));
+        assertThat(deadLetterOf(3).getMessage()).isEqualTo("empty record: expected a CloudEvents JSON object");
+        assertThat(deadLetterOf(1).getMessage()).startsWith("expected an intent of type notes.NoteTaken.v1");
+    }
+
+    @Test
+    void reportsTheLowestFailedIndexSoThatEverythingBeforeItIsCommitted() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent(), intent());
+        unpublishable.add(intents.get(2).correlationId());
+        unpublishable.add(intents.get(4).correlationId());
+
+        assertThatThrownBy(() -> listener(4).onIntents(records(intents)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getIndex()).isEqualTo(2);
+                    assertThat(failure.getCause()).hasMessageContaining("broker unavailable");
+                });
+        assertThat(published).extracting(CloudEvent::correlationId).containsOnly(intents.get(0).correlationId(),
+                intents.get(1).correlationId(), intents.get(3).correlationId());
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void stopsAKeysLaneAtItsFirstFailureSoItsLaterRecordsWaitForTheRedelivery() {
+        String correlationId = UUID.randomUUID().toString();
+        CloudEvent first = intent(correlationId);
+        CloudEvent second = intent(correlationId);
+        unpublishable.add(correlationId);
+
+        assertThatThrownBy(() -> listener(4).onIntents(records(List.of(intent(), first, second))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
+        assertThat(decisions).doesNotContain(second.id()).contains(first.id());
+    }
+
+    @Test
+    void worksAPollInOffsetOrderAndStopsAtTheFirstFailureWhenNotParallel() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+        unpublishable.add(intents.get(1).correlationId());
+
+        assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
+        assertThat(decisions).containsExactly(intents.get(0).id(), intents.get(1).id());
+        assertThat(published).extracting(CloudEvent::correlationId).containsExactly(intents.get(0).correlationId());
+    }
+
+    // --- fixtures
+
+    private IntentListener listener(int parallelism) {
+        IntentHandler handler = Notes.handler(participant, intent -> {
+            decisions.add(intent.id());
+            whileDeciding.run();
+        });
+        OutcomePublisher publisher = outcomes -> {
+            if (unpublishable.contains(outcomes.get(0).correlationId())) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.addAll(outcomes);
+        };
+        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), Notes.CONTEXT, Side.LEGACY);
+        SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
+            @Override
+            public void record(GatedSideEffect sideEffect) {
+            }
+
+            @Override
+            public List<GatedSideEffect> ofCorrelation(String correlationId) {
+                return List.of();
+            }
+        }, Clock.systemUTC(), codec, metrics);
+        IntentProcessor processor = new IntentProcessor(properties(), List.of(handler), processed, gate, publisher,
+                TransactionOperations.withoutTransaction(), metrics);
+        BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, failure) -> deadLetters.add(
+                Map.entry(record, failure));
+        listener = new IntentListener(processor, recoverer, parallelism);
+        return listener;
+    }
+
+    static ParticipantProperties properties() {
+        return new ParticipantProperties(Side.LEGACY, Notes.CONTEXT, "urn:parallelrun:test",
+                new ParticipantProperties.Consumer("test", 4),
+                new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
+                Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),
+                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
+    }
+
+    private Exception deadLetterOf(long offset) {
+        return deadLetters.stream().filter(entry -> entry.getKey().offset() == offset).findFirst().orElseThrow()
+                .getValue();
+    }
+
+    private static CloudEvent intent() {
+        return Notes.intent();
+    }
+
+    private static CloudEvent intent(String correlationId) {
+        return Notes.intent(correlationId);
+    }
+
+    private static List<ConsumerRecord<String, CloudEvent>> records(List<CloudEvent> events) {
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+        for (CloudEvent event : events) {
+            records.add(record(records.size(), event.correlationId(), event));
+        }
+        return records;
+    }
+
+    private static ConsumerRecord<String, CloudEvent> record(long offset, String key, CloudEvent value) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, key, value);
+    }
+
+    private static ConsumerRecord<String, CloudEvent> undecodable(long offset, String bytes) {
+        RecordHeaders headers = new RecordHeaders();
+        byte[] data = bytes.getBytes(StandardCharsets.UTF_8);
+        SerializationUtils.deserializationException(headers, data,
+                new DeserializationException("failed to deserialize", data, false,
+                        new MalformedEventException("not a valid CloudEvents JSON object")), false);
+        return new ConsumerRecord<>(TOPIC, 0, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, "undecodable", null, headers, Optional.empty());
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stores the first outcomes per intent, as the database does with its unique key. */
+    private static final class InMemoryProcessedIntents implements ProcessedIntents {
+        private final Map<String, List<CloudEvent>> stored = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<List<CloudEvent>> outcomesOf(String intentEventId) {
+            return Optional.ofNullable(stored.get(intentEventId));
+        }
+
+        @Override
+        public boolean storeFirst(String intentEventId, String correlationId, List<CloudEvent> outcomes) {
+            return stored.putIfAbsent(intentEventId, List.copyOf(outcomes)) == null;
+        }
+    }
+}

@@ -1,7 +1,0 @@
-/**
- * The verdict sink: {@code reconciliation.verdicts.v1} into PostgreSQL, batched and idempotent. It exists
- * apart from the correlation because Streams' exactly-once ends at Kafka. Its one rule for failures: a bad
- * record is dead-lettered alone, with its reason; an unavailable database is waited out, however long, and
- * costs no record.
- */
-package dev.parallelrun.reconciliation.sink;

@@ -1,0 +1,298 @@
+package dev.parallelrun.reconciliation.verdicts.persistence;
+
+import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Difference;
+import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.events.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The verdicts in PostgreSQL: written in batches and idempotently (a verdict id is stored once, so
+ * replaying the verdict topic never duplicates a record), read by the auditor API.
+ */
+@Repository
+public class VerdictStore {
+
+    private static final String COLUMNS = "verdict_id, revision, supersedes, correlation_id, context, outcome_type, "
+            + "classification, severity, differences, rule_set_version, legacy_received_at, shadow_received_at, "
+            + "decided_at, legacy_event_id, shadow_event_id, legacy_outcome, shadow_outcome";
+    private static final String INSERT = "INSERT INTO verdict (" + COLUMNS + ", superseded_by) VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (verdict_id) DO NOTHING";
+    private static final String LOCK_PAIRS = "SELECT pg_advisory_xact_lock(k.key) FROM unnest(?::bigint[]) "
+            + "WITH ORDINALITY AS k(key, n) ORDER BY k.n";
+    private static final String STORED_IDS = "SELECT verdict_id FROM verdict WHERE verdict_id = ANY(?::uuid[])";
+    private static final String CURRENT_OF_PAIRS = "SELECT verdict_id, revision, decided_at, correlation_id, outcome_type "
+            + "FROM verdict WHERE superseded_by IS NULL AND (correlation_id, outcome_type) IN "
+            + "(SELECT * FROM unnest(?::varchar[], ?::varchar[]))";
+    private static final String SUPERSEDE = "UPDATE verdict SET superseded_by = ? WHERE verdict_id = ? AND superseded_by IS NULL";
+    private static final TypeReference<List<Difference>> DIFFERENCES = new TypeReference<>() {
+    };
+
+    /**
+     * Which of two verdicts of a pair is the later one, the same way on every instance and whatever the order
+     * they arrive in: the higher revision (the correlation decides revision n+1 only after revision n), then the
+     * later decision (to the microsecond PostgreSQL keeps), then the higher verdict id.
+     */
+    static final Comparator<Verdict> LATEST = Comparator.comparingInt(Verdict::revision)
+            .thenComparing(v -> v.decidedAt().truncatedTo(ChronoUnit.MICROS))
+            .thenComparing(v -> UUID.fromString(v.verdictId()).toString());
+
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec = EventCodec.standard();
+
+    public VerdictStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a batch in one transaction, idempotently (a verdict id already stored is left as it is), and
+     * keeps exactly one current verdict per (correlation id, outcome type): the {@link #LATEST} of all its
+     * verdicts stored so far, whatever order they arrive in; every other one names a verdict that superseded it.
+     *
+     * <p>Writers of the same pair (two sink instances during a rebalance, a replay) are serialised by a
+     * transaction-scoped advisory lock per pair, taken in one global order so that two batches never deadlock;
+     * the partial unique index {@code verdict_one_current_per_pair} holds the rule even against other writers.
+     *
+     * @return the verdicts that were new (not stored before)
+     */
+    @Transactional
+    public List<Verdict> saveAll(List<Verdict> batch) {
+        // one statement must not carry the same key twice: de-duplicate
+        Map<String, Verdict> unique = new LinkedHashMap<>();
+        for (Verdict verdict : batch) {
+            unique.putIfAbsent(UUID.fromString(verdict.verdictId()).toString(), verdict);
+        }
+        if (unique.isEmpty()) {
+            return List.of();
+        }
+        Map<Pair, List<Verdict>> byPair = new LinkedHashMap<>();
+        for (Verdict verdict : unique.values()) {
+            byPair.computeIfAbsent(new Pair(verdict.correlationId(), verdict.outcomeType()), p -> new ArrayList<>())
+                    .add(verdict);
+        }
+        lock(byPair.keySet());
+        Set<String> stored = storedIds(unique.keySet());
+        Map<Pair, Verdict> current = currentOf(byPair.keySet());
+
+        List<Object[]> supersessions = new ArrayList<>();
+        List<Insert> inserts = new ArrayList<>();
+        for (Map.Entry<Pair, List<Verdict>> entry : byPair.entrySet()) {
+            List<Verdict> fresh = entry.getValue().stream()
+                    .filter(v -> !stored.contains(UUID.fromString(v.verdictId()).toString())).toList();
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            Verdict now = current.get(entry.getKey());
+            Verdict latest = fresh.stream().max(LATEST).orElseThrow();
+            if (now != null && LATEST.compare(now, latest) > 0) {
+                latest = now;
+            }
+            if (now != null && latest != now) {
+                supersessions.add(new Object[] {UUID.fromString(latest.verdictId()), UUID.fromString(now.verdictId())});
+            }
+            for (Verdict verdict : fresh) {
+                inserts.add(new Insert(verdict, verdict == latest ? null : UUID.fromString(latest.verdictId())));
+            }
+        }
+        // the old current verdict steps down before the new one arrives: the unique index allows one at a time
+        if (!supersessions.isEmpty()) {
+            jdbc.batchUpdate(SUPERSEDE, supersessions);
+        }
+        int[][] counts = jdbc.batchUpdate(INSERT, inserts, 200, (ps, insert) -> {
+            Verdict v = insert.verdict();
+            ps.setObject(1, UUID.fromString(v.verdictId()));
+            ps.setInt(2, v.revision());
+            ps.setObject(3, v.supersedes() == null ? null : UUID.fromString(v.supersedes()));
+            ps.setString(4, v.correlationId());
+            ps.setString(5, v.context());
+            ps.setString(6, v.outcomeType());
+            ps.setString(7, v.classification().name());
+            ps.setString(8, v.severity().name());
+            ps.setString(9, codec.mapper().writeValueAsString(v.differences()));
+            ps.setString(10, v.ruleSetVersion());
+            ps.setTimestamp(11, timestamp(v.legacyReceivedAt()));
+            ps.setTimestamp(12, timestamp(v.shadowReceivedAt()));
+            ps.setTimestamp(13, timestamp(v.decidedAt()));
+            ps.setString(14, v.legacyEventId());
+            ps.setString(15, v.shadowEventId());
+            ps.setString(16, json(v.legacy()));
+            ps.setString(17, json(v.shadow()));
+            ps.setObject(18, insert.supersededBy());
+        });
+        List<Verdict> inserted = new ArrayList<>();
+        int index = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                Verdict verdict = inserts.get(index++).verdict();
+                if (count != 0) {
+                    inserted.add(verdict);
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private void lock(Set<Pair> pairs) {
+        Long[] keys = pairs.stream().map(Pair::lockKey).distinct().sorted().toArray(Long[]::new);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(LOCK_PAIRS);
+            ps.setArray(1, con.createArrayOf("bigint", keys));
+            return ps;
+        }, rs -> {
+        });
+    }
+
+    private Set<String> storedIds(Set<String> ids) {
+        UUID[] uuids = ids.stream().map(UUID::fromString).toArray(UUID[]::new);
+        return new HashSet<>(jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(STORED_IDS);
+            ps.setArray(1, con.createArrayOf("uuid", uuids));
+            return ps;
+        }, (rs, row) -> rs.getString(1)));
+    }
+
+    private Map<Pair, Verdict> currentOf(Set<Pair> pairs) {
+        String[] correlationIds = pairs.stream().map(Pair::correlationId).toArray(String[]::new);
+        String[] outcomeTypes = pairs.stream().map(Pair::outcomeType).toArray(String[]::new);
+        Map<Pair, Verdict> current = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(CURRENT_OF_PAIRS);
+            ps.setArray(1, con.createArrayOf("varchar", correlationIds));
+            ps.setArray(2, con.createArrayOf("varchar", outcomeTypes));
+            return ps;
+        }, rs -> {
+            // only what the order of verdicts needs
+            current.put(new Pair(rs.getString("correlation_id"), rs.getString("outcome_type")),
+                    new Verdict(rs.getString("verdict_id"), rs.getInt("revision"), null, rs.getString("correlation_id"),
+                            null, rs.getString("outcome_type"), null, null, null, null, null, null,
+                            instant(rs.getTimestamp("decided_at")), null, null, null, null));
+        });
+        return current;
+    }
+
+    /** The key verdicts supersede each other under. */
+    private record Pair(String correlationId, String outcomeType) {
+        long lockKey() {
+            return UUID.nameUUIDFromBytes((correlationId + '\0' + outcomeType).getBytes(StandardCharsets.UTF_8))
+                    .getMostSignificantBits();
+        }
+    }
+
+    private record Insert(Verdict verdict, UUID supersededBy) {
+    }
+
+    /** Current verdicts matching the filter, newest first, after the cursor position if any. */
+    public List<StoredVerdict> find(VerdictQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", superseded_by FROM verdict WHERE superseded_by IS NULL");
+        List<Object> args = new ArrayList<>();
+        condition(sql, args, " AND context = ?", query.context());
+        condition(sql, args, " AND outcome_type = ?", query.outcomeType());
+        condition(sql, args, " AND classification = ?", query.classification() == null ? null : query.classification().name());
+        condition(sql, args, " AND severity = ?", query.severity() == null ? null : query.severity().name());
+        condition(sql, args, " AND decided_at >= ?", timestamp(query.from()));
+        condition(sql, args, " AND decided_at < ?", timestamp(query.to()));
+        if (query.after() != null) {
+            sql.append(" AND (decided_at, verdict_id) < (?, ?)");
+            args.add(timestamp(query.after().decidedAt()));
+            args.add(UUID.fromString(query.after().verdictId()));
+        }
+        sql.append(" ORDER BY decided_at DESC, verdict_id DESC LIMIT ?");
+        args.add(query.limit());
+        return jdbc.query(sql.toString(), this::mapRow, args.toArray());
+    }
+
+    /** Every verdict of one business transaction, superseded ones included, by outcome type and revision. */
+    public List<StoredVerdict> findByCorrelationId(String correlationId) {
+        return jdbc.query("SELECT " + COLUMNS + ", superseded_by FROM verdict WHERE correlation_id = ? "
+                + "ORDER BY outcome_type, revision DESC", this::mapRow, correlationId);
+    }
+
+    /** Current verdicts decided since the given instant, counted per context, outcome type and classification. */
+    public List<ClassificationCount> countSince(Instant since, String context) {
+        StringBuilder sql = new StringBuilder("SELECT context, outcome_type, classification, count(*) AS n FROM verdict "
+                + "WHERE superseded_by IS NULL AND decided_at >= ?");
+        List<Object> args = new ArrayList<>();
+        args.add(timestamp(since));
+        condition(sql, args, " AND context = ?", context);
+        sql.append(" GROUP BY context, outcome_type, classification ORDER BY context, outcome_type");
+        return jdbc.query(sql.toString(), (rs, row) -> new ClassificationCount(rs.getString("context"),
+                rs.getString("outcome_type"), Classification.valueOf(rs.getString("classification")), rs.getLong("n")),
+                args.toArray());
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String fragment, Object value) {
+        if (value != null) {
+            sql.append(fragment);
+            args.add(value);
+        }
+    }
+
+    private StoredVerdict mapRow(ResultSet rs, int row) throws SQLException {
+        Verdict verdict = new Verdict(rs.getString("verdict_id"), rs.getInt("revision"), rs.getString("supersedes"),
+                rs.getString("correlation_id"), rs.getString("context"), rs.getString("outcome_type"),
+                Classification.valueOf(rs.getString("classification")), Severity.valueOf(rs.getString("severity")),
+                codec.mapper().readValue(rs.getString("differences"), DIFFERENCES), rs.getString("rule_set_version"),
+                instant(rs.getTimestamp("legacy_received_at")), instant(rs.getTimestamp("shadow_received_at")),
+                instant(rs.getTimestamp("decided_at")), rs.getString("legacy_event_id"), rs.getString("shadow_event_id"),
+                tree(rs.getString("legacy_outcome")), tree(rs.getString("shadow_outcome")));
+        return new StoredVerdict(verdict, rs.getString("superseded_by"));
+    }
+
+    private String json(JsonNode node) {
+        return node == null ? null : codec.mapper().writeValueAsString(node);
+    }
+
+    private JsonNode tree(String json) {
+        return json == null ? null : codec.mapper().readTree(json);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A stored verdict and, if a later verdict replaced it, that verdict's id. */
+    public record StoredVerdict(Verdict verdict, String supersededBy) {
+        public boolean current() {
+            return supersededBy == null;
+        }
+    }
+
+    /** How many current verdicts of a classification a context and outcome type has. */
+    public record ClassificationCount(String context, String outcomeType, Classification classification, long count) {
+    }
+
+    /** A filtered, paginated read of current verdicts. {@code null} filters match everything. */
+    public record VerdictQuery(String context, String outcomeType, Classification classification, Severity severity,
+            Instant from, Instant to, Position after, int limit) {
+    }
+
+    /** A keyset position: the last verdict of the previous page. */
+    public record Position(Instant decidedAt, String verdictId) {
+    }
+
+}

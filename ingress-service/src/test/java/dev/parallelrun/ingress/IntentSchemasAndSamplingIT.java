@@ -89,7 +89,7 @@ class IntentSchemasAndSamplingIT {
                         "policyId": {"type": "string", "pattern": "^POL-[0-9]+$"},
                         "premium": {"type": "number", "exclusiveMinimum": 0, "x-max-decimal-places": 2},
                         "holder": {"type": "object", "properties": {
-                          "iban": {"type": "string", "x-personal-data": true}}}
+                          "iban": {"type": "string", "x-personal-data": true, "x-data-subject": true}}}
                       }
                     }
                     """);
@@ -179,7 +179,7 @@ class IntentSchemasAndSamplingIT {
         HttpResponse<String> rates = get("/api/v1/sampling", ADMIN_KEY);
         assertThat(rates.statusCode()).isEqualTo(200);
         assertThat(json(rates.body()).get("rates").values()).extracting(rate -> rate.get("eventType").stringValue())
-                .containsExactly("claims.ClaimSubmitted.v1", "policies.PolicyRenewed.v1");
+                .containsExactly("claims.ClaimSubmitted.v1", "policies.PolicyRenewed.v1", "pricing.QuoteRequested.v1");
         // an admin is not a channel
         assertThat(post("ClaimSubmitted", ADMIN_KEY, null, claim().toString()).statusCode()).isEqualTo(403);
     }

@@ -32,12 +32,14 @@ public final class DeadLetterReason {
     }
 
     /**
-     * Whether the failure lies in the participant's own infrastructure (its database, the broker) rather than in the
+     * Whether the failure lies in the participant's own infrastructure (its database, the broker, the ingress's key
+     * service) rather than in the
      * record: such an intent is retried until the infrastructure is back, however long, never dead-lettered.
      */
     public static boolean isInfrastructureFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutcomeNotPublishedException
+                    || t instanceof dev.parallelrun.participant.personaldata.KeyServiceUnavailableException
                     || t instanceof TransientDataAccessException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException

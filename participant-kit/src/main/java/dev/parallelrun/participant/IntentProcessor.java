@@ -3,6 +3,7 @@ package dev.parallelrun.participant;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.Side;
+import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Processes one delivery of an intent around the participant's {@link IntentHandler}, exactly once in effect.
+ *
+ * <p>The handler sees the intent with its personal fields decrypted ({@link PersonalDataDecryptor}); a subject that
+ * was erased reads {@code [erased]}, and the handler still decides.
  *
  * <p>An intent sampling left out ({@code sampled=false}) is skipped by the shadow side: no outcome, counted. An intent
  * decided before re-publishes its stored outcomes (same ids, same bytes) without calling the handler. Otherwise the
@@ -32,10 +36,22 @@ public final class IntentProcessor {
     private final OutcomePublisher publisher;
     private final TransactionOperations transactions;
     private final ParticipantMetrics metrics;
+    private final PersonalDataDecryptor personalData;
 
+    /** A processor that hands intents to the handler as published, personal fields encrypted (tests of handlers). */
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
             SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
             ParticipantMetrics metrics) {
+        this(properties, handlers, processedIntents, gate, publisher, transactions, metrics, PersonalDataDecryptor.NONE);
+    }
+
+    /**
+     * @param personalData decrypts an intent's personal fields for the handler (only for it: nothing the kit stores
+     *                     or publishes holds the decrypted intent)
+     */
+    public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
+            SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
+            ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
         }
@@ -47,6 +63,7 @@ public final class IntentProcessor {
         this.publisher = publisher;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.personalData = personalData;
     }
 
     /**
@@ -66,7 +83,7 @@ public final class IntentProcessor {
             republish(intent, earlier.get());
             return;
         }
-        IntentHandler.Decision decision = handlerOf(intent).handle(intent);
+        IntentHandler.Decision decision = handlerOf(intent).handle(personalData.decrypt(intent));
         Boolean first = transactions.execute(transaction -> {
             if (!processedIntents.storeFirst(intent.id(), intent.correlationId(), decision.outcomes())) {
                 return false;

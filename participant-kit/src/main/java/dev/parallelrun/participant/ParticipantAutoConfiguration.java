@@ -1,5 +1,11 @@
 package dev.parallelrun.participant;
 
+import dev.parallelrun.participant.personaldata.CachedSubjectKeys;
+import dev.parallelrun.participant.personaldata.HttpSubjectKeys;
+import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
+import dev.parallelrun.participant.personaldata.PersonalDataProperties;
+import org.slf4j.LoggerFactory;
+
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.CloudEventDeserializer;
 import dev.parallelrun.events.EventCodec;
@@ -50,7 +56,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @ConditionalOnProperty(prefix = "participant", name = "side")
-@EnableConfigurationProperties(ParticipantProperties.class)
+@EnableConfigurationProperties({ParticipantProperties.class, PersonalDataProperties.class})
 @EnableScheduling
 public class ParticipantAutoConfiguration {
 
@@ -190,11 +196,29 @@ public class ParticipantAutoConfiguration {
         return new SideEffectGate(properties.side(), sideEffects, clock, codec, metrics);
     }
 
+    /**
+     * Decrypts intents' personal fields with keys from the ingress ({@code participant.personal-data.*}); without a
+     * key service configured, handlers see the fields encrypted, as published.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataDecryptor personalDataDecryptor(PersonalDataProperties properties, Clock clock) {
+        if (!properties.decrypts()) {
+            LoggerFactory.getLogger(PersonalDataDecryptor.class).warn("participant.personal-data.key-service-url is "
+                    + "not set: handlers see the personal fields of intents encrypted, as the ingress published them");
+            return PersonalDataDecryptor.NONE;
+        }
+        return new PersonalDataDecryptor(new CachedSubjectKeys(
+                new HttpSubjectKeys(properties.keyServiceUrl(), properties.apiKey(), properties.timeout()),
+                properties.cacheTtl(), properties.cacheSize(), clock));
+    }
+
     @Bean
     IntentProcessor intentProcessor(ParticipantProperties properties, List<IntentHandler> handlers,
             ProcessedIntents processedIntents, SideEffectGate gate, OutcomePublisher publisher,
-            TransactionOperations transactions, ParticipantMetrics metrics) {
-        return new IntentProcessor(properties, handlers, processedIntents, gate, publisher, transactions, metrics);
+            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
+        return new IntentProcessor(properties, handlers, processedIntents, gate, publisher, transactions, metrics,
+                personalData);
     }
 
     @Bean

@@ -82,9 +82,37 @@ class ParticipantKitIT {
     private KafkaConsumer<String, byte[]> tail;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
+    /** The ingress's key service as the kit sees it: 200 with a subject's key, 410 once the key is destroyed. */
+    private static final Map<String, byte[]> SUBJECT_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final com.sun.net.httpserver.HttpServer KEY_SERVICE = keyService();
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "participant_kit_it");
+        registry.add("participant.personal-data.key-service-url",
+                () -> "http://localhost:" + KEY_SERVICE.getAddress().getPort());
+        registry.add("participant.personal-data.api-key", () -> "notes-service-key");
+        registry.add("participant.personal-data.cache-ttl", () -> "0s");
+    }
+
+    private static com.sun.net.httpserver.HttpServer keyService() {
+        try {
+            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/v1/data-subjects/", exchange -> {
+                String subjectRef = exchange.getRequestURI().getPath().split("/")[4];
+                byte[] key = SUBJECT_KEYS.get(subjectRef);
+                boolean authorised = "notes-service-key".equals(exchange.getRequestHeaders().getFirst(Headers.API_KEY));
+                byte[] body = (key == null ? "{}" : "{\"key\": \"" + java.util.Base64.getEncoder().encodeToString(key)
+                        + "\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(!authorised ? 403 : key == null ? 410 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @BeforeEach
@@ -226,6 +254,36 @@ class ParticipantKitIT {
     private List<String> statuses(CloudEvent intent) {
         return jdbc.sql("SELECT status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
                 .query(String.class).list();
+    }
+
+    @Test
+    void handsTheHandlerTheIntentsPersonalFieldsDecryptedOrErased() throws Exception {
+        String subjectRef = "ds-" + UUID.randomUUID().toString().replace("-", "");
+        byte[] key = dev.parallelrun.events.personal.EncryptedValue.newKey();
+        SUBJECT_KEYS.put(subjectRef, key);
+        String encrypted = dev.parallelrun.events.personal.EncryptedValue.encrypt(subjectRef, 1, key, "call Erika back")
+                .wire();
+        CloudEvent readable = noteWith(encrypted);
+
+        send(readable.correlationId(), codec.write(readable));
+
+        // the notes handler files the note's text: the decrypted one
+        CloudEvent filed = codec.read(awaitRecords(Topics.OUTCOMES_SHADOW, readable.correlationId(), 1).get(0).value());
+        assertThat(filed.data().get("text").stringValue()).isEqualTo("call Erika back");
+
+        SUBJECT_KEYS.remove(subjectRef);
+        CloudEvent afterErasure = noteWith(encrypted);
+        send(afterErasure.correlationId(), codec.write(afterErasure));
+
+        CloudEvent filedErased = codec.read(awaitRecords(Topics.OUTCOMES_SHADOW, afterErasure.correlationId(), 1).get(0)
+                .value());
+        assertThat(filedErased.data().get("text").stringValue()).isEqualTo("[erased]");
+    }
+
+    private CloudEvent noteWith(String text) {
+        return CloudEvent.intent(UUID.randomUUID().toString(), Notes.NOTE_TAKEN.eventType(), "urn:parallelrun:test",
+                Instant.parse("2026-11-02T09:15:31Z"), UUID.randomUUID().toString(), Notes.CONTEXT,
+                codec.tree(new Notes.Note(text)));
     }
 
     private long send(String key, byte[] value) throws Exception {

@@ -3,10 +3,16 @@ package dev.parallelrun.ingress.config;
 import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import dev.parallelrun.ingress.intent.application.IngressMetrics;
+import dev.parallelrun.ingress.intent.application.IntentDataProtection;
 import dev.parallelrun.ingress.intent.application.IntentIntake;
 import dev.parallelrun.ingress.intent.application.IntentPublisher;
 import dev.parallelrun.ingress.intent.domain.IntentCatalog;
 import dev.parallelrun.ingress.intent.domain.IntentSchemaCompiler;
+import dev.parallelrun.ingress.personaldata.application.DataSubjects;
+import dev.parallelrun.ingress.personaldata.application.PersonalDataEncryptor;
+import dev.parallelrun.ingress.personaldata.application.PersonalDataMetrics;
+import dev.parallelrun.ingress.personaldata.application.SubjectKeys;
+import dev.parallelrun.ingress.personaldata.domain.SubjectRefs;
 import dev.parallelrun.ingress.sampling.application.IntentSampler;
 import dev.parallelrun.ingress.sampling.application.SamplingRates;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the intent use case: the registry of intent types, read from the intent schema folder (classpath
- * {@code intent-schemas/} and {@code ingress.schemas.directory}), the sampler and the intake service.
+ * {@code intent-schemas/} and {@code ingress.schemas.directory}), the sampler, the encryption of personal data
+ * (crypto-shredding) and the intake service.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -50,13 +57,51 @@ class IngressConfiguration {
         return new IntentSampler(rates, properties.sampling().refresh(), clock);
     }
 
+    /**
+     * Derives data subjects' refs. Without a secret ({@code ingress.personal-data.subject-ref-secret}) the service
+     * refuses to start: a committed default would let anyone holding the code link refs to people.
+     */
+    @Bean
+    SubjectRefs subjectRefs(IngressProperties properties) {
+        String secret = properties.personalData().subjectRefSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("""
+                    No secret derives data subject refs from personal data: refusing to start. Set \
+                    ingress.personal-data.subject-ref-secret (environment: INGRESS_PERSONAL_DATA_SUBJECT_REF_SECRET) \
+                    to a random value of at least 32 bytes, kept like a credential and never changed (a new secret \
+                    gives every person a new subject ref). The 'local' profile has a development secret.""");
+        }
+        try {
+            return new SubjectRefs(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ingress.personal-data.subject-ref-secret: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    PersonalDataMetrics personalDataMetrics(MeterRegistry registry) {
+        return new PersonalDataMetrics(registry);
+    }
+
+    @Bean
+    PersonalDataEncryptor personalDataEncryptor(SubjectRefs refs, SubjectKeys keys, PersonalDataMetrics metrics,
+            Clock clock) {
+        return new PersonalDataEncryptor(refs, keys, metrics, clock);
+    }
+
+    @Bean
+    DataSubjects dataSubjects(IntentCatalog catalog, SubjectRefs refs, SubjectKeys keys, PersonalDataMetrics metrics,
+            Clock clock) {
+        return new DataSubjects(catalog, refs, keys, metrics, clock);
+    }
+
     @Bean
     IntentIntake intentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
             CorrelationClaims claims, PlatformTransactionManager transactionManager, IngressMetrics metrics,
-            IntentSampler sampler, Clock clock, IngressProperties properties) {
+            IntentSampler sampler, Clock clock, IngressProperties properties, IntentDataProtection protection) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         // the transaction spans the wait for Kafka, which is bounded; a little more for the statements
         transaction.setTimeout((int) properties.publish().bound().plusSeconds(10).toSeconds());
-        return new IntentIntake(catalog, publisher, records, claims, transaction, metrics, sampler, clock);
+        return new IntentIntake(catalog, publisher, records, claims, transaction, metrics, sampler, protection, clock);
     }
 }

@@ -18,7 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param topics      how the intent topics are declared
  * @param rateLimit   how many requests each channel may make
  * @param sampling    how the sampling rates are cached
- * @param admins      the operators allowed on the admin API ({@code /api/v1/sampling}), each with an API key
+ * @param admins      the operators allowed on the admin API ({@code /api/v1/sampling}, {@code /api/v1/data-subjects}),
+ *                    each with an API key
+ * @param participants the services allowed to read data subjects' keys to decrypt intents (the legacy adapter, the
+ *                    shadow services), each with an API key
+ * @param personalData how personal data is encrypted (crypto-shredding, docs/personal-data.md)
  */
 @ConfigurationProperties("ingress")
 public record IngressProperties(
@@ -31,7 +35,23 @@ public record IngressProperties(
         @DefaultValue Topics topics,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Sampling sampling,
-        @DefaultValue List<ChannelCredentials> admins) {
+        @DefaultValue List<ChannelCredentials> admins,
+        @DefaultValue List<ChannelCredentials> participants,
+        @DefaultValue PersonalData personalData) {
+
+    /**
+     * @param subjectRefSecret the HMAC secret that derives a data subject's ref from its identity (e.g. the e-mail
+     *                         address), at least 32 bytes. Required: outside the local profile there is no default.
+     *                         Changing it gives every person a new ref (and key): the old data stays encrypted
+     *                         under keys that erasure requests can then no longer find by the person's identity.
+     */
+    public record PersonalData(String subjectRefSecret) {
+
+        @Override
+        public String toString() {
+            return "PersonalData[subjectRefSecret=" + (subjectRefSecret == null ? "none" : "******") + "]";
+        }
+    }
 
     /**
      * A channel (or an admin, under {@code admins}) and its API key: either {@code api-key-sha256} (hex SHA-256 of the key, preferred: the

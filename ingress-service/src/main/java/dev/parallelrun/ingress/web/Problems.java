@@ -28,6 +28,9 @@ public final class Problems {
     public static final String NOT_DURABLE = "not-durable";
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
     public static final String INVALID_SAMPLING_RATE = "invalid-sampling-rate";
+    public static final String INVALID_DATA_SUBJECT_LOOKUP = "invalid-data-subject-lookup";
+    public static final String UNKNOWN_DATA_SUBJECT = "unknown-data-subject";
+    public static final String DATA_SUBJECT_ERASED = "data-subject-erased";
 
     private static final String TYPE_PREFIX = "urn:parallelrun:problem:";
 

@@ -6,6 +6,7 @@ import dev.parallelrun.ingress.channel.web.AdminAuthentication;
 import dev.parallelrun.ingress.channel.web.ApiKeyAuthenticationFilter;
 import dev.parallelrun.ingress.channel.web.ChannelRateLimitFilter;
 import dev.parallelrun.ingress.channel.web.ChannelAuthentication;
+import dev.parallelrun.ingress.channel.web.ParticipantAuthentication;
 import dev.parallelrun.ingress.channel.web.ProblemAccessDeniedHandler;
 import dev.parallelrun.ingress.channel.web.ProblemAuthenticationEntryPoint;
 import dev.parallelrun.ingress.config.IngressProperties;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,7 +30,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call the ingress: channels with an API key on {@code /api/v1/intents/**} (posting intents and reading
  * their schemas), each within its rate ({@code ingress.rate-limit}); admins ({@code ingress.admins}, an API key
- * too) on the admin API {@code /api/v1/sampling/**}; nobody elsewhere. {@code /actuator/**} is the shared service-security chain's:
+ * too) on the admin API {@code /api/v1/sampling/**} and {@code /api/v1/data-subjects/**}; participants
+ * ({@code ingress.participants}) on the key service {@code GET /api/v1/data-subjects/{subjectRef}/key}; nobody
+ * elsewhere. {@code /actuator/**} is the shared service-security chain's:
  * health for anyone, the rest for the metrics scraper. Outside the local profile a plain-text API key
  * ({@code api-key}) is refused: only its SHA-256 may be configured. Stateless, no sessions, no CSRF (no cookies are
  * involved), no login forms.
@@ -66,30 +70,52 @@ class ChannelSecurityConfiguration {
 
     /**
      * The admins from {@code ingress.admins}, configured like channels (plain-text keys in the local profile only).
-     * None is fine: then nobody may change the sampling rates.
+     * None is fine: then nobody may change the sampling rates or erase data subjects.
      */
     @Bean
     AdminDirectory adminDirectory(IngressProperties properties, Environment environment, ChannelDirectory channels) {
-        List<IngressProperties.ChannelCredentials> admins = properties.admins();
-        if (!ProductionCredentials.isLocal(environment)) {
-            for (IngressProperties.ChannelCredentials admin : admins) {
-                if (admin.apiKey() != null && !admin.apiKey().isBlank()) {
-                    throw new IllegalStateException("Admin " + admin.name() + " has a plain-text API key "
-                            + "(ingress.admins[].api-key): refusing to start outside the 'local' profile. Configure "
-                            + "ingress.admins[].api-key-sha256 (the hex SHA-256 of the key) instead.");
-                }
-            }
-        }
-        ChannelDirectory directory = ChannelDirectory.ofAny(admins.stream()
-                .map(ChannelSecurityConfiguration::credential).toList());
+        ChannelDirectory directory = serviceDirectory("admins", properties.admins(), environment);
         if (directory.sharesAKeyWith(channels)) {
             throw new IllegalStateException("An admin has the same API key as a channel: give admins keys of their own");
         }
         return new AdminDirectory(directory);
     }
 
+    /**
+     * The participants from {@code ingress.participants} (the services that decrypt intents and so read data
+     * subjects' keys), configured like channels. None is fine: then nobody may read a key.
+     */
+    @Bean
+    ParticipantDirectory participantDirectory(IngressProperties properties, Environment environment,
+            ChannelDirectory channels, AdminDirectory admins) {
+        ChannelDirectory directory = serviceDirectory("participants", properties.participants(), environment);
+        if (directory.sharesAKeyWith(channels) || directory.sharesAKeyWith(admins.keys())) {
+            throw new IllegalStateException("A participant has the same API key as a channel or an admin: give "
+                    + "participants keys of their own");
+        }
+        return new ParticipantDirectory(directory);
+    }
+
+    private static ChannelDirectory serviceDirectory(String property, List<IngressProperties.ChannelCredentials> entries,
+            Environment environment) {
+        if (!ProductionCredentials.isLocal(environment)) {
+            for (IngressProperties.ChannelCredentials entry : entries) {
+                if (entry.apiKey() != null && !entry.apiKey().isBlank()) {
+                    throw new IllegalStateException(entry.name() + " has a plain-text API key (ingress." + property
+                            + "[].api-key): refusing to start outside the 'local' profile. Configure ingress."
+                            + property + "[].api-key-sha256 (the hex SHA-256 of the key) instead.");
+                }
+            }
+        }
+        return ChannelDirectory.ofAny(entries.stream().map(ChannelSecurityConfiguration::credential).toList());
+    }
+
     /** The admins' keys, a bean type of its own so that it is never mistaken for the channels'. */
     record AdminDirectory(ChannelDirectory keys) {
+    }
+
+    /** The participants' keys, a bean type of its own so that it is never mistaken for the channels'. */
+    record ParticipantDirectory(ChannelDirectory keys) {
     }
 
     private static ChannelDirectory.Credential credential(IngressProperties.ChannelCredentials configured) {
@@ -115,7 +141,7 @@ class ChannelSecurityConfiguration {
 
     @Bean
     SecurityFilterChain ingressSecurity(HttpSecurity http, ChannelDirectory directory, AdminDirectory admins,
-            IngressProperties properties) throws Exception {
+            ParticipantDirectory participants, IngressProperties properties) throws Exception {
         IngressProperties.RateLimit rate = properties.rateLimit();
         ClientRateLimiter perChannel = new ClientRateLimiter(rate.burst(),
                 Duration.ofSeconds(1).multipliedBy(rate.burst()).dividedBy(rate.requestsPerSecond()), 10_000);
@@ -126,7 +152,8 @@ class ChannelSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(directory, admins.keys(), entryPoint),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(directory, admins.keys(), participants.keys(),
+                        entryPoint),
                         AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ChannelRateLimitFilter(perChannel), ApiKeyAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
@@ -136,6 +163,9 @@ class ChannelSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/intents/**").hasRole(ChannelAuthentication.ROLE)
                         .requestMatchers("/api/v1/sampling", "/api/v1/sampling/**").hasRole(AdminAuthentication.ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/data-subjects/*/key")
+                        .hasRole(ParticipantAuthentication.ROLE)
+                        .requestMatchers("/api/v1/data-subjects/**").hasRole(AdminAuthentication.ROLE)
                         .anyRequest().denyAll());
         return http.build();
     }

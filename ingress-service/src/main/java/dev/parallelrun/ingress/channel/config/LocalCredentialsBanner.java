@@ -32,8 +32,14 @@ class LocalCredentialsBanner {
         }
         for (IngressProperties.ChannelCredentials admin : properties.admins()) {
             if (admin.apiKey() != null) {
-                log.info("Local profile: admin '{}' sets sampling rates (/api/v1/sampling) with header {}: {}",
-                        admin.name(), Headers.API_KEY, admin.apiKey());
+                log.info("Local profile: admin '{}' sets sampling rates (/api/v1/sampling) and erases data subjects "
+                        + "(/api/v1/data-subjects) with header {}: {}", admin.name(), Headers.API_KEY, admin.apiKey());
+            }
+        }
+        for (IngressProperties.ChannelCredentials participant : properties.participants()) {
+            if (participant.apiKey() != null) {
+                log.info("Local profile: participant '{}' reads data subjects' keys (/api/v1/data-subjects/<ref>/key) "
+                        + "with header {}: {}", participant.name(), Headers.API_KEY, participant.apiKey());
             }
         }
     }

@@ -17,7 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a channel, or an admin, by its {@code X-Api-Key} header (channel and admin keys never
+ * Authenticates a channel, an admin or a participant by its {@code X-Api-Key} header (their keys never
  * coincide, the configuration refuses it). An unknown key is answered with 401 at once;
  * a missing key leaves the request anonymous, and the authorization rules answer 401 where a channel
  * is required.
@@ -26,16 +26,19 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ChannelDirectory directory;
     private final ChannelDirectory admins;
+    private final ChannelDirectory participants;
     private final AuthenticationEntryPoint entryPoint;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     /**
-     * @param admins the admins' keys, held like channels' (an admin's "channel" is only its name)
+     * @param admins       the admins' keys, held like channels' (an admin's "channel" is only its name)
+     * @param participants the participants' keys, held alike
      */
-    public ApiKeyAuthenticationFilter(ChannelDirectory directory, ChannelDirectory admins,
+    public ApiKeyAuthenticationFilter(ChannelDirectory directory, ChannelDirectory admins, ChannelDirectory participants,
             AuthenticationEntryPoint entryPoint) {
         this.directory = directory;
         this.admins = admins;
+        this.participants = participants;
         this.entryPoint = entryPoint;
     }
 
@@ -49,15 +52,20 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         Optional<Channel> channel = directory.authenticate(key);
         Optional<Channel> admin = admins.authenticate(key);
-        if (channel.isEmpty() && admin.isEmpty()) {
+        Optional<Channel> participant = participants.authenticate(key);
+        if (channel.isEmpty() && admin.isEmpty() && participant.isEmpty()) {
             contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(channel.isPresent()
-                ? new ChannelAuthentication(channel.get())
-                : new AdminAuthentication(admin.get().name()));
+        if (channel.isPresent()) {
+            context.setAuthentication(new ChannelAuthentication(channel.get()));
+        } else if (admin.isPresent()) {
+            context.setAuthentication(new AdminAuthentication(admin.get().name()));
+        } else {
+            context.setAuthentication(new ParticipantAuthentication(participant.get().name()));
+        }
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

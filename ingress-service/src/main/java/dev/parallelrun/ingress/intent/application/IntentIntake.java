@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Accepts an intent: checks it against its type's schema, assigns its ids, publishes it and answers
@@ -26,6 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledge, the transaction rolls back: no record is left, and the retry publishes the same event
  * id, so consumers de-duplicate an event that the broker took after the ingress stopped waiting.
  * The transaction is held at most for the bounded publish time.
+ *
+ * <p>The published data is the body with its personal fields encrypted ({@link IntentDataProtection}). The
+ * request fingerprint (idempotency, derived ids) is a SHA-256 of the body with each personal value replaced by a
+ * keyed hash of it ({@link IntentDataProtection#pseudonymise}): a retry is recognised although its ciphertext
+ * differs (the retry republishes the same event id, which consumers drop), and neither the stored fingerprint nor
+ * an id derived from it confirms a guess of someone's name or address to whoever lacks the ingress's secret.
  *
  * <p>An intent that sampling ({@link IntentSampling}) leaves out of the parallel run is published with
  * {@code sampled=false}: the legacy side processes it, the new service skips it.
@@ -49,11 +56,12 @@ public class IntentIntake {
     private final TransactionTemplate transaction;
     private final IngressMetrics metrics;
     private final IntentSampling sampling;
+    private final IntentDataProtection protection;
     private final Clock clock;
 
     public IntentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
             CorrelationClaims claims, TransactionTemplate transaction, IngressMetrics metrics, IntentSampling sampling,
-            Clock clock) {
+            IntentDataProtection protection, Clock clock) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.records = records;
@@ -61,6 +69,7 @@ public class IntentIntake {
         this.transaction = transaction;
         this.metrics = metrics;
         this.sampling = sampling;
+        this.protection = protection;
         this.clock = clock;
     }
 
@@ -84,36 +93,41 @@ public class IntentIntake {
         if (!violations.isEmpty()) {
             throw new IntentRejectedException(type.name(), violations);
         }
+        // before any transaction: a subject's new key is stored whether or not this publish succeeds
+        JsonNode data = protection.protect(intent.schema(), request.body());
+        // the fingerprint sees personal values only through a keyed hash: the ids derived from it are published
+        String fingerprint = RequestFingerprint.of(type.eventType(), protection.pseudonymise(intent.schema(),
+                request.body()));
         AcceptedIntent accepted = request.idempotencyKey() == null
-                ? publishOnce(request, type)
-                : publishIdempotently(request, type);
+                ? publishOnce(request, type, data, fingerprint)
+                : publishIdempotently(request, type, data, fingerprint);
         metrics.accepted(accepted.type(), accepted.replayed());
         return accepted;
     }
 
-    private AcceptedIntent publishOnce(IntentRequest request, IntentType type) {
+    private AcceptedIntent publishOnce(IntentRequest request, IntentType type, JsonNode data, String fingerprint) {
         String correlationId;
         String eventId;
         if (request.correlationId() != null) {
             // derived, so a retry of a request answered 503 republishes the same event, which consumers drop
             correlationId = request.correlationId();
             eventId = IntentIds.eventIdOfCorrelation(request.channel().name(), correlationId,
-                    RequestFingerprint.of(type.eventType(), request.body()));
+                    fingerprint);
         } else {
             correlationId = IntentIds.random();
             eventId = IntentIds.random();
         }
         return transaction.execute(status -> {
             claimCorrelationId(request, correlationId, eventId);
-            publish(request, type, eventId, correlationId);
+            publish(request, type, eventId, correlationId, data);
             return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
         });
     }
 
-    private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type) {
+    private AcceptedIntent publishIdempotently(IntentRequest request, IntentType type, JsonNode data,
+            String fingerprint) {
         String channel = request.channel().name();
         String key = request.idempotencyKey();
-        String fingerprint = RequestFingerprint.of(type.eventType(), request.body());
         String eventId = IntentIds.eventId(channel, key, fingerprint);
         String correlationId = request.correlationId() != null
                 ? request.correlationId()
@@ -123,7 +137,7 @@ public class IntentIntake {
         return transaction.execute(status -> {
             if (records.insertIfAbsent(record)) {
                 claimCorrelationId(request, correlationId, eventId);
-                publish(request, type, eventId, correlationId);
+                publish(request, type, eventId, correlationId, data);
                 return new AcceptedIntent(correlationId, eventId, type.eventType(), false);
             }
             IdempotencyRecord earlier = records.find(channel, key).orElseThrow(() -> new IntentNotDurableException(
@@ -144,10 +158,10 @@ public class IntentIntake {
         }
     }
 
-    private void publish(IntentRequest request, IntentType type, String eventId, String correlationId) {
+    private void publish(IntentRequest request, IntentType type, String eventId, String correlationId, JsonNode data) {
         boolean inSample = sampling.inSample(type, correlationId);
         CloudEvent event = CloudEvent.intent(eventId, type.eventType(), request.channel().source(), clock.instant(),
-                correlationId, type.boundedContext(), request.body());
+                correlationId, type.boundedContext(), data);
         if (!inSample) {
             event = event.withSampled(false); // the new service skips it; reconciliation expects no shadow outcome
         }

@@ -29,13 +29,16 @@ public final class IntentSchema {
     private final JsonNode document;
     private final Schema schema;
     private final Set<String> personalDataPaths;
+    private final String dataSubjectPath;
 
-    IntentSchema(IntentType type, String origin, JsonNode document, Schema schema, Set<String> personalDataPaths) {
+    IntentSchema(IntentType type, String origin, JsonNode document, Schema schema, Set<String> personalDataPaths,
+            String dataSubjectPath) {
         this.type = Objects.requireNonNull(type, "type");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.document = document.deepCopy();
         this.schema = Objects.requireNonNull(schema, "schema");
         this.personalDataPaths = Set.copyOf(personalDataPaths);
+        this.dataSubjectPath = dataSubjectPath;
     }
 
     /** The intent type the schema describes, from its {@code x-event-type}. */
@@ -59,6 +62,15 @@ public final class IntentSchema {
      */
     public Set<String> personalDataPaths() {
         return personalDataPaths;
+    }
+
+    /**
+     * The JSON pointer of the field that identifies the intent's data subject ({@code "x-data-subject": true},
+     * e.g. {@code /claimant/email}); its value derives the subject ref whose key encrypts every personal field.
+     * Empty when the intent type has no personal fields.
+     */
+    public java.util.Optional<String> dataSubjectPath() {
+        return java.util.Optional.ofNullable(dataSubjectPath);
     }
 
     /** Every violation of the schema; empty when the body is valid. */

@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns schema documents into {@link IntentSchema}s: draft 2020-12 with format assertions on, ECMA 262
  * regular expressions (as the specification says {@code pattern} is written), the keywords of
- * {@link IntentSchemaKeywords}, and the annotations {@code x-event-type}, {@code x-personal-data} and
- * {@code x-messages} (a message per keyword, e.g. {@code {"pattern": "must not be blank"}}).
+ * {@link IntentSchemaKeywords}, and the annotations {@code x-event-type}, {@code x-personal-data},
+ * {@code x-data-subject} and {@code x-messages} (a message per keyword, e.g. {@code {"pattern": "must not be blank"}}).
  *
  * <p>A document is refused when it is not a valid draft 2020-12 schema, declares another dialect, or
  * lacks an {@code x-event-type} of the form {@code <context>.<IntentType>.v<version>}.
@@ -36,6 +36,7 @@ public final class IntentSchemaCompiler {
     public static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
     static final String EVENT_TYPE = "x-event-type";
     static final String PERSONAL_DATA = "x-personal-data";
+    static final String DATA_SUBJECT = "x-data-subject";
     static final String MESSAGES = "x-messages";
 
     private static final Pattern EVENT_TYPE_FORMAT = Pattern.compile("([a-z][a-z0-9-]*)\\.([A-Z][A-Za-z0-9]*)\\.v([1-9][0-9]{0,4})");
@@ -51,6 +52,7 @@ public final class IntentSchemaCompiler {
                 .keyword(new IntentSchemaKeywords.NotInFuture(clock))
                 .keyword(new AnnotationKeyword(EVENT_TYPE))
                 .keyword(new AnnotationKeyword(PERSONAL_DATA))
+                .keyword(new AnnotationKeyword(DATA_SUBJECT))
                 .keyword(new AnnotationKeyword(MESSAGES))
                 .format(new IntentSchemaKeywords.Iso4217())
                 .build();
@@ -92,8 +94,9 @@ public final class IntentSchemaCompiler {
             throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
         }
         Set<String> personal = new TreeSet<>();
-        collectPersonalPaths(document, document, "", personal, 0);
-        return new IntentSchema(type, origin, document, schema, personal);
+        Set<String> subjects = new TreeSet<>();
+        collectPersonalPaths(document, document, "", personal, subjects, 0);
+        return new IntentSchema(type, origin, document, schema, personal, dataSubjectPath(origin, personal, subjects));
     }
 
     private static IntentType intentType(String origin, JsonNode eventType) {
@@ -110,30 +113,61 @@ public final class IntentSchemaCompiler {
         }
     }
 
+    /**
+     * The one field that identifies the data subject of an intent with personal fields. Personal data without a
+     * subject could never be erased, so such a schema is refused, and so is one with several subject fields (whose
+     * key would encrypt the rest?), a subject field that is not personal itself, or one inside an array.
+     */
+    private static String dataSubjectPath(String origin, Set<String> personal, Set<String> subjects) {
+        if (personal.isEmpty() && subjects.isEmpty()) {
+            return null;
+        }
+        if (subjects.size() != 1) {
+            throw new IllegalArgumentException(origin + ": a schema with personal fields (\"" + PERSONAL_DATA
+                    + "\": true) must mark exactly one of them as the data subject's identity (\"" + DATA_SUBJECT
+                    + "\": true, e.g. the e-mail address), whose key encrypts them all; found " + subjects.size()
+                    + (subjects.isEmpty() ? "" : " " + subjects));
+        }
+        String subject = subjects.iterator().next();
+        if (!personal.contains(subject)) {
+            throw new IllegalArgumentException(origin + ": the data subject field " + subject + " must be marked \""
+                    + PERSONAL_DATA + "\": true as well");
+        }
+        if (subject.contains("/*")) {
+            throw new IllegalArgumentException(origin + ": the data subject field " + subject
+                    + " must not be inside an array: an intent has one data subject");
+        }
+        return subject;
+    }
+
     /** Follows {@code properties}, {@code items}, the combinators and local {@code $ref}s. */
-    private static void collectPersonalPaths(JsonNode root, JsonNode schema, String path, Set<String> paths, int depth) {
+    private static void collectPersonalPaths(JsonNode root, JsonNode schema, String path, Set<String> paths,
+            Set<String> subjects, int depth) {
         if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
             return;
         }
         if (schema.path(PERSONAL_DATA).asBoolean(false)) {
             paths.add(path);
         }
+        if (schema.path(DATA_SUBJECT).asBoolean(false)) {
+            subjects.add(path);
+        }
         JsonNode ref = schema.get("$ref");
         if (ref != null && ref.isString() && ref.stringValue().startsWith("#/")) {
-            collectPersonalPaths(root, root.at(ref.stringValue().substring(1)), path, paths, depth + 1);
+            collectPersonalPaths(root, root.at(ref.stringValue().substring(1)), path, paths, subjects, depth + 1);
         }
         JsonNode properties = schema.get("properties");
         if (properties != null && properties.isObject()) {
             for (Map.Entry<String, JsonNode> property : properties.properties()) {
                 collectPersonalPaths(root, property.getValue(), IntentSchema.child(path, property.getKey()), paths,
-                        depth + 1);
+                        subjects, depth + 1);
             }
         }
-        collectPersonalPaths(root, schema.get("items"), path + "/*", paths, depth + 1);
+        collectPersonalPaths(root, schema.get("items"), path + "/*", paths, subjects, depth + 1);
         for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
             JsonNode branches = schema.get(combinator);
             if (branches != null && branches.isArray()) {
-                branches.values().forEach(branch -> collectPersonalPaths(root, branch, path, paths, depth + 1));
+                branches.values().forEach(branch -> collectPersonalPaths(root, branch, path, paths, subjects, depth + 1));
             }
         }
     }

@@ -44,7 +44,7 @@ class IntentIntakeTest {
 
     private IntentIntake intake(IntentSampling sampling) {
         return new IntentIntake(CATALOG, publisher, records, records, new TransactionTemplate(records),
-                new IngressMetrics(registry), sampling, CLOCK);
+                new IngressMetrics(registry), sampling, IntentDataProtection.NONE, CLOCK);
     }
 
     @Test

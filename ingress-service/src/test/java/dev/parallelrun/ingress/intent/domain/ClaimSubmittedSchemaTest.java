@@ -213,6 +213,7 @@ class ClaimSubmittedSchemaTest {
     @Test
     void marksTheClaimantsNameAndEmailAsPersonalData() {
         assertThat(schema.personalDataPaths()).containsExactlyInAnyOrder("/claimant/name", "/claimant/email");
+        assertThat(schema.dataSubjectPath()).hasValue("/claimant/email");
     }
 
     @Test

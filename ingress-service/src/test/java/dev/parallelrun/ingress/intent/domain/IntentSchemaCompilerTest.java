@@ -41,12 +41,55 @@ class IntentSchemaCompilerTest {
                  "properties": {
                    "holder": {"$ref": "#/$defs/person"},
                    "drivers": {"type": "array", "items": {"$ref": "#/$defs/person"}},
-                   "iban": {"type": "string", "x-personal-data": true}
+                   "iban": {"type": "string", "x-personal-data": true, "x-data-subject": true}
                  },
                  "$defs": {"person": {"type": "object", "properties": {"name": {"type": "string", "x-personal-data": true}}}}}
                 """));
 
         assertThat(schema.personalDataPaths()).containsExactlyInAnyOrder("/holder/name", "/drivers/*/name", "/iban");
+        assertThat(schema.dataSubjectPath()).hasValue("/iban");
+    }
+
+    @Test
+    void refusesPersonalFieldsWithoutADataSubject() {
+        assertThatThrownBy(() -> compiler.compile("no-subject", json("""
+                {"x-event-type": "policies.PolicyRenewed.v1", "type": "object",
+                 "properties": {"iban": {"type": "string", "x-personal-data": true}}}""")))
+                .hasMessageContaining("no-subject")
+                .hasMessageContaining("exactly one")
+                .hasMessageContaining("x-data-subject");
+    }
+
+    @Test
+    void refusesTwoDataSubjects() {
+        assertThatThrownBy(() -> compiler.compile("two", json("""
+                {"x-event-type": "policies.PolicyRenewed.v1", "type": "object",
+                 "properties": {"iban": {"type": "string", "x-personal-data": true, "x-data-subject": true},
+                                "email": {"type": "string", "x-personal-data": true, "x-data-subject": true}}}""")))
+                .hasMessageContaining("found 2");
+    }
+
+    @Test
+    void refusesADataSubjectThatIsNotPersonalOrSitsInAnArray() {
+        assertThatThrownBy(() -> compiler.compile("plain", json("""
+                {"x-event-type": "policies.PolicyRenewed.v1", "type": "object",
+                 "properties": {"name": {"type": "string", "x-personal-data": true},
+                                "iban": {"type": "string", "x-data-subject": true}}}""")))
+                .hasMessageContaining("must be marked \"x-personal-data\": true");
+        assertThatThrownBy(() -> compiler.compile("array", json("""
+                {"x-event-type": "policies.PolicyRenewed.v1", "type": "object",
+                 "properties": {"drivers": {"type": "array", "items": {"type": "string",
+                     "x-personal-data": true, "x-data-subject": true}}}}""")))
+                .hasMessageContaining("inside an array");
+    }
+
+    @Test
+    void anIntentTypeWithoutPersonalFieldsHasNoDataSubject() {
+        IntentSchema schema = compiler.compile("test", json("""
+                {"x-event-type": "policies.PolicyRenewed.v1", "type": "object",
+                 "properties": {"premium": {"type": "number"}}}"""));
+
+        assertThat(schema.dataSubjectPath()).isEmpty();
     }
 
     @Test

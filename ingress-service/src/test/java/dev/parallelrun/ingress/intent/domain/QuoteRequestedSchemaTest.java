@@ -26,6 +26,7 @@ class QuoteRequestedSchemaTest {
         assertThat(schema.type().boundedContext()).isEqualTo("pricing");
         assertThat(schema.type().eventType()).isEqualTo("pricing.QuoteRequested.v1");
         assertThat(schema.personalDataPaths()).containsExactlyInAnyOrder("/customer/name", "/customer/email");
+        assertThat(schema.dataSubjectPath()).hasValue("/customer/email");
     }
 
     @Test

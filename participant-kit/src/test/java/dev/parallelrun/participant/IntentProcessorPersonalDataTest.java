@@ -101,7 +101,7 @@ class IntentProcessorPersonalDataTest {
             }
             return erased ? Optional.empty() : Optional.of(key.clone());
         };
-        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), Notes.CONTEXT, Side.SHADOW);
+        ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), new ParticipantContexts(List.of(Notes.CONTEXT)), Side.SHADOW);
         SideEffectGate gate = new SideEffectGate(Side.SHADOW, new SideEffects() {
             @Override
             public void record(GatedSideEffect sideEffect) {

@@ -1,8 +1,8 @@
 package dev.parallelrun.ingress.config;
 
 import dev.parallelrun.events.EventCodec;
-import dev.parallelrun.ingress.intent.domain.IntentSchema;
-import dev.parallelrun.ingress.intent.domain.IntentSchemaCompiler;
+import dev.parallelrun.ingress.intent.schema.IntentSchema;
+import dev.parallelrun.ingress.intent.schema.IntentSchemaCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

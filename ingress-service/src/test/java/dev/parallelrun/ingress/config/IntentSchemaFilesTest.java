@@ -3,8 +3,8 @@ package dev.parallelrun.ingress.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parallelrun.ingress.intent.domain.IntentSchema;
-import dev.parallelrun.ingress.intent.domain.IntentSchemaCompiler;
+import dev.parallelrun.ingress.intent.schema.IntentSchema;
+import dev.parallelrun.ingress.intent.schema.IntentSchemaCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

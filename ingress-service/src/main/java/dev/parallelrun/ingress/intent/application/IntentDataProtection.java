@@ -1,6 +1,6 @@
 package dev.parallelrun.ingress.intent.application;
 
-import dev.parallelrun.ingress.intent.domain.IntentSchema;
+import dev.parallelrun.ingress.intent.schema.IntentSchema;
 import tools.jackson.databind.JsonNode;
 
 /**

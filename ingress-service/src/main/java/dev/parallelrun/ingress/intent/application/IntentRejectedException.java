@@ -1,6 +1,6 @@
 package dev.parallelrun.ingress.intent.application;
 
-import dev.parallelrun.ingress.intent.domain.Violation;
+import dev.parallelrun.ingress.intent.schema.Violation;
 import java.util.List;
 
 /** The body violates its intent's schema. */

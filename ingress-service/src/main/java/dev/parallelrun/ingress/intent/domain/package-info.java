@@ -1,7 +1,6 @@
 /**
- * The rules of accepting an intent, free of Spring and Kafka: the registry of intent types made from their
- * JSON Schemas (draft 2020-12, validated with every violation reported as a JSON pointer, personal fields
- * marked), the request fingerprint that idempotent retries are compared by, and how event and correlation
- * ids are made.
+ * The rules of accepting an intent, free of Spring, Kafka and any library: the request fingerprint that idempotent
+ * retries are compared by, and how event and correlation ids are made. The intent types themselves are data, read
+ * by {@code intent.schema}.
  */
 package dev.parallelrun.ingress.intent.domain;

@@ -3,7 +3,7 @@ package dev.parallelrun.ingress.intent.messaging;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.CloudEventSerializer;
 import dev.parallelrun.ingress.config.IngressProperties;
-import dev.parallelrun.ingress.intent.domain.IntentCatalog;
+import dev.parallelrun.ingress.intent.schema.IntentCatalog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;

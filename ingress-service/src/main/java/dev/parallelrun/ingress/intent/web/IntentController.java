@@ -6,7 +6,7 @@ import dev.parallelrun.ingress.config.IngressProperties;
 import dev.parallelrun.ingress.intent.application.AcceptedIntent;
 import dev.parallelrun.ingress.intent.application.IntentIntake;
 import dev.parallelrun.ingress.intent.application.IntentRequest;
-import dev.parallelrun.ingress.intent.domain.IntentCatalog;
+import dev.parallelrun.ingress.intent.schema.IntentCatalog;
 import dev.parallelrun.ingress.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

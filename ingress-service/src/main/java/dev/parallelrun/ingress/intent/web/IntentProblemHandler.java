@@ -7,7 +7,7 @@ import dev.parallelrun.ingress.intent.application.IdempotencyConflictException;
 import dev.parallelrun.ingress.intent.application.IntentNotDurableException;
 import dev.parallelrun.ingress.intent.application.IntentNotPermittedException;
 import dev.parallelrun.ingress.intent.application.IntentRejectedException;
-import dev.parallelrun.ingress.intent.domain.UnknownIntentTypeException;
+import dev.parallelrun.ingress.intent.schema.UnknownIntentTypeException;
 import dev.parallelrun.ingress.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;

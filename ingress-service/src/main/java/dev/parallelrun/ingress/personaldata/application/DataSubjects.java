@@ -1,7 +1,7 @@
 package dev.parallelrun.ingress.personaldata.application;
 
-import dev.parallelrun.ingress.intent.domain.IntentCatalog;
-import dev.parallelrun.ingress.intent.domain.RegisteredIntent;
+import dev.parallelrun.ingress.intent.schema.IntentCatalog;
+import dev.parallelrun.ingress.intent.schema.RegisteredIntent;
 import dev.parallelrun.ingress.personaldata.domain.SubjectRefs;
 import java.time.Clock;
 import java.util.List;

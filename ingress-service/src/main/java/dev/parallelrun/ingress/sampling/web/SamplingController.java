@@ -2,9 +2,9 @@ package dev.parallelrun.ingress.sampling.web;
 
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.IntentType;
-import dev.parallelrun.ingress.intent.domain.IntentCatalog;
-import dev.parallelrun.ingress.intent.domain.RegisteredIntent;
-import dev.parallelrun.ingress.intent.domain.UnknownIntentTypeException;
+import dev.parallelrun.ingress.intent.schema.IntentCatalog;
+import dev.parallelrun.ingress.intent.schema.RegisteredIntent;
+import dev.parallelrun.ingress.intent.schema.UnknownIntentTypeException;
 import dev.parallelrun.ingress.sampling.application.IntentSampler;
 import dev.parallelrun.ingress.sampling.domain.SamplingRate;
 import dev.parallelrun.ingress.web.Problems;

@@ -1,4 +1,4 @@
-package dev.parallelrun.ingress.intent.domain;
+package dev.parallelrun.ingress.intent.schema;
 
 /** A channel posted to an intent type the ingress does not know. */
 public class UnknownIntentTypeException extends RuntimeException {

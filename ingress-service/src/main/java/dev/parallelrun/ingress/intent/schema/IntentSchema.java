@@ -1,4 +1,4 @@
-package dev.parallelrun.ingress.intent.domain;
+package dev.parallelrun.ingress.intent.schema;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;

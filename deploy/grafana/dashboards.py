@@ -150,6 +150,10 @@ b.panel("timeseries", "Publish latency p95 / p99",
         "Until Kafka acknowledged an intent (acks=all): the 202 waits for it. Failed publishes answer 503.",
         [(f'histogram_quantile({q}, sum by (le) (rate(ingress_intents_publish_seconds_bucket[$__rate_interval])))', f"p{int(q*100)}") for q in (0.95, 0.99)],
         w=12, h=8, unit="s")
+b.panel("timeseries", "Intents in and out of the parallel run (sampling)",
+        "Accepted intents per second by context and whether the new service processes them (sampled=false: left out by the sampling rate of PUT /api/v1/sampling/{context}/{intentType}; never MISSING_SHADOW). A match rate rests only on the sampled ones.",
+        [('sum by (context, sampled) (rate(ingress_intents_sampled_total' + C + '[$__rate_interval]))', "{{context}} sampled={{sampled}}")],
+        w=24, h=6, unit="reqps", stack=True)
 b.row("Legacy health")
 b.panel("timeseries", "Legacy call latency p50 / p95 / p99",
         "Calls of the legacy adapter on the legacy system, retries included.",

@@ -3,8 +3,6 @@ package dev.parallelrun.adapter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parallelrun.participant.ProcessedIntents;
-import dev.parallelrun.participant.ProcessedIntentCleanup;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
@@ -19,6 +17,10 @@ import dev.parallelrun.events.claims.PaymentDecided.LedgerEntry;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.events.pricing.PremiumQuoted;
+import dev.parallelrun.events.pricing.PricingContract;
+import dev.parallelrun.participant.ProcessedIntentCleanup;
+import dev.parallelrun.participant.ProcessedIntents;
 import dev.parallelrun.testsupport.DatabaseOutage;
 import dev.parallelrun.testsupport.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,15 +49,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
@@ -82,6 +84,7 @@ class LegacyAdapterIT {
 
     private static final String INTENTS = ClaimsContract.CLAIM_SUBMITTED.topic();
     private static final String DEAD_LETTERS = Topics.deadLetter(INTENTS);
+    private static final String QUOTE_INTENTS = PricingContract.QUOTE_REQUESTED.topic();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static KafkaProbe kafka;
@@ -162,7 +165,7 @@ class LegacyAdapterIT {
 
     @Test
     void failsBothOutcomesWhenLegacyKeepsAnsweringWithSystemErrors() {
-        double retriesBefore = meterRegistry.counter("legacy.call.retries").count();
+        double retriesBefore = retries("claims");
         CloudEvent intent = intent("CLM-FAIL-" + shortId(), "POL-77", "100.00");
 
         publish(intent);
@@ -177,8 +180,9 @@ class LegacyAdapterIT {
                     .isEqualTo(new OutcomeProblem("legacy-error", "HTTP 500 after 3 attempts"));
         });
         assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(3, 0));
-        assertThat(meterRegistry.counter("legacy.call.retries").count() - retriesBefore).isEqualTo(2.0);
-        assertThat(meterRegistry.get("legacy.call.failures").tag("kind", "server-error").counter().count())
+        assertThat(retries("claims") - retriesBefore).isEqualTo(2.0);
+        assertThat(meterRegistry.get("legacy.call.failures").tags("context", "claims", "kind", "server-error")
+                .counter().count())
                 .isGreaterThanOrEqualTo(3.0);
     }
 
@@ -245,7 +249,7 @@ class LegacyAdapterIT {
     }
 
     @Test
-    void deadLettersAnEventThatIsNotAClaimIntent() {
+    void deadLettersAnEventThatIsNoIntentTheAdapterDecides() {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_ASSESSED_LEGACY);
         String key = "wrong-type-" + shortId();
         CloudEvent wrongType = CloudEvent.outcome(UUID.randomUUID().toString(), golden.type(), golden.source(),
@@ -257,8 +261,10 @@ class LegacyAdapterIT {
         ConsumerRecord<String, byte[]> deadLetter = deadLetterWithKey(key);
         assertThat(deadLetter.partition()).isEqualTo(2);
         assertThat(codec.read(deadLetter.value())).isEqualTo(wrongType);
+        // the adapter decides claims and pricing: the kit names both intent types it expected (in no set order)
         assertThat(header(deadLetter, Headers.DLQ_REASON))
-                .isEqualTo("expected an intent of type claims.ClaimSubmitted.v1 but got claims.ClaimAssessed.v1");
+                .startsWith("unexpected type claims.ClaimAssessed.v1: expected one of [")
+                .contains("claims.ClaimSubmitted.v1", "pricing.QuoteRequested.v1");
     }
 
     @Test
@@ -348,6 +354,105 @@ class LegacyAdapterIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("legacy_call_seconds_count{", "legacy_adapter_outcomes_total{");
+    }
+
+    @Test
+    void publishesTheCompletedPremiumQuotedOfAQuoteIntentLegacyPriced() {
+        CloudEvent intent = quoteIntent("QTE-" + shortId(), "300000.00", "private");
+
+        kafka.send(QUOTE_INTENTS, null, intent.correlationId(), codec.write(intent));
+
+        CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
+        assertThat(outcome.id()).isEqualTo(Participant.outcomeId(intent.id(), Side.LEGACY, PricingContract.PREMIUM_QUOTED));
+        assertThat(outcome.type()).isEqualTo("pricing.PremiumQuoted.v1");
+        assertThat(outcome.boundedContext()).isEqualTo(PricingContract.CONTEXT);
+        assertThat(outcome.causationId()).isEqualTo(intent.id());
+        assertThat(outcome.outcomeSide()).isEqualTo(Side.LEGACY);
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.COMPLETED);
+        // the README's example: the legacy tax, rounded per line, is 101.08 (not 101.07 on the net total)
+        assertThat(codec.data(outcome.data(), PremiumQuoted.class)).isEqualTo(new PremiumQuoted(quoteId(intent),
+                new BigDecimal("633.04"), new BigDecimal("531.96"), "DE-IPT-19", new BigDecimal("101.08"), "EUR",
+                List.of("MULTI_PRODUCT", "ONLINE"), Set.of("MULT", "WEB2")));
+        assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 1));
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_QUOTE DISPATCHED");
+    }
+
+    @Test
+    void rejectsAQuoteLegacyDeclinesAsNotInsurable() {
+        CloudEvent intent = quoteIntent("QTE-" + shortId(), "5000000.00", "private");
+
+        kafka.send(QUOTE_INTENTS, null, intent.correlationId(), codec.write(intent));
+
+        CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                .isEqualTo(new OutcomeProblem("uninsurable", "RISK NOT INSURABLE"));
+        assertThat(jdbc.sql("SELECT count(*) FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void rejectsAQuoteLegacyRefusesToPriceAsSentAsAnInvalidRequestWithoutRetrying() {
+        CloudEvent intent = quoteIntent("QTE-" + shortId(), "300000.00", "");
+
+        kafka.send(QUOTE_INTENTS, null, intent.correlationId(), codec.write(intent));
+
+        CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(codec.data(outcome.data(), OutcomeProblem.class).reason()).isEqualTo("invalid-request");
+        assertThat(codec.data(outcome.data(), OutcomeProblem.class).detail()).startsWith("INVALID SEG");
+        assertThat(LegacyStandIn.quoteUsage(intent.id()).calls()).isOne();
+    }
+
+    @Test
+    void failsAQuoteAfterTheBoundedRetriesWhenLegacyKeepsAnsweringWithSystemErrors() {
+        double retriesBefore = retries("pricing");
+        CloudEvent intent = quoteIntent("QTE-FAIL-" + shortId(), "300000.00", "private");
+
+        kafka.send(QUOTE_INTENTS, null, intent.correlationId(), codec.write(intent));
+
+        CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.FAILED);
+        assertThat(codec.data(outcome.data(), OutcomeProblem.class))
+                .isEqualTo(new OutcomeProblem("legacy-error", "HTTP 500 after 3 attempts"));
+        assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(3, 0));
+        assertThat(retries("pricing") - retriesBefore).isEqualTo(2.0);
+    }
+
+    @Test
+    void decidesClaimsAndQuotesSideBySideInOneAdapter() {
+        CloudEvent claim = intent("CLM-" + shortId(), "POL-77", "100.00");
+        CloudEvent quote = quoteIntent("QTE-" + shortId(), "300000.00", "private");
+
+        publish(claim);
+        kafka.send(QUOTE_INTENTS, null, quote.correlationId(), codec.write(quote));
+
+        assertThat(outcomesOf(claim, 2)).extracting(record -> event(record).outcomeType())
+                .containsExactly(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
+        assertThat(outcomesOf(quote, 1)).extracting(record -> event(record).outcomeType())
+                .containsExactly(PricingContract.PREMIUM_QUOTED);
+        assertThat(LegacyStandIn.usage(claim.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+        assertThat(LegacyStandIn.quoteUsage(quote.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 1));
+    }
+
+    private double retries(String context) {
+        return meterRegistry.get("legacy.call.retries").tag("context", context).counter().count();
+    }
+
+    /** A quote intent like the golden {@code quote-requested.json}, with its own ids, quote, sum and segment. */
+    private CloudEvent quoteIntent(String quoteId, String insuredSum, String segment) {
+        CloudEvent golden = GoldenEvents.event(GoldenEvents.QUOTE_REQUESTED);
+        ObjectNode data = ((ObjectNode) golden.data().deepCopy())
+                .put("quoteId", quoteId)
+                .put("insuredSum", new BigDecimal(insuredSum))
+                .put("customerSegment", segment);
+        return CloudEvent.intent(UUID.randomUUID().toString(), golden.type(), golden.source(), golden.time(),
+                UUID.randomUUID().toString(), golden.boundedContext(), data);
+    }
+
+    private static String quoteId(CloudEvent intent) {
+        return intent.data().get("quoteId").asString();
     }
 
     private double connectionTimeouts() {

@@ -12,13 +12,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The legacy claims platform stand-in, started once per test JVM through its own application builder
+ * The legacy platform stand-in (claims and pricing), started once per test JVM through its own application builder
  * (as the local runner starts it), on a random port, with a database of its own, without random failures or latency.
  * It can be restarted: a new application context on the same port and the same database.
  */
 final class LegacyStandIn {
 
-    /** How long {@code CLM-SLOW*} claims take: longer than every read timeout the tests configure. */
+    /**
+     * How long {@code CLM-SLOW*} claims and {@code QTE-SLOW*} quotes take: longer than every read timeout the tests
+     * configure.
+     */
     static final String SLOW_DELAY = "3s";
 
     /** The local profile's client of the stand-in (the adapter's local credential). */
@@ -54,17 +57,24 @@ final class LegacyStandIn {
      * a busy machine does not run into the short read timeouts the tests configure.
      */
     private static void warmUp() {
-        String body = """
+        warmUp("/legacy/claims/process", """
                 {"REQ_KEY": "warm-up-%s", "CLAIM_NO": "CLM-WARM-UP", "POLICY_NO": "POL-77", "LOB": "MOTOR", "CTRY": "DE",
-                 "AMT_CLAIMED": "100.00", "CCY": "EUR", "LOSS_DT": "20261101", "RPT_DT": "20261102", "DESC": "warm-up"}"""
-                .formatted(UUID.randomUUID());
+                 "AMT_CLAIMED": "100.00", "CCY": "EUR", "LOSS_DT": "20261101", "RPT_DT": "20261102", "DESC": "warm-up"}""");
+        warmUp("/legacy/pricing/quote", """
+                {"REQ_KEY": "warm-up-%s", "QUOTE_NO": "QTE-WARM-UP", "LOB": "HOME", "CTRY": "DE", "SEG": "PRIV",
+                 "SUM_INS": "100000.00", "CCY": "EUR", "OPTS": "", "CUST_NM": "warm-up", "CUST_EML": ""}""");
+    }
+
+    private static void warmUp(String path, String template) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/legacy/claims/process"))
+                            URI.create("http://localhost:" + port + path))
                     .header("Content-Type", "application/json").header("Authorization", LOCAL_CLIENT)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(template.formatted(UUID.randomUUID()))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the legacy stand-in answered " + response.statusCode() + " to a warm-up");
+                throw new IllegalStateException("the legacy stand-in answered " + response.statusCode() + " to a warm-up of "
+                        + path + ": " + response.body());
             }
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("cannot warm up the legacy stand-in", e);
@@ -79,20 +89,32 @@ final class LegacyStandIn {
         url();
     }
 
-    /** How often the stand-in received and decided a request key: {@code {"calls": n, "decisions": n}}. */
+    /** How often the stand-in received and decided a claim's request key: {@code {"calls": n, "decisions": n}}. */
     static Usage usage(String reqKey) {
+        JsonNode body = admin("/legacy/admin/requests/" + reqKey);
+        return new Usage(body.get("calls").asInt(), body.get("decisions").asInt());
+    }
+
+    /** How often the stand-in received and priced a quote's request key: {@code {"calls": n, "quotes": n}}. */
+    static QuoteUsage quoteUsage(String reqKey) {
+        JsonNode body = admin("/legacy/admin/quote-requests/" + reqKey);
+        return new QuoteUsage(body.get("calls").asInt(), body.get("quotes").asInt());
+    }
+
+    private static JsonNode admin(String path) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/legacy/admin/requests/" + reqKey))
-                            .header("Authorization", LOCAL_CLIENT).build(),
+                    HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", LOCAL_CLIENT).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = JsonMapper.builder().build().readTree(response.body());
-            return new Usage(body.get("calls").asInt(), body.get("decisions").asInt());
+            return JsonMapper.builder().build().readTree(response.body());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot ask the legacy stand-in about " + reqKey, e);
+            throw new IllegalStateException("cannot ask the legacy stand-in " + path, e);
         }
     }
 
     record Usage(int calls, int decisions) {
+    }
+
+    record QuoteUsage(int calls, int quotes) {
     }
 }

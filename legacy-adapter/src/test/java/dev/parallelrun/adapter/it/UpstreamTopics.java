@@ -16,9 +16,12 @@ class UpstreamTopics {
 
     @Bean
     KafkaAdmin.NewTopics intentTopicsOwnedByTheIngress() {
-        String intents = Topics.intents("claims");
+        String claims = Topics.intents("claims");
+        String pricing = Topics.intents("pricing");
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(intents).partitions(3).replicas(1).build(),
-                TopicBuilder.name(Topics.deadLetter(intents)).partitions(3).replicas(1).build());
+                TopicBuilder.name(claims).partitions(3).replicas(1).build(),
+                TopicBuilder.name(Topics.deadLetter(claims)).partitions(3).replicas(1).build(),
+                TopicBuilder.name(pricing).partitions(3).replicas(1).build(),
+                TopicBuilder.name(Topics.deadLetter(pricing)).partitions(3).replicas(1).build());
     }
 }

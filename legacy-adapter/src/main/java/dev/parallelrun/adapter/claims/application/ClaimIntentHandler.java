@@ -2,8 +2,9 @@ package dev.parallelrun.adapter.claims.application;
 
 import dev.parallelrun.adapter.claims.domain.ClaimOutcome;
 import dev.parallelrun.adapter.claims.domain.InvalidClaimException;
-import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimTranslator;
+import dev.parallelrun.adapter.shared.application.LegacyIntents;
+import dev.parallelrun.adapter.shared.application.LegacyOutcomeCounter;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.MalformedEventException;
@@ -13,12 +14,8 @@ import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.IntentHandler;
 import dev.parallelrun.participant.SideEffectGate;
 import dev.parallelrun.participant.SideEffectRequest;
-import dev.parallelrun.participant.SideEffectStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,17 +40,12 @@ public class ClaimIntentHandler implements IntentHandler {
     private static final Logger log = LoggerFactory.getLogger(ClaimIntentHandler.class);
     /** The side-effect type of a claim booked in legacy. */
     static final String LEGACY_BOOKING = "LEGACY_BOOKING";
-    static final String OTHER = "other";
-    private static final Set<String> REASON_TAGS = Stream.concat(
-            Stream.of("none", ClaimOutcome.UNKNOWN_POLICY, ClaimOutcome.INVALID_CLAIM),
-            Stream.of(LegacyCallResult.Failure.values()).map(LegacyCallResult.Failure::reason))
-            .collect(Collectors.toUnmodifiableSet());
 
     private final Participant participant;
     private final LegacyClaimsSystem legacy;
     private final LegacyAttempts attempts;
     private final SideEffectGate gate;
-    private final MeterRegistry meterRegistry;
+    private final LegacyOutcomeCounter outcomes;
     private final LegacyClaimTranslator translator = new LegacyClaimTranslator();
 
     public ClaimIntentHandler(Participant participant, LegacyClaimsSystem legacy, LegacyAttempts attempts,
@@ -62,7 +54,8 @@ public class ClaimIntentHandler implements IntentHandler {
         this.legacy = legacy;
         this.attempts = attempts;
         this.gate = gate;
-        this.meterRegistry = meterRegistry;
+        this.outcomes = new LegacyOutcomeCounter(meterRegistry, ClaimsContract.CONTEXT,
+                List.of(ClaimOutcome.UNKNOWN_POLICY, ClaimOutcome.INVALID_CLAIM));
     }
 
     @Override
@@ -77,12 +70,11 @@ public class ClaimIntentHandler implements IntentHandler {
      */
     @Override
     public Decision handle(CloudEvent intent) {
-        ClaimSubmitted claim = read(intent);
-        String requestKey = attempts.recordAttempt(intent.id(), intent.correlationId(), legacyRequestKey(intent));
-        if (gate.decide(intent) == SideEffectStatus.SUPPRESSED) {
-            log.warn("Intent {} (correlation {}): legacy is not authoritative for it{}, but has no simulate mode yet; "
-                    + "calling it for real", intent.id(), intent.correlationId(), intent.isReplay() ? " (a replay)" : "");
-        }
+        ClaimSubmitted claim = LegacyIntents.read(participant, intent, ClaimsContract.CLAIM_SUBMITTED,
+                ClaimSubmitted.class);
+        String requestKey = attempts.recordAttempt(intent.id(), intent.correlationId(),
+                LegacyIntents.legacyRequestKey(intent));
+        LegacyIntents.warnWhereNotAuthoritative(gate, intent);
         ClaimOutcome outcome = decide(requestKey, intent, claim);
         count(outcome);
         List<SideEffectRequest> sideEffects = outcome instanceof ClaimOutcome.Decided
@@ -93,20 +85,6 @@ public class ClaimIntentHandler implements IntentHandler {
 
     /** The payload of a {@value #LEGACY_BOOKING}: which claim, under which legacy request key. */
     record LegacyBooking(String claimId, String legacyRequestKey) {
-    }
-
-    /** The legacy idempotency key of an intent: its event id, the same for every delivery of it. */
-    static String legacyRequestKey(CloudEvent intent) {
-        return intent.id();
-    }
-
-    private ClaimSubmitted read(CloudEvent intent) {
-        ClaimSubmitted claim = participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
-        if (!ClaimsContract.CONTEXT.equals(intent.boundedContext())) {
-            throw new MalformedEventException("expected boundedcontext '" + ClaimsContract.CONTEXT + "' but got "
-                    + (intent.boundedContext() == null ? "none" : "'" + intent.boundedContext() + "'"));
-        }
-        return claim;
     }
 
     private ClaimOutcome decide(String requestKey, CloudEvent intent, ClaimSubmitted claim) {
@@ -137,23 +115,12 @@ public class ClaimIntentHandler implements IntentHandler {
     }
 
     private void count(ClaimOutcome outcome) {
-        String status;
-        String reason;
         if (outcome instanceof ClaimOutcome.Rejected rejected) {
-            status = "rejected";
-            reason = rejected.reason();
+            outcomes.rejected(rejected.reason());
         } else if (outcome instanceof ClaimOutcome.Failed failed) {
-            status = "failed";
-            reason = failed.reason();
+            outcomes.failed(failed.reason());
         } else {
-            status = "completed";
-            reason = "none";
+            outcomes.completed();
         }
-        meterRegistry.counter("legacy.adapter.outcomes", "status", status, "reason", reasonTag(reason)).increment();
-    }
-
-    /** A metric label must stay bounded: a reason outside the canonical ones is counted as {@value #OTHER}. */
-    static String reasonTag(String reason) {
-        return reason != null && REASON_TAGS.contains(reason) ? reason : OTHER;
     }
 }

@@ -1,5 +1,7 @@
 package dev.parallelrun.adapter.claims.domain;
 
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+
 /** How a call on the legacy platform ended: with an answer, or without one for a technical reason. */
 public sealed interface LegacyCallResult {
 
@@ -8,24 +10,6 @@ public sealed interface LegacyCallResult {
     }
 
     /** No usable answer after the bounded retries. */
-    record Unavailable(Failure failure, String detail) implements LegacyCallResult {
-    }
-
-    /** Why there was no answer; each maps to the canonical reason of a {@code failed} outcome. */
-    enum Failure {
-        /** No answer within the timeout. */
-        TIMEOUT("legacy-timeout"),
-        /** A system error, a refused connection, or an answer the adapter cannot read. */
-        ERROR("legacy-error");
-
-        private final String reason;
-
-        Failure(String reason) {
-            this.reason = reason;
-        }
-
-        public String reason() {
-            return reason;
-        }
+    record Unavailable(LegacyCallFailure failure, String detail) implements LegacyCallResult {
     }
 }

@@ -1,5 +1,8 @@
 package dev.parallelrun.adapter.claims.domain;
 
+import dev.parallelrun.adapter.shared.domain.LegacyAmounts;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.ClaimAssessed.FraudDecision;
 import dev.parallelrun.events.claims.ClaimSubmitted;
@@ -44,7 +47,8 @@ public final class LegacyClaimTranslator {
                 blankIfNull(claim.policyId()),
                 upper(claim.productLine()),
                 upper(claim.region()),
-                claim.claimedAmount() == null ? "" : LegacyAmounts.format(claim.claimedAmount()),
+                claim.claimedAmount() == null ? "" : LegacyAmounts.format("claimedAmount", claim.claimedAmount(),
+                        InvalidClaimException::new),
                 upper(claim.currency()),
                 claim.incidentDate() == null ? "" : claim.incidentDate().format(LEGACY_DATE),
                 LocalDate.ofInstant(submittedAt, ZoneOffset.UTC).format(LEGACY_DATE),
@@ -63,7 +67,7 @@ public final class LegacyClaimTranslator {
             }
             return decided(claim, response);
         } catch (UnreadableLegacyAnswerException e) {
-            return new ClaimOutcome.Failed(LegacyCallResult.Failure.ERROR.reason(),
+            return new ClaimOutcome.Failed(LegacyCallFailure.ERROR.reason(),
                     "unreadable legacy answer: " + e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package dev.parallelrun.adapter.claims.domain;
 
+import dev.parallelrun.adapter.shared.domain.LegacyAmounts;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import dev.parallelrun.events.claims.PaymentDecided.Direction;
 import dev.parallelrun.events.claims.PaymentDecided.LedgerEntry;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.parallelrun.adapter.claims.domain;
 
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import dev.parallelrun.events.claims.ClaimAssessed.FraudDecision;
 import dev.parallelrun.events.claims.PaymentDecided.Decision;
 import java.util.List;

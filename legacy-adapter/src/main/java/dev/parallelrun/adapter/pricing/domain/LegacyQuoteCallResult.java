@@ -1,6 +1,6 @@
 package dev.parallelrun.adapter.pricing.domain;
 
-import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 
 /** How a quote call on the legacy platform ended: an answer, a refusal of the request, or no answer at all. */
 public sealed interface LegacyQuoteCallResult {
@@ -18,6 +18,6 @@ public sealed interface LegacyQuoteCallResult {
     }
 
     /** No usable answer after the bounded retries. */
-    record Unavailable(LegacyCallResult.Failure failure, String detail) implements LegacyQuoteCallResult {
+    record Unavailable(LegacyCallFailure failure, String detail) implements LegacyQuoteCallResult {
     }
 }

@@ -1,6 +1,6 @@
 package dev.parallelrun.adapter.pricing.domain;
 
-import dev.parallelrun.adapter.claims.domain.UnreadableLegacyAnswerException;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

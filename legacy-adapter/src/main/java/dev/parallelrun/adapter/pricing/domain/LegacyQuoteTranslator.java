@@ -1,7 +1,8 @@
 package dev.parallelrun.adapter.pricing.domain;
 
-import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
-import dev.parallelrun.adapter.claims.domain.UnreadableLegacyAnswerException;
+import dev.parallelrun.adapter.shared.domain.LegacyAmounts;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import dev.parallelrun.events.pricing.PremiumQuoted;
 import dev.parallelrun.events.pricing.QuoteRequested;
 import java.math.BigDecimal;
@@ -54,7 +55,8 @@ public final class LegacyQuoteTranslator {
                 upper(quote.productLine()),
                 upper(quote.region()),
                 segment(quote.customerSegment()),
-                quote.insuredSum() == null ? "" : LegacyQuoteAmounts.format("insuredSum", quote.insuredSum()),
+                quote.insuredSum() == null ? "" : LegacyAmounts.format("insuredSum", quote.insuredSum(),
+                        InvalidQuoteException::new),
                 upper(quote.currency()),
                 options(quote.requestedOptions()),
                 customer == null ? "" : blankIfNull(customer.name()),
@@ -76,7 +78,7 @@ public final class LegacyQuoteTranslator {
             }
             return new QuoteOutcome.Quoted(quoted(quote, response));
         } catch (UnreadableLegacyAnswerException e) {
-            return new QuoteOutcome.Failed(LegacyCallResult.Failure.ERROR.reason(),
+            return new QuoteOutcome.Failed(LegacyCallFailure.ERROR.reason(),
                     "unreadable legacy answer: " + e.getMessage());
         }
     }
@@ -86,9 +88,9 @@ public final class LegacyQuoteTranslator {
             throw new UnreadableLegacyAnswerException("answer for QUOTE_NO '" + response.quoteNo()
                     + "' to a request for '" + quote.quoteId() + "'");
         }
-        BigDecimal net = LegacyQuoteAmounts.parse("NET_PREM", response.netPrem());
-        BigDecimal tax = LegacyQuoteAmounts.parse("TAX_AMT", response.taxAmt());
-        BigDecimal gross = LegacyQuoteAmounts.parse("GROSS_PREM", response.grossPrem());
+        BigDecimal net = LegacyAmounts.parse("NET_PREM", response.netPrem());
+        BigDecimal tax = LegacyAmounts.parse("TAX_AMT", response.taxAmt());
+        BigDecimal gross = LegacyAmounts.parse("GROSS_PREM", response.grossPrem());
         // legacy taxes every line and sums the rounded taxes: TAX_AMT must be that sum, and the totals must add up
         requireSum("NET_PREM", net, response.lines(), LegacyQuoteResponse.Line::net, "LINES.NET");
         requireSum("TAX_AMT", tax, response.lines(), LegacyQuoteResponse.Line::tax, "LINES.TAX");
@@ -110,7 +112,7 @@ public final class LegacyQuoteTranslator {
             throw new UnreadableLegacyAnswerException("a priced quote without LINES");
         }
         BigDecimal sum = lines.stream()
-                .map(line -> LegacyQuoteAmounts.parse(lineField, amount.apply(line)))
+                .map(line -> LegacyAmounts.parse(lineField, amount.apply(line)))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(total) != 0) {
             throw new UnreadableLegacyAnswerException(field + " " + total + " is not the sum of " + lineField + " " + sum);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
+import dev.parallelrun.adapter.shared.application.ParticipantKitHarness;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
@@ -19,20 +21,11 @@ import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.GatedSideEffect;
 import dev.parallelrun.participant.IntentProcessor;
-import dev.parallelrun.participant.OutcomePublisher;
-import dev.parallelrun.participant.ParticipantContexts;
-import dev.parallelrun.participant.ParticipantMetrics;
-import dev.parallelrun.participant.ParticipantProperties;
 import dev.parallelrun.participant.ProcessedIntents;
 import dev.parallelrun.participant.SideEffectGate;
 import dev.parallelrun.participant.SideEffectStatus;
-import dev.parallelrun.participant.SideEffects;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,32 +34,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The legacy handler inside the participant kit's processing, with in-memory ports: the adapter's whole behaviour. */
 class ClaimIntentHandlerTest {
 
-    private final EventCodec codec = EventCodec.standard();
-    private final Participant participant = new Participant(Side.LEGACY, "urn:parallelrun:legacy-adapter",
-            Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC), codec);
+    private final ParticipantKitHarness kit = new ParticipantKitHarness(ClaimsContract.CONTEXT);
+    private final EventCodec codec = kit.codec;
+    private final Participant participant = kit.participant;
     private final ScriptedLegacy legacy = new ScriptedLegacy();
     private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
-    private final RecordingPublisher publisher = new RecordingPublisher();
-    private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
-    private final List<GatedSideEffect> sideEffects = new ArrayList<>();
-    private final ParticipantMetrics metrics = new ParticipantMetrics(meterRegistry, new ParticipantContexts(java.util.List.of("claims")), Side.LEGACY);
-    private final SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
-        @Override
-        public void record(GatedSideEffect sideEffect) {
-            sideEffects.add(sideEffect);
-        }
-
-        @Override
-        public List<GatedSideEffect> ofCorrelation(String correlationId) {
-            return sideEffects;
-        }
-    }, participantClock(), codec, metrics);
+    private final ParticipantKitHarness.RecordingPublisher publisher = kit.publisher;
+    private final SimpleMeterRegistry meterRegistry = kit.meterRegistry;
+    private final List<GatedSideEffect> sideEffects = kit.sideEffects;
+    private final SideEffectGate gate = kit.gate;
     private final ClaimIntentHandler handler = new ClaimIntentHandler(participant, legacy, processed, gate,
             meterRegistry);
     private final IntentProcessor processor = processor(handler);
@@ -133,14 +114,6 @@ class ClaimIntentHandlerTest {
     }
 
     @Test
-    void countsAReasonOutsideTheCanonicalOnesAsOtherSoTheMetricStaysBounded() {
-        assertThat(ClaimIntentHandler.reasonTag("legacy-timeout")).isEqualTo("legacy-timeout");
-        assertThat(ClaimIntentHandler.reasonTag("unknown-policy")).isEqualTo("unknown-policy");
-        assertThat(ClaimIntentHandler.reasonTag("anything a legacy message might say")).isEqualTo("other");
-        assertThat(ClaimIntentHandler.reasonTag(null)).isEqualTo("other");
-    }
-
-    @Test
     void republishesTheStoredOutcomesOfARedeliveredIntentWithoutCallingLegacyAgain() {
         legacy.answers(approved());
         processor.process(intent);
@@ -195,7 +168,7 @@ class ClaimIntentHandlerTest {
 
     @Test
     void failsBothOutcomesWhenLegacyCannotBeReached() {
-        legacy.fails(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
+        legacy.fails(new LegacyCallResult.Unavailable(LegacyCallFailure.TIMEOUT,
                 "no answer within PT2S after 3 attempts"));
 
         processor.process(intent);
@@ -299,17 +272,7 @@ class ClaimIntentHandlerTest {
     }
 
     private IntentProcessor processor(ClaimIntentHandler claimIntentHandler) {
-        ParticipantProperties properties = new ParticipantProperties(Side.LEGACY,
-                "urn:parallelrun:legacy-adapter", new ParticipantProperties.Consumer("legacy-adapter", 4),
-                new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
-                Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),
-                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
-        return new IntentProcessor(properties, List.of(claimIntentHandler), processed, gate, publisher,
-                TransactionOperations.withoutTransaction(), metrics);
-    }
-
-    private static Clock participantClock() {
-        return Clock.fixed(Instant.parse("2026-11-02T09:15:31Z"), ZoneOffset.UTC);
+        return kit.processor(claimIntentHandler, processed);
     }
 
     private CloudEvent withData(ObjectNode data) {
@@ -373,20 +336,6 @@ class ClaimIntentHandlerTest {
                 stored.put(intentEventId, concurrentWinner);
             }
             return stored.putIfAbsent(intentEventId, List.copyOf(outcomes)) == null;
-        }
-    }
-
-    private static final class RecordingPublisher implements OutcomePublisher {
-        private final List<CloudEvent> published = new ArrayList<>();
-        private boolean failNext;
-
-        @Override
-        public void publish(List<CloudEvent> outcomes) {
-            if (failNext) {
-                failNext = false;
-                throw new IllegalStateException("broker unavailable");
-            }
-            published.addAll(outcomes);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.parallelrun.adapter.claims.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.ClaimAssessed.FraudDecision;
 import dev.parallelrun.events.claims.ClaimSubmitted;
@@ -169,10 +170,10 @@ class LegacyClaimTranslatorTest {
 
         @Test
         void failsWithTheReasonOfAMissingAnswer() {
-            assertThat(translator.toOutcome(claim(), new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
+            assertThat(translator.toOutcome(claim(), new LegacyCallResult.Unavailable(LegacyCallFailure.TIMEOUT,
                     "no answer within PT2S after 3 attempts")))
                     .isEqualTo(new ClaimOutcome.Failed("legacy-timeout", "no answer within PT2S after 3 attempts"));
-            assertThat(translator.toOutcome(claim(), new LegacyCallResult.Unavailable(LegacyCallResult.Failure.ERROR,
+            assertThat(translator.toOutcome(claim(), new LegacyCallResult.Unavailable(LegacyCallFailure.ERROR,
                     "HTTP 500 after 3 attempts")))
                     .isEqualTo(new ClaimOutcome.Failed("legacy-error", "HTTP 500 after 3 attempts"));
         }

@@ -3,12 +3,13 @@ package dev.parallelrun.adapter.claims.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import dev.parallelrun.events.claims.ClaimAssessed.FraudDecision;
 import dev.parallelrun.events.claims.PaymentDecided.Decision;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class LegacyStatusTranslatorTest {
 

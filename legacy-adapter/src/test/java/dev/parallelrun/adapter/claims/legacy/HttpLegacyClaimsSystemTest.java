@@ -8,6 +8,7 @@ import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
 import dev.parallelrun.adapter.config.LegacyAdapterProperties;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,7 +103,7 @@ class HttpLegacyClaimsSystemTest {
 
         LegacyCallResult result = client(3).process(REQUEST);
 
-        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.ERROR,
+        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.ERROR,
                 "HTTP 500 after 3 attempts"));
         assertThat(calls).hasValue(3);
         assertThat(meterRegistry.get("legacy.call.retries").counter().count()).isEqualTo(2.0);
@@ -117,7 +118,7 @@ class HttpLegacyClaimsSystemTest {
 
         LegacyCallResult result = client(2, Duration.ofMillis(300)).process(REQUEST);
 
-        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.TIMEOUT,
+        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.TIMEOUT,
                 "no answer within PT0.3S after 2 attempts"));
         assertThat(calls).hasValue(2);
         assertThat(meterRegistry.get("legacy.call.failures").tag("kind", "timeout").counter().count()).isEqualTo(2.0);
@@ -129,7 +130,7 @@ class HttpLegacyClaimsSystemTest {
 
         LegacyCallResult result = client(3).process(REQUEST);
 
-        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallResult.Failure.ERROR,
+        assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.ERROR,
                 "HTTP 400 (not retried): bad request"));
         assertThat(calls).hasValue(1);
     }
@@ -141,7 +142,7 @@ class HttpLegacyClaimsSystemTest {
         LegacyCallResult result = client(3).process(REQUEST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyCallResult.Unavailable.class, unavailable -> {
-            assertThat(unavailable.failure()).isEqualTo(LegacyCallResult.Failure.ERROR);
+            assertThat(unavailable.failure()).isEqualTo(LegacyCallFailure.ERROR);
             assertThat(unavailable.detail()).startsWith("unreadable legacy answer: answer is not legacy JSON");
         });
         assertThat(calls).hasValue(1);
@@ -157,7 +158,7 @@ class HttpLegacyClaimsSystemTest {
         LegacyCallResult result = client(URI.create("http://localhost:" + closedPort), 2).process(REQUEST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyCallResult.Unavailable.class, unavailable -> {
-            assertThat(unavailable.failure()).isEqualTo(LegacyCallResult.Failure.ERROR);
+            assertThat(unavailable.failure()).isEqualTo(LegacyCallFailure.ERROR);
             assertThat(unavailable.detail()).startsWith("cannot reach http://localhost:" + closedPort + " after 2 attempts");
         });
         assertThat(meterRegistry.get("legacy.call.failures").tag("kind", "connection").counter().count()).isEqualTo(2.0);

@@ -3,7 +3,7 @@ package dev.parallelrun.adapter.pricing.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parallelrun.adapter.claims.domain.UnreadableLegacyAnswerException;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

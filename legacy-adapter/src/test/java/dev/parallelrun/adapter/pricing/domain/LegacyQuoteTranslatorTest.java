@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.pricing.PremiumQuoted;
@@ -202,10 +203,10 @@ class LegacyQuoteTranslatorTest {
         @Test
         void failsWhenLegacyDidNotAnswer() {
             assertThat(translator.toOutcome(golden(), new LegacyQuoteCallResult.Unavailable(
-                    LegacyCallResult.Failure.TIMEOUT, "no answer within 2s")))
+                    LegacyCallFailure.TIMEOUT, "no answer within 2s")))
                     .isEqualTo(new QuoteOutcome.Failed("legacy-timeout", "no answer within 2s"));
             assertThat(translator.toOutcome(golden(), new LegacyQuoteCallResult.Unavailable(
-                    LegacyCallResult.Failure.ERROR, "500 STATUS 99")))
+                    LegacyCallFailure.ERROR, "500 STATUS 99")))
                     .isEqualTo(new QuoteOutcome.Failed("legacy-error", "500 STATUS 99"));
         }
 

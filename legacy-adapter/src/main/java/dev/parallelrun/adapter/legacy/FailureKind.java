@@ -1,6 +1,6 @@
-package dev.parallelrun.adapter.claims.legacy;
+package dev.parallelrun.adapter.legacy;
 
-import dev.parallelrun.adapter.claims.domain.LegacyCallResult.Failure;
+import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import org.springframework.web.client.HttpServerErrorException;
@@ -12,17 +12,17 @@ import org.springframework.web.client.RestClientResponseException;
  * attempt may cure (timeouts, refused connections, 5xx) are retried.
  */
 enum FailureKind {
-    TIMEOUT("timeout", true, Failure.TIMEOUT),
-    CONNECTION("connection", true, Failure.ERROR),
-    SERVER_ERROR("server-error", true, Failure.ERROR),
-    CLIENT_ERROR("client-error", false, Failure.ERROR),
-    UNREADABLE("unreadable", false, Failure.ERROR);
+    TIMEOUT("timeout", true, LegacyCallFailure.TIMEOUT),
+    CONNECTION("connection", true, LegacyCallFailure.ERROR),
+    SERVER_ERROR("server-error", true, LegacyCallFailure.ERROR),
+    CLIENT_ERROR("client-error", false, LegacyCallFailure.ERROR),
+    UNREADABLE("unreadable", false, LegacyCallFailure.ERROR);
 
     private final String tag;
     private final boolean retryable;
-    private final Failure failure;
+    private final LegacyCallFailure failure;
 
-    FailureKind(String tag, boolean retryable, Failure failure) {
+    FailureKind(String tag, boolean retryable, LegacyCallFailure failure) {
         this.tag = tag;
         this.retryable = retryable;
         this.failure = failure;
@@ -37,7 +37,7 @@ enum FailureKind {
         return retryable;
     }
 
-    Failure failure() {
+    LegacyCallFailure failure() {
         return failure;
     }
 

@@ -1,8 +1,8 @@
-package dev.parallelrun.adapter.claims.legacy;
+package dev.parallelrun.adapter.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parallelrun.adapter.claims.domain.UnreadableLegacyAnswerException;
+import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import org.junit.jupiter.api.Test;

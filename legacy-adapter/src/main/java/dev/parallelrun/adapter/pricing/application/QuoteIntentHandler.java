@@ -1,0 +1,109 @@
+package dev.parallelrun.adapter.pricing.application;
+
+import dev.parallelrun.adapter.pricing.domain.InvalidQuoteException;
+import dev.parallelrun.adapter.pricing.domain.LegacyQuoteTranslator;
+import dev.parallelrun.adapter.pricing.domain.QuoteOutcome;
+import dev.parallelrun.adapter.shared.application.LegacyIntents;
+import dev.parallelrun.adapter.shared.application.LegacyOutcomeCounter;
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.IntentType;
+import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.participant.Participant;
+import dev.parallelrun.events.pricing.PricingContract;
+import dev.parallelrun.events.pricing.QuoteRequested;
+import dev.parallelrun.participant.IntentHandler;
+import dev.parallelrun.participant.SideEffectGate;
+import dev.parallelrun.participant.SideEffectRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides one {@code QuoteRequested} intent on the legacy side: by calling the legacy pricing platform and translating
+ * its answer into the {@code PremiumQuoted} outcome. The participant kit calls it once per intent that completes: a
+ * redelivered intent whose outcome is stored gets it re-published without a second legacy call.
+ *
+ * <p>Unlike a claim, a quote records no attempt before legacy is called: its request key is the intent's event id,
+ * the same for every delivery without a record, legacy journals every quote under that key and answers a repeated key
+ * with its first answer (the same {@code QUOTE_REF}), and a quote books nothing, so a call repeated after a crash
+ * between the call and the stored outcome changes nothing in legacy.
+ *
+ * <p>A quote legacy priced is journalled there under a quote reference: it is reported to the {@link SideEffectGate}
+ * as a {@value #LEGACY_QUOTE} side effect, so the gate records and counts it like every participant's. Legacy has no
+ * simulate mode yet, so the call is made whatever the gate decides.
+ */
+@Service
+public class QuoteIntentHandler implements IntentHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QuoteIntentHandler.class);
+    /** The side-effect type of a quote priced in legacy. */
+    static final String LEGACY_QUOTE = "LEGACY_QUOTE";
+
+    private final Participant participant;
+    private final LegacyPricingSystem legacy;
+    private final SideEffectGate gate;
+    private final LegacyOutcomeCounter outcomes;
+    private final LegacyQuoteTranslator translator = new LegacyQuoteTranslator();
+
+    public QuoteIntentHandler(Participant participant, LegacyPricingSystem legacy, SideEffectGate gate,
+            MeterRegistry meterRegistry) {
+        this.participant = participant;
+        this.legacy = legacy;
+        this.gate = gate;
+        this.outcomes = new LegacyOutcomeCounter(meterRegistry, PricingContract.CONTEXT,
+                List.of(QuoteOutcome.UNINSURABLE, QuoteOutcome.NOT_OFFERED, QuoteOutcome.INVALID_REQUEST));
+    }
+
+    @Override
+    public IntentType intentType() {
+        return PricingContract.QUOTE_REQUESTED;
+    }
+
+    /**
+     * Calls legacy for an intent and answers its outcome.
+     *
+     * @throws MalformedEventException when the event is not a pricing intent this adapter can read (a poison message)
+     */
+    @Override
+    public Decision handle(CloudEvent intent) {
+        QuoteRequested quote = LegacyIntents.read(participant, intent, PricingContract.QUOTE_REQUESTED,
+                QuoteRequested.class);
+        String requestKey = LegacyIntents.legacyRequestKey(intent);
+        LegacyIntents.warnWhereNotAuthoritative(gate, intent);
+        QuoteOutcome outcome = decide(requestKey, quote);
+        List<SideEffectRequest> sideEffects = outcome instanceof QuoteOutcome.Quoted
+                ? List.of(new SideEffectRequest(LEGACY_QUOTE, new LegacyQuote(quote.quoteId(), requestKey)))
+                : List.of();
+        return new Decision(List.of(event(intent, outcome)), sideEffects);
+    }
+
+    /** The payload of a {@value #LEGACY_QUOTE}: which quote, under which legacy request key. */
+    record LegacyQuote(String quoteId, String legacyRequestKey) {
+    }
+
+    private QuoteOutcome decide(String requestKey, QuoteRequested quote) {
+        try {
+            return translator.toOutcome(quote, legacy.quote(translator.toLegacyRequest(requestKey, quote)));
+        } catch (InvalidQuoteException e) {
+            return new QuoteOutcome.Rejected(QuoteOutcome.INVALID_REQUEST, e.getMessage());
+        }
+    }
+
+    private CloudEvent event(CloudEvent intent, QuoteOutcome outcome) {
+        if (outcome instanceof QuoteOutcome.Quoted quoted) {
+            outcomes.completed();
+            return participant.completed(intent, PricingContract.PREMIUM_QUOTED, quoted.quote());
+        }
+        if (outcome instanceof QuoteOutcome.Rejected rejected) {
+            outcomes.rejected(rejected.reason());
+            return participant.rejected(intent, PricingContract.PREMIUM_QUOTED, rejected.reason(), rejected.detail());
+        }
+        QuoteOutcome.Failed failed = (QuoteOutcome.Failed) outcome;
+        outcomes.failed(failed.reason());
+        log.warn("Legacy could not quote intent {} (correlation {}): {} - {}", intent.id(), intent.correlationId(),
+                failed.reason(), failed.detail());
+        return participant.failed(intent, PricingContract.PREMIUM_QUOTED, failed.reason(), failed.detail());
+    }
+}

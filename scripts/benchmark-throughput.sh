@@ -18,7 +18,7 @@ for rate in ${rates[@]}; do
   last=$(grep '^\[parallel-run\] intents accepted' "$log" | tail -n 1)
   accepted=$(sed -E 's/.*intents accepted=([0-9]+).*/\1/' <<<"$last")
   overall=$(sed -E 's/.*, ([0-9.]+)\/s overall.*/\1/' <<<"$last")
-  match=$(sed -E 's/.*match rate ([^ ]+) .*/\1/' <<<"$last")
+  match=$(sed -E 's/.*match rate ([^|]*[^| ]) \|.*/\1/' <<<"$last")
   mix=$(sed -E 's/.*\| match rate [^|]*\| //' <<<"$last")
   printf '%-8s %-10s %-14s %-14s %-10s %s\n' "$rate" "$seconds" "$(awk -v a="$accepted" -v s="$seconds" 'BEGIN{printf "%.1f", a/s}')" \
     "$overall" "$match" "$mix"

@@ -82,7 +82,7 @@ alert_rules=$(cat deploy/prometheus/rules/*.yml | grep -c '^ *- alert:')
 # --- the platform and Prometheus ---------------------------------------------------------------------
 jar=$(ls local-runner/target/local-runner-*-exec.jar | head -n 1)
 platform_log="$run_dir/platform.log"
-log "starting the local platform ($jar, up to ${max_seconds}s, ${rate} claims/s)"
+log "starting the local platform ($jar, up to ${max_seconds}s, ${rate} intents/s)"
 # refresh the match-rate gauges and the consumer lag faster than in production, for a short run
 RECONCILIATION_METRICS_MATCHRATE_REFRESHINTERVAL=5s RECONCILIATION_METRICS_CONSUMERLAG_INTERVAL=5s \
   java -jar "$jar" --duration="PT${max_seconds}S" --rate="$rate" --data-dir="$run_dir/data" --summary-every=5 \

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.parallelrun.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 class DomainArchitectureTest {
@@ -28,5 +29,11 @@ class DomainArchitectureTest {
                         "org.springframework.jdbc..", "org.springframework.web..", "..messaging..", "..persistence..",
                         "..legacy..")
                 .check(classes);
+    }
+
+    /** The rules every module is held to (test-support's {@link ArchitectureRules}, each with its reason). */
+    @Test
+    void followsThePlatformsArchitectureRules() {
+        ArchitectureRules.checkAll("dev.parallelrun.adapter");
     }
 }

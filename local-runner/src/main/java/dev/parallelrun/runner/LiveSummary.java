@@ -45,32 +45,55 @@ final class LiveSummary {
         return counts;
     }
 
-    void print() {
-        try {
-            Map<Classification, Long> counts = verdicts();
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            long agree = 0;
-            long disagree = 0;
-            StringJoiner byClass = new StringJoiner(" ");
-            for (Map.Entry<Classification, Long> entry : counts.entrySet()) {
-                byClass.add(entry.getKey().name() + "=" + entry.getValue());
-                switch (entry.getKey().bucket()) {
-                    case AGREE -> agree += entry.getValue();
-                    case DISAGREE -> disagree += entry.getValue();
-                    default -> {
-                    }
+    /** Current verdicts per context and classification, superseded ones left out. */
+    Map<String, Map<Classification, Long>> verdictsByContext() throws SQLException {
+        Map<String, Map<Classification, Long>> counts = new java.util.TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT context, classification, count(*) FROM reconciliation.verdict "
+                        + "WHERE superseded_by IS NULL GROUP BY context, classification")) {
+            while (rs.next()) {
+                counts.computeIfAbsent(rs.getString(1), c -> new EnumMap<>(Classification.class))
+                        .put(Classification.valueOf(rs.getString(2)), rs.getLong(3));
+            }
+        }
+        return counts;
+    }
+
+    /** The match rate of some verdicts: agree / (agree + disagree), or "n/a" before any counts. */
+    static String matchRate(Map<Classification, Long> counts) {
+        long agree = 0;
+        long disagree = 0;
+        for (Map.Entry<Classification, Long> entry : counts.entrySet()) {
+            switch (entry.getKey().bucket()) {
+                case AGREE -> agree += entry.getValue();
+                case DISAGREE -> disagree += entry.getValue();
+                default -> {
                 }
             }
+        }
+        return agree + disagree == 0 ? "n/a" : String.format("%.1f%%", 100.0 * agree / (agree + disagree));
+    }
+
+    void print() {
+        try {
+            Map<String, Map<Classification, Long>> byContext = verdictsByContext();
+            Map<Classification, Long> counts = new EnumMap<>(Classification.class);
+            byContext.values().forEach(perContext -> perContext.forEach((c, n) -> counts.merge(c, n, Long::sum)));
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            StringJoiner byClass = new StringJoiner(" ");
+            counts.forEach((classification, n) -> byClass.add(classification.name() + "=" + n));
+            StringJoiner rates = new StringJoiner(", ");
+            byContext.forEach((context, perContext) -> rates.add(context + " " + matchRate(perContext)));
             long now = System.nanoTime();
             double intervalRate = (total - lastTotal) / Math.max(0.001, (now - lastNanos) / 1e9);
             double overallRate = total / Math.max(0.001, (now - startedAtNanos) / 1e9);
             lastTotal = total;
             lastNanos = now;
-            String matchRate = agree + disagree == 0 ? "n/a" : String.format("%.1f%%", 100.0 * agree / (agree + disagree));
             out.printf("[parallel-run] intents accepted=%d rejected=%d unreachable=%d | verdicts=%d (%.1f/s now, %.1f/s overall) "
                             + "| match rate %s | %s%n",
                     generator.accepted(), generator.rejected(), generator.failed(), total, intervalRate, overallRate,
-                    matchRate, byClass.length() == 0 ? "no verdicts yet" : byClass);
+                    rates.length() == 0 ? "n/a" : rates, byClass.length() == 0 ? "no verdicts yet" : byClass);
         } catch (SQLException e) {
             out.println("[parallel-run] summary not available yet: " + e.getMessage());
         }

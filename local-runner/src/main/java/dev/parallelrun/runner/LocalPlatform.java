@@ -4,6 +4,7 @@ import dev.parallelrun.adapter.LegacyAdapterApplication;
 import dev.parallelrun.claims.ClaimsServiceApplication;
 import dev.parallelrun.ingress.IngressApplication;
 import dev.parallelrun.legacysystem.LegacyClaimsSystemApplication;
+import dev.parallelrun.pricing.PricingServiceApplication;
 import dev.parallelrun.reconciliation.ReconciliationApplication;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,13 +26,17 @@ final class LocalPlatform implements AutoCloseable {
     /** Where the platform finds its infrastructure and which ports its services take (0: any free port). */
     record Options(String kafkaBootstrap, String dbUrl, String dbUser, String dbPassword, Path stateDir,
             int ingressPort, int adapterPort, int shadowPort, int reconciliationPort, int legacyPort,
-            List<String> extraArgs) {
+            int pricingPort, List<String> extraArgs) {
     }
+
+    /** The participants' credential at the ingress's key service (the local profile's {@code ingress.participants}). */
+    static final String LOCAL_PARTICIPANT_KEY = "local-participant-key";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private URI ingress;
     private URI adapter;
     private URI shadow;
+    private URI pricing;
     private URI reconciliation;
     private URI legacy;
 
@@ -53,10 +58,16 @@ final class LocalPlatform implements AutoCloseable {
         legacy = start(LegacyClaimsSystemApplication::builder, o, o.legacyPort(), Needs.DATABASE);
         reconciliation = start(ReconciliationApplication::builder, o, o.reconciliationPort(), Needs.KAFKA_AND_DATABASE,
                 "--reconciliation.streams.state-dir=" + o.stateDir().resolve("reconciliation-streams").toAbsolutePath());
-        shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), Needs.KAFKA_AND_DATABASE);
-        adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), Needs.KAFKA_AND_DATABASE,
-                "--legacy-adapter.legacy.base-url=" + legacy);
+        // the ingress before the participants: it keeps the data subjects' keys they decrypt personal fields with
         ingress = start(IngressApplication::builder, o, o.ingressPort(), Needs.KAFKA_AND_DATABASE);
+        String keyService = "--participant.personal-data.key-service-url=" + ingress;
+        String keyServiceCredential = "--participant.personal-data.api-key=" + LOCAL_PARTICIPANT_KEY;
+        shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), Needs.KAFKA_AND_DATABASE,
+                keyService, keyServiceCredential);
+        pricing = start(PricingServiceApplication::builder, o, o.pricingPort(), Needs.KAFKA_AND_DATABASE,
+                keyService, keyServiceCredential);
+        adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), Needs.KAFKA_AND_DATABASE,
+                "--legacy-adapter.legacy.base-url=" + legacy, keyService, keyServiceCredential);
     }
 
     /** The infrastructure a service connects to. */
@@ -97,6 +108,10 @@ final class LocalPlatform implements AutoCloseable {
         return shadow;
     }
 
+    URI pricing() {
+        return pricing;
+    }
+
     URI reconciliation() {
         return reconciliation;
     }
@@ -105,7 +120,7 @@ final class LocalPlatform implements AutoCloseable {
         return legacy;
     }
 
-    /** Stops the services in the reverse order of their start: the ingress first, the legacy stand-in last. */
+    /** Stops the services in the reverse order of their start: the participants first, the legacy stand-in last. */
     @Override
     public void close() {
         List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);

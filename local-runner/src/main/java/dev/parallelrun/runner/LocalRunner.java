@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * with their data under one folder, every service on its port, and a traffic generator posting
  * claims through the ingress. Ctrl-C stops everything cleanly.
  *
- * <p>Options: {@code --rate=<claims per second>} (default 3), {@code --duration=<ISO-8601, e.g. PT5M>}
+ * <p>Options: {@code --rate=<intents per second>} (default 3; two claims for every quote request), {@code --duration=<ISO-8601, e.g. PT5M>}
  * (default: until Ctrl-C), {@code --data-dir=<folder>} (default {@code .parallelrun}),
  * {@code --summary-every=<seconds>} (default 5), {@code --seed=<long>}. Environment:
  * {@code PARALLELRUN_KAFKA_BOOTSTRAP} and {@code PARALLELRUN_DB_URL} (with {@code PARALLELRUN_DB_USER},
@@ -75,7 +75,7 @@ public final class LocalRunner {
 
         out.println("[parallel-run] starting the services...");
         LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Options(kafka, dbUrl, dbUser, dbPassword,
-                dataDir, 8080, 8081, 8082, 8083, 8090, List.of()));
+                dataDir, 8080, 8081, 8082, 8083, 8090, 8086, List.of()));
         resources.add(platform);
 
         TrafficGenerator generator = new TrafficGenerator(platform.ingress(), LOCAL_API_KEY, rate, seed, Clock.systemUTC());
@@ -126,16 +126,18 @@ public final class LocalRunner {
         out.println();
         out.println("=================================================================================");
         out.println(" Parallel run platform is up (local profile)");
-        out.println("   ingress            " + platform.ingress() + "/api/v1/intents/ClaimSubmitted   header X-Api-Key: " + LOCAL_API_KEY);
+        out.println("   ingress            " + platform.ingress() + "/api/v1/intents/{ClaimSubmitted|QuoteRequested}   header X-Api-Key: " + LOCAL_API_KEY);
+        out.println("                      admin (sampling, data subjects) X-Api-Key: local-admin-key");
         out.println("   reconciliation API " + rec + "/api/v1/reconciliations   /api/v1/match-rates");
         out.println("                      users (HTTP Basic): auditor/auditor, operator/operator, admin/admin");
         out.println("   legacy adapter     " + platform.adapter() + "/actuator/health");
         out.println("   shadow claims svc  " + platform.shadow() + "/api/v1/side-effects   user (HTTP Basic): auditor/auditor");
+        out.println("   shadow pricing svc " + platform.pricing() + "/api/v1/side-effects   user (HTTP Basic): auditor/auditor");
         out.println("   legacy stand-in    " + platform.legacy() + "   client (HTTP Basic): legacy-adapter/legacy-adapter");
         out.println("   metrics            <service>/actuator/prometheus   scraper (HTTP Basic): metrics/metrics");
         out.println("   Kafka              " + kafka);
         out.println("   PostgreSQL         " + dbUrl);
-        out.printf("   traffic            %.1f claims/s through the ingress; Ctrl-C stops everything%n", rate);
+        out.printf("   traffic            %.1f intents/s through the ingress (2 claims : 1 quote); Ctrl-C stops everything%n", rate);
         out.println(" try: curl -u auditor:auditor '" + rec + "/api/v1/match-rates?window=PT15M'");
         out.println("=================================================================================");
         out.println();

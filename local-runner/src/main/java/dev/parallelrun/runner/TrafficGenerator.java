@@ -20,15 +20,24 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Posts claims through the ingress at a steady rate, as a channel system would. */
+/**
+ * Posts intents of both contexts through the ingress at a steady rate, as channel systems would: two claims for
+ * every quote request.
+ */
 final class TrafficGenerator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrafficGenerator.class);
 
-    private final URI endpoint;
+    /** Every how many intents one is a quote request (the rest are claims). */
+    private static final int QUOTE_EVERY = 3;
+
+    private final URI claimsEndpoint;
+    private final URI quotesEndpoint;
     private final String apiKey;
     private final double ratePerSecond;
     private final ClaimScenarios scenarios;
+    private final QuoteScenarios quotes;
+    private final AtomicLong ticks = new AtomicLong();
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,13 +49,15 @@ final class TrafficGenerator implements AutoCloseable {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
-    private final Map<ClaimScenarios.Kind, LongAdder> byKind = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
 
     TrafficGenerator(URI ingress, String apiKey, double ratePerSecond, long seed, Clock clock) {
-        this.endpoint = ingress.resolve("/api/v1/intents/ClaimSubmitted");
+        this.claimsEndpoint = ingress.resolve("/api/v1/intents/ClaimSubmitted");
+        this.quotesEndpoint = ingress.resolve("/api/v1/intents/QuoteRequested");
         this.apiKey = apiKey;
         this.ratePerSecond = ratePerSecond;
         this.scenarios = new ClaimScenarios(seed);
+        this.quotes = new QuoteScenarios(seed);
         this.clock = clock;
     }
 
@@ -60,18 +71,25 @@ final class TrafficGenerator implements AutoCloseable {
         if (inFlight.get() > 200) {
             return;
         }
+        if (ticks.incrementAndGet() % QUOTE_EVERY == 0) {
+            QuoteScenarios.Quote quote = quotes.next();
+            byKind.computeIfAbsent("pricing/" + quote.kind(), k -> new LongAdder()).increment();
+            send(quotesEndpoint, quote.quoteId(), quote.body(), null, false);
+            return;
+        }
         ClaimScenarios.Claim claim = scenarios.next(LocalDate.now(clock));
-        byKind.computeIfAbsent(claim.kind(), k -> new LongAdder()).increment();
+        byKind.computeIfAbsent("claims/" + claim.kind(), k -> new LongAdder()).increment();
         String key = claim.kind() == ClaimScenarios.Kind.IDEMPOTENT_RETRY ? UUID.randomUUID().toString() : null;
-        send(claim, key, claim.kind() == ClaimScenarios.Kind.IDEMPOTENT_RETRY);
+        send(claimsEndpoint, claim.claimId(), claim.body(), key, claim.kind() == ClaimScenarios.Kind.IDEMPOTENT_RETRY);
     }
 
-    private void send(ClaimScenarios.Claim claim, String idempotencyKey, boolean retryAfterwards) {
+    private void send(URI endpoint, String businessId, Map<String, Object> body, String idempotencyKey,
+            boolean retryAfterwards) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .header(Headers.API_KEY, apiKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(EventCodec.standard().mapper().writeValueAsBytes(claim.body())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EventCodec.standard().mapper().writeValueAsBytes(body)));
         if (idempotencyKey != null) {
             request.header(Headers.IDEMPOTENCY_KEY, idempotencyKey);
         }
@@ -80,18 +98,18 @@ final class TrafficGenerator implements AutoCloseable {
             inFlight.decrementAndGet();
             if (error != null) {
                 failed.increment();
-                log.debug("posting {} failed: {}", claim.claimId(), error.toString());
+                log.debug("posting {} failed: {}", businessId, error.toString());
                 return;
             }
             if (response.statusCode() == 202) {
                 accepted.increment();
                 if (retryAfterwards) {
                     // a channel retrying after a lost answer: same key, same body, no second event
-                    send(claim, idempotencyKey, false);
+                    send(endpoint, businessId, body, idempotencyKey, false);
                 }
             } else {
                 rejected.increment();
-                log.info("ingress answered {} for {}: {}", response.statusCode(), claim.claimId(), response.body());
+                log.info("ingress answered {} for {}: {}", response.statusCode(), businessId, response.body());
             }
         });
     }
@@ -108,8 +126,9 @@ final class TrafficGenerator implements AutoCloseable {
         return failed.sum();
     }
 
-    Map<ClaimScenarios.Kind, Long> generatedByKind() {
-        Map<ClaimScenarios.Kind, Long> counts = new java.util.EnumMap<>(ClaimScenarios.Kind.class);
+    /** Intents generated per context and scenario, e.g. {@code claims/CLEAN}, {@code pricing/PAPERLESS}. */
+    Map<String, Long> generatedByKind() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
         byKind.forEach((kind, adder) -> counts.put(kind, adder.sum()));
         return counts;
     }

@@ -61,7 +61,7 @@ class PersonalDataErasureEndToEndIT {
         brokers = System.getProperty("spring.embedded.kafka.brokers");
         db = TestDatabases.create("personal_data_e2e");
         platform = LocalPlatform.start(new LocalPlatform.Options(brokers, db.url(), db.user(), db.password(),
-                Files.createTempDirectory("platform-state"), 0, 0, 0, 0, 0, List.of(
+                Files.createTempDirectory("platform-state"), 0, 0, 0, 0, 0, 0, List.of(
                         "--legacy-system.latency=5ms",
                         "--reconciliation.correlation.contexts.claims.window=20s")));
     }

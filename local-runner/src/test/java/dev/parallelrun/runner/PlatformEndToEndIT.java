@@ -52,12 +52,13 @@ class PlatformEndToEndIT {
         brokers = System.getProperty("spring.embedded.kafka.brokers");
         TestDatabases.TestDatabase db = TestDatabases.create("platform");
         platform = LocalPlatform.start(new LocalPlatform.Options(brokers, db.url(), db.user(), db.password(),
-                Files.createTempDirectory("platform-state"), 0, 0, 0, 0, 0, List.of(
+                Files.createTempDirectory("platform-state"), 0, 0, 0, 0, 0, 0, List.of(
                         "--legacy-system.latency=5ms",
                         "--legacy-system.slow-delay=3s",
                         "--legacy-adapter.legacy.read-timeout=1s",
                         "--legacy-adapter.legacy.retry.max-attempts=2",
-                        "--reconciliation.correlation.contexts.claims.window=20s")));
+                        "--reconciliation.correlation.contexts.claims.window=20s",
+                        "--reconciliation.correlation.contexts.pricing.window=20s")));
     }
 
     @AfterAll
@@ -268,6 +269,42 @@ class PlatformEndToEndIT {
         });
     }
 
+    @Test
+    void theGoldenQuoteDiffersOnlyByLegacysPerLineTaxRoundingAndTheNewPaperlessPromotion() throws Exception {
+        Accepted accepted = postQuote(quote("home", "DE", "private", "300000.00",
+                List.of("glass", "theft", "roadside", "paperless")));
+
+        JsonNode verdict = awaitVerdicts(accepted.correlationId(), 1).get("PremiumQuoted");
+
+        assertThat(accepted.type()).isEqualTo("pricing.QuoteRequested.v1");
+        assertThat(verdict.get("context").asString()).isEqualTo("pricing");
+        assertThat(verdict.get("classification").asString()).isEqualTo("EXPECTED_DIFFERENCE");
+        assertThat(verdict.get("ruleSetVersion").asString()).startsWith("pricing-1@sha256:");
+        assertThat(verdict.get("legacy").get("grossPremium").decimalValue()).isEqualByComparingTo("633.04");
+        assertThat(verdict.get("shadow").get("grossPremium").decimalValue()).isEqualByComparingTo("633.03");
+        Map<String, String> comparators = new HashMap<>();
+        verdict.get("differences").forEach(d -> comparators.put(d.get("path").asString(), d.get("comparator").asString()));
+        assertThat(comparators).containsEntry("/promotions", "unordered+variance:paperless-marketing-promotion")
+                .containsEntry("/grossPremium", "numeric").containsEntry("/taxAmount", "numeric")
+                .doesNotContainKeys("/netPremium", "/taxBasis", "/discountReasons");
+    }
+
+    @Test
+    void aQuoteWhosePerLineTaxRoundingCostsACentIsTolerated() throws Exception {
+        Accepted accepted = postQuote(quote("travel", "BE", "business", "5000.00", List.of("legal")));
+
+        JsonNode verdict = awaitVerdicts(accepted.correlationId(), 1).get("PremiumQuoted");
+
+        assertThat(verdict.get("classification").asString()).isEqualTo("TOLERATED");
+        assertThat(verdict.get("legacy").get("taxAmount").decimalValue()).isEqualByComparingTo("8.61");
+        assertThat(verdict.get("shadow").get("taxAmount").decimalValue()).isEqualByComparingTo("8.60");
+        assertThat(verdict.get("legacy").get("taxBasis").asString()).isEqualTo("BE-IPT-9.25");
+        HttpResponse<String> rates = get("/api/v1/match-rates?context=pricing&window=PT1H");
+        assertThat(rates.statusCode()).isEqualTo(200);
+        assertThat(codec.mapper().readTree(rates.body())).isNotEmpty()
+                .allSatisfy(rate -> assertThat(rate.get("context").asString()).isEqualTo("pricing"));
+    }
+
     private Map<String, JsonNode> awaitVerdicts(String correlationId, int count) {
         JsonNode transaction = await().atMost(VERDICT_WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
             HttpResponse<String> response = get("/api/v1/reconciliations/" + correlationId);
@@ -322,6 +359,32 @@ class PlatformEndToEndIT {
         claim.put("description", description);
         claim.put("claimant", Map.of("name", "Erika Mustermann", "email", "erika@example.org"));
         return claim;
+    }
+
+    private static Map<String, Object> quote(String productLine, String region, String segment, String insuredSum,
+            List<String> options) {
+        Map<String, Object> quote = new HashMap<>();
+        quote.put("quoteId", "QTE-" + UUID.randomUUID());
+        quote.put("productLine", productLine);
+        quote.put("region", region);
+        quote.put("customerSegment", segment);
+        quote.put("insuredSum", new java.math.BigDecimal(insuredSum));
+        quote.put("currency", "EUR");
+        quote.put("requestedOptions", options);
+        quote.put("customer", Map.of("name", "Erika Mustermann", "email", "erika@example.org"));
+        return quote;
+    }
+
+    private Accepted postQuote(Map<String, Object> body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(platform.ingress().resolve("/api/v1/intents/QuoteRequested"))
+                .header("Content-Type", "application/json")
+                .header(Headers.API_KEY, LocalRunner.LOCAL_API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(codec.mapper().writeValueAsBytes(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode json = codec.mapper().readTree(response.body());
+        return new Accepted(json.get("correlationId").asString(), json.get("eventId").asString(), json.get("type").asString());
     }
 
     private Accepted post(Map<String, Object> body, String idempotencyKey, String correlationId) throws Exception {

@@ -5,7 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The claims service (port 8082). Its HTTP API (side effects, for auditors) and its actuator endpoints
- * authenticate: {@code config.ApiSecurityConfig} and the shared service-security module. No generated user.
+ * authenticate: the participant kit's {@code participant.web} and the shared service-security module. No generated user.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",

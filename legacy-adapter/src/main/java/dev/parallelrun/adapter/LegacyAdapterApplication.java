@@ -7,8 +7,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * The legacy adapter: consumes canonical intents, calls the legacy platform, publishes its answers
  * as canonical outcomes on {@code outcomes.legacy.v1}.
  *
- * <p>It serves no HTTP API of its own: only actuator endpoints, health for anyone and the rest for the
- * metrics scraper (the shared service-security module); {@code config.ApiSecurityConfig} denies anything else.
+ * <p>Its HTTP API is the participant kit's ({@code participant.web}): {@code GET /api/v1/side-effects}, the record of
+ * the bookings and quotes it asked legacy for, for auditors; actuator endpoints, health for anyone and the rest for
+ * the metrics scraper (the shared service-security module). Anything else is denied.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",

@@ -5,8 +5,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The pricing service (port 8086): the new premium model, in shadow of the legacy quote transaction. Its HTTP API
- * (side effects, for auditors) and its actuator endpoints authenticate: {@code config.ApiSecurityConfig} and the
- * shared service-security module. No generated user.
+ * (side effects, for auditors) and its actuator endpoints authenticate: the participant kit's {@code participant.web}
+ * and the shared service-security module. No generated user.
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",

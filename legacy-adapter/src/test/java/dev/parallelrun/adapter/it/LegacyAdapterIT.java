@@ -60,6 +60,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -354,6 +355,34 @@ class LegacyAdapterIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("legacy_call_seconds_count{", "legacy_adapter_outcomes_total{");
+    }
+
+    @Test
+    void servesTheRecordOfWhatItAskedOfLegacyToAuditorsOnly() throws Exception {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "400.00");
+        publish(intent);
+        outcomesOf(intent, 2);
+        URI record = URI.create("http://localhost:" + port + "/api/v1/side-effects?correlationId=" + intent.correlationId());
+
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(record).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scraper = HttpClient.newHttpClient().send(HttpRequest.newBuilder(record)
+                .header("Authorization", basic("metrics:metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> auditor = HttpClient.newHttpClient().send(HttpRequest.newBuilder(record)
+                .header("Authorization", basic("auditor:auditor")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(scraper.statusCode()).isEqualTo(403);
+        assertThat(auditor.statusCode()).isEqualTo(200);
+        JsonNode items = codec.mapper().readTree(auditor.body()).get("items");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.get("type").asString()).isEqualTo("LEGACY_BOOKING");
+            assertThat(item.get("status").asString()).isEqualTo("DISPATCHED");
+        });
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -70,4 +70,19 @@ class ParticipantTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("expected an intent of type claims.ClaimSubmitted.v1");
     }
+
+    @Test
+    void refusesAnIntentOfItsTypeFromAnotherContextOrWithoutData() {
+        CloudEvent elsewhere = CloudEvent.intent(intent.id(), intent.type(), intent.source(), intent.time(),
+                intent.correlationId(), "billing", intent.data());
+        CloudEvent empty = CloudEvent.intent(intent.id(), intent.type(), intent.source(), intent.time(),
+                intent.correlationId(), intent.boundedContext(), null);
+
+        assertThatThrownBy(() -> shadow.readIntent(elsewhere, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("expected boundedcontext claims but got billing");
+        assertThatThrownBy(() -> shadow.readIntent(empty, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("data is not a valid ClaimSubmitted");
+    }
 }

@@ -47,15 +47,7 @@ public class ClaimIntentHandler implements IntentHandler {
     }
 
     private ClaimSubmitted read(CloudEvent intent) {
-        ClaimSubmitted submitted = participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
-        if (!ClaimsContract.CONTEXT.equals(intent.boundedContext())) {
-            throw new MalformedEventException("expected boundedcontext " + ClaimsContract.CONTEXT + " but got "
-                    + (intent.boundedContext() == null ? "none" : intent.boundedContext()));
-        }
-        if (submitted == null) {
-            throw new MalformedEventException("data is not a valid ClaimSubmitted: empty");
-        }
-        return submitted;
+        return participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED, ClaimSubmitted.class);
     }
 
     /** The report date is the UTC date of the intent's time: deterministic across redeliveries. */

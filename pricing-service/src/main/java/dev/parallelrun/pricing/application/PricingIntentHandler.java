@@ -46,14 +46,6 @@ public class PricingIntentHandler implements IntentHandler {
     }
 
     private QuoteRequested read(CloudEvent intent) {
-        QuoteRequested requested = participant.readIntent(intent, PricingContract.QUOTE_REQUESTED, QuoteRequested.class);
-        if (!PricingContract.CONTEXT.equals(intent.boundedContext())) {
-            throw new MalformedEventException("expected boundedcontext " + PricingContract.CONTEXT + " but got "
-                    + (intent.boundedContext() == null ? "none" : intent.boundedContext()));
-        }
-        if (requested == null) {
-            throw new MalformedEventException("data is not a valid QuoteRequested: empty");
-        }
-        return requested;
+        return participant.readIntent(intent, PricingContract.QUOTE_REQUESTED, QuoteRequested.class);
     }
 }

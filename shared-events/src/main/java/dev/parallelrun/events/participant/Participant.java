@@ -38,12 +38,25 @@ public final class Participant {
         return side;
     }
 
-    /** Reads an intent's data as the given type, checking that the event is the expected intent. */
+    /**
+     * Reads an intent's data as the given type, checking that the event is the expected intent: its type, its bounded
+     * context, and data that is there.
+     *
+     * @throws MalformedEventException when it is not (a poison message, dead-lettered by the participant kit)
+     */
     public <T> T readIntent(CloudEvent intent, IntentType expected, Class<T> type) {
         if (!expected.eventType().equals(intent.type())) {
             throw new MalformedEventException("expected an intent of type " + expected.eventType() + " but got " + intent.type());
         }
-        return codec.data(intent.data(), type);
+        if (!expected.boundedContext().equals(intent.boundedContext())) {
+            throw new MalformedEventException("expected boundedcontext " + expected.boundedContext() + " but got "
+                    + (intent.boundedContext() == null ? "none" : intent.boundedContext()));
+        }
+        T data = codec.data(intent.data(), type);
+        if (data == null) {
+            throw new MalformedEventException("data is not a valid " + type.getSimpleName() + ": empty");
+        }
+        return data;
     }
 
     /** A completed outcome: the side decided. */

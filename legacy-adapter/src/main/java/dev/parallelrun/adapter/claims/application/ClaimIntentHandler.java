@@ -70,7 +70,7 @@ public class ClaimIntentHandler implements IntentHandler {
      */
     @Override
     public Decision handle(CloudEvent intent) {
-        ClaimSubmitted claim = LegacyIntents.read(participant, intent, ClaimsContract.CLAIM_SUBMITTED,
+        ClaimSubmitted claim = participant.readIntent(intent, ClaimsContract.CLAIM_SUBMITTED,
                 ClaimSubmitted.class);
         String requestKey = attempts.recordAttempt(intent.id(), intent.correlationId(),
                 LegacyIntents.legacyRequestKey(intent));

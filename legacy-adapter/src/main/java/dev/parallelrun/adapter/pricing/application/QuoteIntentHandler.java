@@ -68,7 +68,7 @@ public class QuoteIntentHandler implements IntentHandler {
      */
     @Override
     public Decision handle(CloudEvent intent) {
-        QuoteRequested quote = LegacyIntents.read(participant, intent, PricingContract.QUOTE_REQUESTED,
+        QuoteRequested quote = participant.readIntent(intent, PricingContract.QUOTE_REQUESTED,
                 QuoteRequested.class);
         String requestKey = LegacyIntents.legacyRequestKey(intent);
         LegacyIntents.warnWhereNotAuthoritative(gate, intent);

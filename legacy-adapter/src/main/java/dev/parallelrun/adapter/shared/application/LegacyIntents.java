@@ -18,23 +18,6 @@ public final class LegacyIntents {
     }
 
     /**
-     * The intent's data, after checking that it is an intent of the type and of its bounded context.
-     *
-     * @throws MalformedEventException when it is not (a poison message)
-     */
-    public static <T> T read(Participant participant, CloudEvent intent, IntentType type, Class<T> dataType) {
-        T data = participant.readIntent(intent, type, dataType);
-        if (!type.boundedContext().equals(intent.boundedContext())) {
-            throw new MalformedEventException("expected boundedcontext '" + type.boundedContext() + "' but got "
-                    + (intent.boundedContext() == null ? "none" : "'" + intent.boundedContext() + "'"));
-        }
-        if (data == null) {
-            throw new MalformedEventException("data is not a valid " + dataType.getSimpleName() + ": empty");
-        }
-        return data;
-    }
-
-    /**
      * The legacy idempotency key of an intent ({@code REQ_KEY}): its event id, the same for every delivery of it.
      */
     public static String legacyRequestKey(CloudEvent intent) {

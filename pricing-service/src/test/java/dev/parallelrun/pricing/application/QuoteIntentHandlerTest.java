@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PricingIntentHandlerTest {
+class QuoteIntentHandlerTest {
 
     private final EventCodec codec = EventCodec.standard();
     private final Participant participant = new Participant(Side.SHADOW, "urn:parallelrun:pricing-service",
             Clock.fixed(Instant.parse("2026-11-02T10:20:30.789Z"), ZoneOffset.UTC), codec);
-    private final PricingIntentHandler handler = new PricingIntentHandler(participant, new PremiumCalculator());
+    private final QuoteIntentHandler handler = new QuoteIntentHandler(participant, new PremiumCalculator());
 
     @Test
     void quotesTheGoldenIntentAsTheGoldenShadowOutcomePlusTheEdocPromotion() {

@@ -18,12 +18,12 @@ import org.springframework.stereotype.Service;
  * once, gates the side effects and publishes the outcome.
  */
 @Service
-public class PricingIntentHandler implements IntentHandler {
+public class QuoteIntentHandler implements IntentHandler {
 
     private final Participant participant;
     private final PremiumCalculator calculator;
 
-    PricingIntentHandler(Participant participant, PremiumCalculator calculator) {
+    QuoteIntentHandler(Participant participant, PremiumCalculator calculator) {
         this.participant = participant;
         this.calculator = calculator;
     }

@@ -2,13 +2,12 @@ package dev.parallelrun.ingress.channel.config;
 
 import dev.parallelrun.ingress.channel.domain.Channel;
 import dev.parallelrun.ingress.channel.domain.ChannelDirectory;
-import dev.parallelrun.ingress.channel.web.AdminAuthentication;
 import dev.parallelrun.ingress.channel.web.ApiKeyAuthenticationFilter;
 import dev.parallelrun.ingress.channel.web.ChannelRateLimitFilter;
 import dev.parallelrun.ingress.channel.web.ChannelAuthentication;
-import dev.parallelrun.ingress.channel.web.ParticipantAuthentication;
 import dev.parallelrun.ingress.channel.web.ProblemAccessDeniedHandler;
 import dev.parallelrun.ingress.channel.web.ProblemAuthenticationEntryPoint;
+import dev.parallelrun.ingress.channel.web.ServiceKeyAuthentication;
 import dev.parallelrun.ingress.config.IngressProperties;
 import dev.parallelrun.security.ClientRateLimiter;
 import dev.parallelrun.security.ProductionCredentials;
@@ -162,10 +161,10 @@ class ChannelSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/intents/**").hasRole(ChannelAuthentication.ROLE)
-                        .requestMatchers("/api/v1/sampling", "/api/v1/sampling/**").hasRole(AdminAuthentication.ROLE)
+                        .requestMatchers("/api/v1/sampling", "/api/v1/sampling/**").hasRole(ServiceKeyAuthentication.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/data-subjects/*/key")
-                        .hasRole(ParticipantAuthentication.ROLE)
-                        .requestMatchers("/api/v1/data-subjects/**").hasRole(AdminAuthentication.ROLE)
+                        .hasRole(ServiceKeyAuthentication.PARTICIPANT)
+                        .requestMatchers("/api/v1/data-subjects/**").hasRole(ServiceKeyAuthentication.ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }

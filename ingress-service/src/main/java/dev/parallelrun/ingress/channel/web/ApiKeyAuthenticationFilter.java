@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,22 +51,19 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Channel> channel = directory.authenticate(key);
-        Optional<Channel> admin = admins.authenticate(key);
-        Optional<Channel> participant = participants.authenticate(key);
-        if (channel.isEmpty() && admin.isEmpty() && participant.isEmpty()) {
+        // keys are distinct across the three directories (checked at start-up): the first that knows the key decides
+        Optional<AbstractAuthenticationToken> authentication = directory.authenticate(key)
+                .<AbstractAuthenticationToken>map(ChannelAuthentication::new)
+                .or(() -> admins.authenticate(key).map(admin -> ServiceKeyAuthentication.admin(admin.name())))
+                .or(() -> participants.authenticate(key)
+                        .map(participant -> ServiceKeyAuthentication.participant(participant.name())));
+        if (authentication.isEmpty()) {
             contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        if (channel.isPresent()) {
-            context.setAuthentication(new ChannelAuthentication(channel.get()));
-        } else if (admin.isPresent()) {
-            context.setAuthentication(new AdminAuthentication(admin.get().name()));
-        } else {
-            context.setAuthentication(new ParticipantAuthentication(participant.get().name()));
-        }
+        context.setAuthentication(authentication.get());
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -454,7 +454,7 @@ class ReconciliationServiceIT {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         return new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(), golden.source(),
                 golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null, golden.boundedContext(),
-                null, null, null, null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, null, null, null, golden.data());
     }
 
     private static dev.parallelrun.events.claims.PaymentDecided payment(String amount) {

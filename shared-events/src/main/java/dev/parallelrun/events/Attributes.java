@@ -23,6 +23,11 @@ public final class Attributes {
     public static final String AUTHORITY_DECISION = "authoritydecision";
     /** {@code false} on an intent that sampling leaves out of the parallel run: the new service skips it. */
     public static final String SAMPLED = "sampled";
+    /**
+     * {@code true} on a fallback intent (legacy executes it for real because the authoritative new service failed or
+     * did not answer in time) and on the outcomes answering it.
+     */
+    public static final String FALLBACK = "fallback";
 
     private Attributes() {
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * reacts to. Outcome events also carry {@code side}, {@code outcometype} and {@code outcomestatus}.
  * Intents and outcomes may carry {@code authority} and {@code authoritydecision}; an intent left out of the
  * parallel run by sampling carries {@code sampled=false}; replayed intents carry {@code replay} and
- * {@code replayid}. Attributes that do not apply are absent from the JSON, never {@code null}.
+ * {@code replayid}; a fallback intent (legacy asked to execute for real after the authoritative new service failed)
+ * and its outcomes carry {@code fallback=true}. Attributes that do not apply are absent from the JSON, never {@code null}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -35,6 +36,7 @@ public record CloudEvent(
         @JsonProperty(Attributes.AUTHORITY) String authority,
         @JsonProperty(Attributes.AUTHORITY_DECISION) String authorityDecision,
         @JsonProperty(Attributes.SAMPLED) Boolean sampled,
+        @JsonProperty(Attributes.FALLBACK) Boolean fallback,
         @JsonProperty(Attributes.DATA) JsonNode data) {
 
     public static final String SPEC_VERSION_1_0 = "1.0";
@@ -44,7 +46,7 @@ public record CloudEvent(
     public static CloudEvent intent(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, null, data);
     }
 
     /** An outcome: what one side decided in reaction to an intent. */
@@ -52,14 +54,14 @@ public record CloudEvent(
             String correlationId, String causationId, String boundedContext, Side side,
             String outcomeType, OutcomeStatus status, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, causationId,
-                boundedContext, side.wireName(), outcomeType, status.wireName(), null, null, null, null, null, data);
+                boundedContext, side.wireName(), outcomeType, status.wireName(), null, null, null, null, null, null, data);
     }
 
     /** A platform-internal fact, such as a reconciliation verdict. */
     public static CloudEvent fact(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, null, data);
     }
 
     /** The same event marked as a replay of an earlier intent, without a replay id. */
@@ -71,14 +73,14 @@ public record CloudEvent(
     public CloudEvent asReplay(String replayId) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
                 boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, replayId, authority,
-                authorityDecision, sampled, data);
+                authorityDecision, sampled, fallback, data);
     }
 
     /** The same event stamped with the side whose side effects are real, and the decision that said so. */
     public CloudEvent withAuthority(Side authoritative, String decisionId) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
                 boundedContext, side, outcomeType, outcomeStatus, replay, replayId,
-                authoritative == null ? null : authoritative.wireName(), decisionId, sampled, data);
+                authoritative == null ? null : authoritative.wireName(), decisionId, sampled, fallback, data);
     }
 
     /**
@@ -88,7 +90,34 @@ public record CloudEvent(
     public CloudEvent withSampled(boolean inSample) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
                 boundedContext, side, outcomeType, outcomeStatus, replay, replayId, authority, authorityDecision,
-                inSample ? null : Boolean.FALSE, data);
+                inSample ? null : Boolean.FALSE, fallback, data);
+    }
+
+    /**
+     * The fallback of an intent: legacy is asked to execute it for real because the authoritative new service failed
+     * or did not answer in time. A new event (the given id, deterministic in the original's, so a fallback is
+     * requested at most once), the same correlation id, caused by the original intent, legacy authoritative,
+     * {@code fallback=true}. The new service never processes a fallback; reconciliation does not compare it.
+     */
+    public CloudEvent asFallback(String fallbackId, Instant requestedAt) {
+        return new CloudEvent(specVersion, fallbackId, type, source, requestedAt, dataContentType, correlationId, id,
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, Side.LEGACY.wireName(),
+                authorityDecision, sampled, Boolean.TRUE, data);
+    }
+
+    /**
+     * The same outcome carrying the attributes of the intent it answers that say how it counts: who was authoritative
+     * and by which decision, whether it is a replay (and which), whether it answers a fallback.
+     */
+    public CloudEvent inheriting(CloudEvent intent) {
+        return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
+                boundedContext, side, outcomeType, outcomeStatus, intent.replay, intent.replayId, intent.authority,
+                intent.authorityDecision, sampled, intent.fallback, data);
+    }
+
+    /** Whether this is a fallback intent, or an outcome answering one. */
+    public boolean isFallback() {
+        return Boolean.TRUE.equals(fallback);
     }
 
     /** Whether the new service processes this intent: everything but an explicit {@code sampled=false}. */

@@ -10,6 +10,10 @@ public final class Topics {
     public static final String OUTCOMES_LEGACY = "outcomes.legacy.v1";
     public static final String OUTCOMES_SHADOW = "outcomes.shadow.v1";
     public static final String VERDICTS = "reconciliation.verdicts.v1";
+    /** The authoritative side's outcome (or its fallback's) per correlation id and outcome type, exactly once. */
+    public static final String AUTHORITATIVE_OUTCOMES = "outcomes.authoritative.v1";
+    /** Authority decisions, compacted, key = bounded context: the latest decision per context. */
+    public static final String AUTHORITY_DECISIONS = "authority.decisions.v1";
     private static final String DLQ_SUFFIX = ".dlq";
 
     private Topics() {

@@ -37,6 +37,29 @@ class ParticipantTest {
     }
 
     @Test
+    void anOutcomeCarriesItsIntentsAuthorityReplayAndFallback() {
+        CloudEvent stamped = intent.withAuthority(Side.SHADOW, "decision-7");
+        CloudEvent outcome = shadow.completed(stamped.asReplay("replay-1"), ClaimsContract.CLAIM_ASSESSED,
+                new ClaimAssessed("CLM-1001", ClaimAssessed.FraudDecision.CLEAR, 12, List.of()));
+
+        assertThat(outcome.authoritySide()).isEqualTo(Side.SHADOW);
+        assertThat(outcome.authorityDecision()).isEqualTo("decision-7");
+        assertThat(outcome.isReplay()).isTrue();
+        assertThat(outcome.replayId()).isEqualTo("replay-1");
+        assertThat(outcome.isFallback()).isFalse();
+
+        CloudEvent fallback = stamped.asFallback("fallback-1", clock.instant());
+        assertThat(fallback.id()).isEqualTo("fallback-1");
+        assertThat(fallback.causationId()).isEqualTo(intent.id());
+        assertThat(fallback.correlationId()).isEqualTo(intent.correlationId());
+        assertThat(fallback.authoritySide()).isEqualTo(Side.LEGACY);
+        assertThat(fallback.authorityDecision()).isEqualTo("decision-7");
+        assertThat(new Participant(Side.LEGACY, "urn:test:legacy", clock, EventCodec.standard())
+                .failed(fallback, ClaimsContract.PAYMENT_DECIDED, "timeout", "x").isFallback()).isTrue();
+        assertThat(EventCodec.standard().read(EventCodec.standard().write(fallback))).isEqualTo(fallback);
+    }
+
+    @Test
     void givesTheSameOutcomeIdWhenAnIntentIsProcessedTwice() {
         CloudEvent first = shadow.failed(intent, ClaimsContract.PAYMENT_DECIDED, "timeout", "x");
         CloudEvent second = shadow.failed(intent, ClaimsContract.PAYMENT_DECIDED, "timeout", "x");

@@ -45,7 +45,7 @@ public final class PersonalDataDecryptor {
         return new CloudEvent(intent.specVersion(), intent.id(), intent.type(), intent.source(), intent.time(),
                 intent.dataContentType(), intent.correlationId(), intent.causationId(), intent.boundedContext(),
                 intent.side(), intent.outcomeType(), intent.outcomeStatus(), intent.replay(), intent.replayId(),
-                intent.authority(), intent.authorityDecision(), intent.sampled(), data);
+                intent.authority(), intent.authorityDecision(), intent.sampled(), intent.fallback(), data);
     }
 
     private JsonNode decrypted(JsonNode node) {

@@ -83,7 +83,7 @@ public final class Participant {
         String context = intent.boundedContext();
         String id = outcomeId(intent.id(), side, outcomeType);
         return CloudEvent.outcome(id, IntentType.outcomeEventType(context, outcomeType), source, clock.instant(),
-                intent.correlationId(), intent.id(), context, side, outcomeType, status, codec.tree(data));
+                intent.correlationId(), intent.id(), context, side, outcomeType, status, codec.tree(data)).inheriting(intent);
     }
 
     /** The deterministic id of the outcome a side publishes for an intent. */

@@ -45,12 +45,12 @@ class UnsampledIntentSinkTest {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         return new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(), golden.source(),
                 golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null, golden.boundedContext(),
-                null, null, null, null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, null, null, null, golden.data());
     }
 
     private static CloudEvent replay(CloudEvent intent) {
         return new CloudEvent(intent.specVersion(), intent.id(), intent.type(), intent.source(), intent.time(),
                 intent.dataContentType(), intent.correlationId(), intent.causationId(), intent.boundedContext(), null, null,
-                null, Boolean.TRUE, UUID.randomUUID().toString(), null, null, intent.sampled(), intent.data());
+                null, Boolean.TRUE, UUID.randomUUID().toString(), null, null, intent.sampled(), null, intent.data());
     }
 }

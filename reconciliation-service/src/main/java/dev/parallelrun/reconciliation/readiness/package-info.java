@@ -1,0 +1,5 @@
+/**
+ * Readiness: whether a context's evidence supports moving authority one step further, from the targets in its rule
+ * set's {@code readiness:} section, evaluated over the stored verdicts.
+ */
+package dev.parallelrun.reconciliation.readiness;

@@ -11,6 +11,8 @@ import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.IntentHandler;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +25,17 @@ public class ClaimIntentHandler implements IntentHandler {
 
     private final Participant participant;
     private final ClaimDecider decider;
+    private final InjectedFaults faults;
 
     ClaimIntentHandler(Participant participant, ClaimDecider decider) {
+        this(participant, decider, InjectedFaults.NONE);
+    }
+
+    @Autowired
+    ClaimIntentHandler(Participant participant, ClaimDecider decider, InjectedFaults faults) {
         this.participant = participant;
         this.decider = decider;
+        this.faults = faults;
     }
 
     @Override
@@ -41,6 +50,12 @@ public class ClaimIntentHandler implements IntentHandler {
     @Override
     public Decision handle(CloudEvent intent) {
         ClaimSubmitted submitted = read(intent);
+        if (faults.failsOn(submitted.claimId())) {
+            String detail = "claims-service.fault-injection.fail-claims matches " + submitted.claimId();
+            return Decision.outcomesOnly(List.of(
+                    participant.failed(intent, ClaimsContract.CLAIM_ASSESSED, InjectedFaults.REASON, detail),
+                    participant.failed(intent, ClaimsContract.PAYMENT_DECIDED, InjectedFaults.REASON, detail)));
+        }
         ClaimDecision decision = decider.decide(ClaimTranslation.toClaim(submitted), reportDate(intent));
         return new Decision(ClaimTranslation.outcomes(participant, intent, submitted, decision),
                 ClaimTranslation.sideEffects(submitted, decision));

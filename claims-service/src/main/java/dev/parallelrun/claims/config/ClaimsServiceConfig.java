@@ -1,6 +1,8 @@
 package dev.parallelrun.claims.config;
 
+import dev.parallelrun.claims.application.InjectedFaults;
 import dev.parallelrun.claims.domain.ClaimDecider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +13,10 @@ class ClaimsServiceConfig {
     @Bean
     ClaimDecider claimDecider() {
         return new ClaimDecider();
+    }
+
+    @Bean
+    InjectedFaults injectedFaults(@Value("${claims-service.fault-injection.fail-claims:}") String failClaims) {
+        return InjectedFaults.failingClaimsMatching(failClaims);
     }
 }

@@ -15,6 +15,7 @@ import dev.parallelrun.events.claims.PaymentDecided;
 import dev.parallelrun.events.participant.OutcomeProblem;
 import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.GatedSideEffect;
+import dev.parallelrun.participant.IntentHandler;
 import dev.parallelrun.participant.IntentProcessor;
 import dev.parallelrun.participant.OutcomeNotPublishedException;
 import dev.parallelrun.participant.OutcomePublisher;
@@ -131,6 +132,25 @@ class ClaimIntentHandlerTest {
         assertThat(sideEffects.ofCorrelation(intent.correlationId())).extracting(GatedSideEffect::status)
                 .containsExactly(SideEffectStatus.DISPATCHED, SideEffectStatus.DISPATCHED);
         assertThat(suppressedCount(SideEffectType.PAYMENT_INSTRUCTION)).isZero();
+    }
+
+    @Test
+    void answersFailedWithoutSideEffectsForAClaimItIsToldToFailOn() {
+        var failing = new ClaimIntentHandler(participant, new ClaimDecider(),
+                InjectedFaults.failingClaimsMatching("CLM-SHADOWFAIL-.*"));
+        CloudEvent intent = ClaimIntents.claim(data -> data.put("claimId", "CLM-SHADOWFAIL-1"));
+
+        IntentHandler.Decision decision = failing.handle(intent);
+
+        assertThat(decision.outcomes()).extracting(CloudEvent::status).containsOnly(OutcomeStatus.FAILED);
+        assertThat(decision.outcomes()).extracting(CloudEvent::outcomeType)
+                .containsExactly("ClaimAssessed", "PaymentDecided");
+        assertThat(codec.data(decision.outcomes().get(0).data(), OutcomeProblem.class).reason())
+                .isEqualTo(InjectedFaults.REASON);
+        assertThat(decision.sideEffects()).isEmpty();
+        assertThat(new ClaimIntentHandler(participant, new ClaimDecider(),
+                InjectedFaults.failingClaimsMatching("CLM-FAIL-.*")).handle(intent).outcomes())
+                .extracting(CloudEvent::status).containsOnly(OutcomeStatus.COMPLETED);
     }
 
     @Test

@@ -10,9 +10,17 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Prints, every few seconds, what the parallel run has done: intents accepted, verdicts by classification, match rate. */
+/**
+ * Prints, every few seconds, what the parallel run has done: intents accepted, verdicts by classification, the match
+ * rate and the authority stage per context.
+ */
 final class LiveSummary {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String dbUrl;
     private final String user;
@@ -60,6 +68,38 @@ final class LiveSummary {
         return counts;
     }
 
+    /**
+     * The authority stage of each context that has a decision, with its cohorts where selective (e.g.
+     * {@code SELECTIVE [motor/DE]}); a context without one is in {@code SHADOW}.
+     */
+    Map<String, String> stages() throws SQLException {
+        Map<String, String> stages = new java.util.TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT DISTINCT ON (context) context, stage, cohorts::text "
+                        + "FROM reconciliation.authority_decision ORDER BY context, decided_at DESC")) {
+            while (rs.next()) {
+                stages.put(rs.getString(1), stage(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return stages;
+    }
+
+    /** A stage as the summary prints it: its cohorts' values joined by '/', e.g. {@code SELECTIVE [motor/DE]}. */
+    static String stage(String stage, String cohortsJson) {
+        if (!"SELECTIVE".equals(stage) || cohortsJson == null) {
+            return stage;
+        }
+        StringJoiner cohorts = new StringJoiner(", ", " [", "]");
+        JsonNode array = JSON.readTree(cohortsJson);
+        array.forEach(cohort -> {
+            StringJoiner values = new StringJoiner("/");
+            cohort.forEach(value -> values.add(value.asString()));
+            cohorts.add(values.toString());
+        });
+        return stage + cohorts;
+    }
+
     /** The match rate of some verdicts: agree / (agree + disagree), or "n/a" before any counts. */
     static String matchRate(Map<Classification, Long> counts) {
         long agree = 0;
@@ -83,8 +123,10 @@ final class LiveSummary {
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             StringJoiner byClass = new StringJoiner(" ");
             counts.forEach((classification, n) -> byClass.add(classification.name() + "=" + n));
+            Map<String, String> stages = stagesOrNone();
             StringJoiner rates = new StringJoiner(", ");
-            byContext.forEach((context, perContext) -> rates.add(context + " " + matchRate(perContext)));
+            byContext.forEach((context, perContext) -> rates.add(context + " " + matchRate(perContext) + " ("
+                    + stages.getOrDefault(context, "SHADOW") + ")"));
             long now = System.nanoTime();
             double intervalRate = (total - lastTotal) / Math.max(0.001, (now - lastNanos) / 1e9);
             double overallRate = total / Math.max(0.001, (now - startedAtNanos) / 1e9);
@@ -96,6 +138,15 @@ final class LiveSummary {
                     rates.length() == 0 ? "n/a" : rates, byClass.length() == 0 ? "no verdicts yet" : byClass);
         } catch (SQLException e) {
             out.println("[parallel-run] summary not available yet: " + e.getMessage());
+        }
+    }
+
+    /** The stages, or none while reconciliation has not created its decision table yet. */
+    private Map<String, String> stagesOrNone() {
+        try {
+            return stages();
+        } catch (SQLException e) {
+            return Map.of();
         }
     }
 }

@@ -108,6 +108,41 @@ b.panel("timeseries", "Verdicts by classification",
         "Verdicts decided per second by classification. MATCH / TOLERATED / EXPECTED_DIFFERENCE / TIMING agree; MISMATCH and MISSING_* disagree; DATA_QUALITY and FAILED are excluded from the match rate.",
         [(f'sum by (classification) (rate(reconciliation_verdicts_decided_total{C}[$__rate_interval]))', "{{classification}}")],
         w=12, h=8, unit="ops", stack=True)
+b.row("Authority and cutover")
+NOTFAILED = c('status!="failed"')
+STAGES = [{"type": "value", "options": {str(i): {"text": name, "index": i}}} for i, name in enumerate(["SHADOW", "VALIDATED", "SELECTIVE", "FULL"])]
+b.panel("stat", "Authority stage",
+        "Where each context stands: SHADOW (legacy authoritative), VALIDATED (still legacy), SELECTIVE (the new service for its cohorts), FULL (the new service; legacy is the reverse shadow and the fallback). Decisions: GET /api/v1/authority/{context}/decisions.",
+        [(f'max by (context) (parallelrun_authority_stage{C})', "{{context}}")],
+        w=6, h=6, extra={"fieldConfig": {"defaults": {"mappings": STAGES}},
+                         "options": {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                                     "colorMode": "none", "graphMode": "none", "textMode": "value_and_name"}})
+b.panel("stat", "Ready for the next step",
+        "parallelrun_readiness_ready: every readiness criterion of the context's rule set met (GET /api/v1/readiness/{context} lists each with its actual value). A promotion that is not ready is refused unless overridden with a reason.",
+        [(f'max by (context) (parallelrun_readiness_ready{C})', "{{context}}")],
+        w=6, h=6, extra={"fieldConfig": {"defaults": {"mappings": [{"type": "value", "options": {"0": {"text": "not ready", "index": 0}, "1": {"text": "ready", "index": 1}}}]}},
+                         "options": {"reduceOptions": {"calcs": ["lastNotNull"], "fields": "", "values": False},
+                                     "colorMode": "none", "graphMode": "none", "textMode": "value_and_name"}})
+b.panel("timeseries", "Authoritative-path success rate",
+        "Share of the outcomes on outcomes.authoritative.v1 (one per correlation id and outcome type: the authoritative side's, or legacy's fallback) that are not failed. Below 99%: alert AuthoritativePathFailing.",
+        [(f'sum by (context) (rate(parallelrun_authoritative_outcomes_total{NOTFAILED}[$__rate_interval])) / sum by (context) (rate(parallelrun_authoritative_outcomes_total{C}[$__rate_interval]))', "{{context}}")],
+        w=12, h=6, unit="percentunit", minv=0, maxv=1)
+b.panel("timeseries", "Authoritative outcomes by side",
+        "Which side's outcome is the truth, per second: legacy before and outside the cohorts, shadow (the new service) where it is authoritative; legacy with fallback=true is counted under the fallbacks panel too.",
+        [(f'sum by (context, side, status) (rate(parallelrun_authoritative_outcomes_total{C}[$__rate_interval]))', "{{context}} {{side}} {{status}}")],
+        w=8, h=8, unit="ops", stack=True)
+b.panel("timeseries", "Fallbacks to legacy",
+        "Intents legacy executed for real because the authoritative new service answered failed or did not answer within the window, per 5 minutes. Any: alert FallbackUsed.",
+        [(f'sum by (context, reason) (increase(parallelrun_fallbacks_total{C}[5m]))', "{{context}} {{reason}}")],
+        w=8, h=8)
+b.panel("timeseries", "Replayed intents",
+        "Intents replayed into the parallel run per second (governed replays; never side-effecting, excluded from live match rates and readiness).",
+        [(f'sum by (context) (rate(parallelrun_replayed_intents_total{C}[$__rate_interval]))', "{{context}}")],
+        w=8, h=8, unit="ops")
+b.panel("timeseries", "Processing latency per side p99",
+        "From the intent's acceptance at the ingress to each side's outcome, p99 per side and outcome type, side by side: what the parallel run teaches about the new service's performance (seed 003).",
+        [(f'histogram_quantile(0.99, sum by (le, side, outcome_type) (rate(parallelrun_side_latency_seconds_bucket{C}[$__rate_interval])))', "{{side}} {{outcome_type}}")],
+        w=24, h=8, unit="s")
 b.row("Divergences")
 b.panel("timeseries", "Divergences by classification",
         "Everything that is not a clean MATCH, per second: the work queue of the ops team (GET /api/v1/reconciliations?classification=...).",

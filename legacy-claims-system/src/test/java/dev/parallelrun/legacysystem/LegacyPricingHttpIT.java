@@ -15,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The pricing transaction over HTTP, on a database, started the way the runner starts the stand-in. */
 class LegacyPricingHttpIT {
@@ -84,7 +87,7 @@ class LegacyPricingHttpIT {
         assertThat(response.statusCode()).isEqualTo(200);
         String quoteRef = json.readTree(response.body()).get("QUOTE_REF").asString();
         assertThat(journalRow(reqKey)).isEqualTo("1|QTE-2001|" + quoteRef);
-        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":1}");
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":1,\"simulations\":0}");
     }
 
     @Test
@@ -96,7 +99,7 @@ class LegacyPricingHttpIT {
         HttpResponse<String> second = quote(request(reqKey, "QTE-2002", "YOUN", "THEFROAD"));
 
         assertThat(second.body()).isEqualTo(first.body());
-        assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"quotes\":1}");
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"quotes\":1,\"simulations\":0}");
     }
 
     @Test
@@ -122,7 +125,7 @@ class LegacyPricingHttpIT {
         assertThat(problem.get("status").asInt()).isEqualTo(422);
         assertThat(problem.get("type").asString()).isEqualTo("urn:parallelrun:legacy:problem:invalid-quote-request");
         assertThat(problem.get("detail").asString()).isEqualTo("INVALID SEG VIP");
-        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":0}");
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":0,\"simulations\":0}");
     }
 
     @Test
@@ -158,7 +161,7 @@ class LegacyPricingHttpIT {
         assertThat(first.statusCode()).isEqualTo(500);
         assertThat(second.statusCode()).isEqualTo(500);
         assertThat(json.readTree(first.body()).get("STATUS").asString()).isEqualTo("99");
-        assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"quotes\":0}");
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":2,\"quotes\":0,\"simulations\":0}");
     }
 
     @Test
@@ -187,6 +190,128 @@ class LegacyPricingHttpIT {
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(scraper.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void simulatesTheQuoteAPostingPricesForTheSameFormWithoutPostingOrSendingALetter() throws Exception {
+        // the documented example (tax rounded per line: 101.08, not 101.07), travel in BE for a business (8.61, not
+        // 8.60), referred above the referral limit, declined as not insurable
+        List<String> forms = List.of(
+                request("%s", "QTE-SIM-1", "PRIV", "GLASTHEFROADEDOC"),
+                request("%s", "QTE-SIM-2", "BUSI", "LEGL").replace("\"HOME\"", "\"TRAVEL\"").replace("\"DE\"", "\"BE\"")
+                        .replace("300000.00", "5000.00"),
+                request("%s", "QTE-SIM-3", "PRIV", "GLAS").replace("300000.00", "1500000.00"),
+                request("%s", "QTE-SIM-4", "PRIV", "").replace("300000.00", "3000000.01"));
+        for (String form : forms) {
+            String simulatedKey = UUID.randomUUID().toString();
+            String postedKey = UUID.randomUUID().toString();
+
+            HttpResponse<String> simulated = quote(withMode(form.formatted(simulatedKey), "SIMULATE"));
+            HttpResponse<String> posted = quote(withMode(form.formatted(postedKey), "POST"));
+
+            assertThat(simulated.statusCode()).isEqualTo(200);
+            assertThat(withoutQuoteRef(simulated.body())).as(form).isEqualTo(withoutQuoteRef(posted.body()));
+            assertThat(usage(simulatedKey)).isEqualTo("{\"calls\":1,\"quotes\":0,\"simulations\":1}");
+            assertThat(witness("postings", simulatedKey)).isEmpty();
+            assertThat(witness("letters", simulatedKey)).isEmpty();
+        }
+        JsonNode example = json.readTree(quote(withMode(forms.get(0).formatted(UUID.randomUUID()), "SIMULATE")).body());
+        assertThat(example.get("TAX_AMT").asString()).isEqualTo("101.08");
+        assertThat(example.get("GROSS_PREM").asString()).isEqualTo("633.04");
+        JsonNode travel = json.readTree(quote(withMode(forms.get(1).formatted(UUID.randomUUID()), "SIMULATE")).body());
+        assertThat(travel.get("TAX_AMT").asString()).isEqualTo("8.61");
+    }
+
+    @Test
+    void postsAPricedQuoteOnceWithOneQuoteLetterHoweverOftenItsKeyIsRepeated() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(quote(request(reqKey, "QTE-5001", "PRIV", "GLASTHEFROADEDOC")).statusCode()).isEqualTo(200);
+        }
+
+        JsonNode posting = single(witness("postings", reqKey));
+        assertThat(posting.get("kind").asString()).isEqualTo("quote");
+        assertThat(posting.get("businessId").asString()).isEqualTo("QTE-5001");
+        assertThat(posting.get("status").asString()).isEqualTo("Q1");
+        assertThat(posting.get("amount").asString()).isEqualTo("633.04");
+        JsonNode letter = single(witness("letters", reqKey));
+        assertThat(letter.get("letter").asString()).isEqualTo("QUOTE");
+        assertThat(letter.get("kind").asString()).isEqualTo("quote");
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":3,\"quotes\":1,\"simulations\":0}");
+    }
+
+    @Test
+    void postsNothingForADeclinedQuote() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+
+        quote(request(reqKey, "QTE-5002", "PRIV", "").replace("300000.00", "3000000.01"));
+
+        assertThat(witness("postings", reqKey)).isEmpty();
+        assertThat(witness("letters", reqKey)).isEmpty();
+    }
+
+    @Test
+    void leavesTheKeyFreeAfterASimulationSoTheRealRequestPricesAndPostsOnce() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+
+        JsonNode simulated = json.readTree(quote(withMode(request(reqKey, "QTE-5003", "YOUN", "THEF"), "SIMULATE")).body());
+        // the real request with the key asks for another quote: it is priced, not answered with the simulation
+        HttpResponse<String> posted = quote(request(reqKey, "QTE-5003", "PRIV", "GLASTHEFROADEDOC"));
+        HttpResponse<String> simulatedAgain = quote(withMode(request(reqKey, "QTE-5003", "PRIV", "GLAS"), "SIMULATE"));
+
+        assertThat(json.readTree(posted.body()).get("GROSS_PREM").asString()).isEqualTo("633.04")
+                .isNotEqualTo(simulated.get("GROSS_PREM").asString());
+        // a simulation of a key priced for real answers its real quote, its reference included
+        assertThat(simulatedAgain.body()).isEqualTo(posted.body());
+        assertThat(single(witness("postings", reqKey)).get("amount").asString()).isEqualTo("633.04");
+        assertThat(witness("letters", reqKey)).hasSize(1);
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":3,\"quotes\":1,\"simulations\":2}");
+    }
+
+    @Test
+    void failsQuoteNumbersStartingWithQteFailInSimulateModeToo() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+
+        assertThat(quote(withMode(request(reqKey, "QTE-FAIL-2", "PRIV", "GLAS"), "SIMULATE")).statusCode()).isEqualTo(500);
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":0,\"simulations\":1}");
+    }
+
+    @Test
+    void refusesAnUnknownModeWith422AndPricesNothingForTheKey() throws Exception {
+        String reqKey = UUID.randomUUID().toString();
+
+        HttpResponse<String> refused = quote(withMode(request(reqKey, "QTE-5004", "PRIV", "GLAS"), "DRY-RUN"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).get("detail").asString()).isEqualTo("INVALID MODE DRY-RUN");
+        assertThat(witness("postings", reqKey)).isEmpty();
+        assertThat(usage(reqKey)).isEqualTo("{\"calls\":1,\"quotes\":0,\"simulations\":0}");
+    }
+
+    /** The request with a {@code MODE} field, as the adapter sends it; without it, a request is an old caller's. */
+    private static String withMode(String request, String mode) {
+        return request.substring(0, request.lastIndexOf('}')) + ", \"MODE\": \"" + mode + "\"}";
+    }
+
+    /** The answer without its quote reference: the one value not derived from the request. */
+    private String withoutQuoteRef(String body) {
+        return ((ObjectNode) json.readTree(body)).put("QUOTE_REF", "").toString();
+    }
+
+    private List<JsonNode> witness(String witness, String reqKey) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/legacy/" + witness
+                        + "?reqKey=" + reqKey)).header("Authorization", basic("legacy-adapter", "legacy-adapter")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        json.readTree(response.body()).get("items").forEach(items::add);
+        return items;
+    }
+
+    private static JsonNode single(List<JsonNode> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     private static String request(String reqKey, String quoteNo, String segment, String options) {

@@ -2,6 +2,7 @@ package dev.parallelrun.adapter.legacy;
 
 import dev.parallelrun.adapter.config.LegacyAdapterProperties;
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,8 +26,11 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * One legacy transaction over HTTP ({@code POST} of the legacy JSON to one path), as every legacy transaction is
  * called: with connect and read timeouts and a bounded, backing-off retry of technical failures only
- * ({@link FailureKind}). Retrying is safe because the platform is idempotent on the request key. Never throws for a
- * technical failure: it answers what the caller makes of it instead.
+ * ({@link FailureKind}). Retrying is safe because the platform is idempotent on the request key (and a simulation
+ * changes nothing in it). Never throws for a technical failure: it answers what the caller makes of it instead.
+ *
+ * <p>Every request carries the {@code MODE} the caller asks for: {@code POST} where legacy is authoritative for the
+ * intent, {@code SIMULATE} (the same decision, nothing posted, no letter) elsewhere.
  *
  * <p>Metrics, tagged with the bounded {@code context} ({@code claims}, {@code pricing}): {@code legacy.call} (timer per
  * call, retries included, tagged by outcome), {@code legacy.call.failures} (failed attempts by kind),
@@ -94,21 +98,23 @@ public final class LegacyHttpClient {
      * Posts a request, retrying technical failures within the bound.
      *
      * @param request         the legacy request record, written in the legacy JSON
+     * @param mode            whether legacy runs the transaction for real or simulates it (its {@code MODE} field)
      * @param subject         what the request is about, for the log, e.g. {@code REQ_KEY k (claim c)}
      * @param answeredStatuses error statuses that are the platform's answer, not a failure (pricing's {@code 422})
      */
-    public <R> R post(Object request, String subject, Set<Integer> answeredStatuses, AnswerReader<R> reader,
-            Unavailable<R> unavailable) {
+    public <R> R post(Object request, LegacyMode mode, String subject, Set<Integer> answeredStatuses,
+            AnswerReader<R> reader, Unavailable<R> unavailable) {
         Timer.Sample sample = Timer.start(meterRegistry);
         String outcome = "answered";
         try {
-            return retryTemplate.execute(() -> attempt(request, answeredStatuses, reader));
+            byte[] body = wireFormat.write(request, mode);
+            return retryTemplate.execute(() -> attempt(body, answeredStatuses, reader));
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
             FailureKind kind = FailureKind.of(last);
             outcome = kind.tag();
             String detail = detail(kind, last, e.getRetryCount() + 1);
-            log.warn("Legacy {} call for {} failed: {}", context, subject, detail);
+            log.warn("Legacy {} call ({}) for {} failed: {}", context, mode, subject, detail);
             return unavailable.of(kind.failure(), detail);
         } finally {
             sample.stop(Timer.builder("legacy.call")
@@ -120,13 +126,13 @@ public final class LegacyHttpClient {
         }
     }
 
-    private <R> R attempt(Object request, Set<Integer> answeredStatuses, AnswerReader<R> reader) {
+    private <R> R attempt(byte[] body, Set<Integer> answeredStatuses, AnswerReader<R> reader) {
         try {
             ResponseEntity<byte[]> answer = restClient.post()
                     .uri(path)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(wireFormat.write(request))
+                    .body(body)
                     .retrieve()
                     // an answered error status is the platform's answer: no exception, the reader reads it
                     .onStatus(status -> answeredStatuses.contains(status.value()), (req, res) -> { })

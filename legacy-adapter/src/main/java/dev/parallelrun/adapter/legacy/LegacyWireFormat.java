@@ -1,10 +1,12 @@
 package dev.parallelrun.adapter.legacy;
 
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The legacy JSON of every legacy transaction: upper-snake-case field names ({@code claimNo} is {@code CLAIM_NO},
@@ -20,6 +22,13 @@ public final class LegacyWireFormat {
 
     public byte[] write(Object request) {
         return mapper.writeValueAsBytes(request);
+    }
+
+    /** A request with the {@code MODE} field that says whether legacy runs it for real, e.g. {@code "MODE": "SIMULATE"}. */
+    public byte[] write(Object request, LegacyMode mode) {
+        ObjectNode fields = mapper.valueToTree(request);
+        fields.put("MODE", mode.code());
+        return mapper.writeValueAsBytes(fields);
     }
 
     /** Reads a legacy answer; an empty or non-legacy body is an {@link UnreadableLegacyAnswerException}. */

@@ -162,6 +162,9 @@ class LegacyAdapterIT {
         // the booking went through the side-effect gate: real, legacy being authoritative before any decision
         assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
                 .query(String.class).list()).containsExactly("LEGACY_BOOKING DISPATCHED");
+        // and legacy posted it for real, once, with its decision letter
+        assertThat(LegacyStandIn.postings(intent.id())).containsExactly("claim " + claimId(intent) + " 976.19");
+        assertThat(LegacyStandIn.letters(intent.id())).containsExactly("claim " + claimId(intent) + " CLAIM_DECISION");
     }
 
     @Test
@@ -405,6 +408,79 @@ class LegacyAdapterIT {
         assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 1));
         assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
                 .query(String.class).list()).containsExactly("LEGACY_QUOTE DISPATCHED");
+        assertThat(LegacyStandIn.postings(intent.id())).containsExactly("quote " + quoteId(intent) + " 633.04");
+        assertThat(LegacyStandIn.letters(intent.id())).containsExactly("quote " + quoteId(intent) + " QUOTE");
+    }
+
+    @Test
+    void asksLegacyToSimulateAClaimWhereTheShadowSideIsAuthoritativeSoLegacyPostsNothing() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "1234.65").withAuthority(Side.SHADOW, "decision-1");
+
+        publish(intent);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(intent, 2);
+        // legacy still decided, the same way: the comparison goes on after the cutover
+        assertThat(records).allSatisfy(record -> assertThat(event(record).status()).isEqualTo(OutcomeStatus.COMPLETED));
+        assertThat(codec.data(event(records.get(1)).data(), PaymentDecided.class).paymentAmount())
+                .isEqualTo(new BigDecimal("976.19"));
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 0));
+        assertThat(LegacyStandIn.simulations(intent.id())).isOne();
+        assertThat(LegacyStandIn.postings(intent.id())).isEmpty();
+        assertThat(LegacyStandIn.letters(intent.id())).isEmpty();
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_BOOKING SUPPRESSED");
+    }
+
+    @Test
+    void postsAClaimInLegacyForRealWhereTheStampNamesLegacy() {
+        CloudEvent intent = intent("CLM-" + shortId(), "POL-77", "1234.65").withAuthority(Side.LEGACY, "decision-1");
+
+        publish(intent);
+
+        outcomesOf(intent, 2);
+        assertThat(LegacyStandIn.usage(intent.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+        assertThat(LegacyStandIn.simulations(intent.id())).isZero();
+        assertThat(LegacyStandIn.postings(intent.id())).containsExactly("claim " + claimId(intent) + " 976.19");
+    }
+
+    @Test
+    void postsTheFallbackOfASimulatedClaimForRealUnderItsOwnKeyOnce() {
+        CloudEvent original = intent("CLM-" + shortId(), "POL-77", "1234.65").withAuthority(Side.SHADOW, "decision-1");
+        CloudEvent fallback = original.asFallback(UUID.nameUUIDFromBytes(("fallback|" + original.id())
+                .getBytes(StandardCharsets.UTF_8)).toString(), Instant.now());
+
+        publish(original);
+        outcomesOf(original, 2);
+        publish(fallback);
+        publish(fallback);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(original, 6);
+        assertThat(records.subList(2, 6)).allSatisfy(record -> {
+            assertThat(event(record).isFallback()).isTrue();
+            assertThat(event(record).status()).isEqualTo(OutcomeStatus.COMPLETED);
+        });
+        assertThat(LegacyStandIn.postings(original.id())).isEmpty();
+        assertThat(LegacyStandIn.postings(fallback.id())).containsExactly("claim " + claimId(original) + " 976.19");
+        assertThat(LegacyStandIn.letters(fallback.id())).containsExactly("claim " + claimId(original) + " CLAIM_DECISION");
+        assertThat(jdbc.sql("SELECT status FROM side_effect WHERE intent_event_id = ?").param(fallback.id())
+                .query(String.class).list()).containsExactly("DISPATCHED");
+    }
+
+    @Test
+    void asksLegacyToSimulateAQuoteWhereTheShadowSideIsAuthoritativeSoLegacyPostsNothing() {
+        CloudEvent intent = quoteIntent("QTE-" + shortId(), "300000.00", "private").withAuthority(Side.SHADOW, "decision-1");
+
+        kafka.send(QUOTE_INTENTS, null, intent.correlationId(), codec.write(intent));
+
+        CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.COMPLETED);
+        assertThat(codec.data(outcome.data(), PremiumQuoted.class).grossPremium()).isEqualTo(new BigDecimal("633.04"));
+        assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 0));
+        assertThat(LegacyStandIn.quoteSimulations(intent.id())).isOne();
+        assertThat(LegacyStandIn.postings(intent.id())).isEmpty();
+        assertThat(LegacyStandIn.letters(intent.id())).isEmpty();
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_QUOTE SUPPRESSED");
     }
 
     @Test

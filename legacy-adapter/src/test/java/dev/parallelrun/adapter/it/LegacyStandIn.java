@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -99,6 +101,34 @@ final class LegacyStandIn {
     static QuoteUsage quoteUsage(String reqKey) {
         JsonNode body = admin("/legacy/admin/quote-requests/" + reqKey);
         return new QuoteUsage(body.get("calls").asInt(), body.get("quotes").asInt());
+    }
+
+    /** How many of the calls with a claim's request key were simulations. */
+    static int simulations(String reqKey) {
+        return admin("/legacy/admin/requests/" + reqKey).get("simulations").asInt();
+    }
+
+    /** How many of the calls with a quote's request key were simulations. */
+    static int quoteSimulations(String reqKey) {
+        return admin("/legacy/admin/quote-requests/" + reqKey).get("simulations").asInt();
+    }
+
+    /**
+     * The stand-in's witnesses of real side effects made under a request key, as {@code kind businessId amount}
+     * (postings) or {@code kind businessId letter} (letters): what legacy really posted and sent.
+     */
+    static List<String> postings(String reqKey) {
+        List<String> postings = new ArrayList<>();
+        admin("/legacy/postings?reqKey=" + reqKey).get("items").forEach(item -> postings.add(item.get("kind").asString()
+                + " " + item.get("businessId").asString() + " " + item.get("amount").asString()));
+        return postings;
+    }
+
+    static List<String> letters(String reqKey) {
+        List<String> letters = new ArrayList<>();
+        admin("/legacy/letters?reqKey=" + reqKey).get("items").forEach(item -> letters.add(item.get("kind").asString()
+                + " " + item.get("businessId").asString() + " " + item.get("letter").asString()));
+        return letters;
     }
 
     private static JsonNode admin(String path) {

@@ -12,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One journal table of the legacy platform (columns {@code req_key}, {@code calls}, {@code decision},
- * {@code first_call_at}, {@code decided_at}): counts the calls per key and remembers the first answer as JSON.
+ * {@code simulations}, {@code first_call_at}, {@code decided_at}): counts the calls per key and remembers the first
+ * answer as JSON.
  * Deciding locks the key's row for the transaction, so concurrent requests with one key wait for the first and
- * replay its answer.
+ * replay its answer. A simulated request is counted ({@code simulations}) but never decides: only a real request
+ * remembers an answer, so a simulation never makes a later real request look like a repeat.
  *
  * @param <T> the answer the table remembers
  */
@@ -45,10 +47,32 @@ public final class JournalTable<T> {
 
     /** Counts a request carrying this key. */
     public void recordCall(String reqKey) {
-        jdbc.sql("INSERT INTO " + table + " (req_key, calls, first_call_at) VALUES (?, 1, ?) "
-                        + "ON CONFLICT (req_key) DO UPDATE SET calls = " + table + ".calls + 1")
-                .params(reqKey, Timestamp.from(clock.instant()))
+        record(reqKey, 0);
+    }
+
+    /**
+     * Counts a simulated request carrying this key, as a call and as a simulation. It leaves the key's answer alone:
+     * a later real request with the key is decided (and posted) as if the simulation had never been.
+     */
+    public void recordSimulation(String reqKey) {
+        record(reqKey, 1);
+    }
+
+    private void record(String reqKey, int simulations) {
+        jdbc.sql("INSERT INTO " + table + " (req_key, calls, simulations, first_call_at) VALUES (?, 1, ?, ?) "
+                        + "ON CONFLICT (req_key) DO UPDATE SET calls = " + table + ".calls + 1, "
+                        + "simulations = " + table + ".simulations + EXCLUDED.simulations")
+                .params(reqKey, simulations, Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** The answer remembered for the key, read without deciding or locking anything. */
+    public Optional<T> remembered(String reqKey) {
+        return jdbc.sql("SELECT decision::text FROM " + table + " WHERE req_key = ? AND decision IS NOT NULL")
+                .param(reqKey)
+                .query(String.class)
+                .optional()
+                .map(answer -> json.readValue(answer, answerType));
     }
 
     /**
@@ -80,6 +104,14 @@ public final class JournalTable<T> {
     /** How often the key was received: 0 for an unknown key. */
     public int calls(String reqKey) {
         return jdbc.sql("SELECT coalesce((SELECT calls FROM " + table + " WHERE req_key = ?), 0)")
+                .param(reqKey)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** How many of the key's calls were simulations: 0 for an unknown key. */
+    public int simulations(String reqKey) {
+        return jdbc.sql("SELECT coalesce((SELECT simulations FROM " + table + " WHERE req_key = ?), 0)")
                 .param(reqKey)
                 .query(Integer.class)
                 .single();

@@ -5,6 +5,7 @@ import dev.parallelrun.adapter.claims.domain.InvalidClaimException;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimTranslator;
 import dev.parallelrun.adapter.shared.application.LegacyIntents;
 import dev.parallelrun.adapter.shared.application.LegacyOutcomeCounter;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.MalformedEventException;
@@ -29,10 +30,11 @@ import org.springframework.stereotype.Service;
  * recorded before legacy is called, and every call for the intent, retries and redeliveries after a crash between
  * the call and the stored outcomes included, carries the recorded key, on which legacy is idempotent.
  *
- * <p>A claim legacy decided is a real booking in legacy: it is reported to the {@link SideEffectGate} as a
- * {@value #LEGACY_BOOKING} side effect, so the gate records and counts it like every participant's. Legacy has no
- * simulate mode yet, so the call is made whatever the gate decides; where the gate says suppressed (the shadow side is
- * authoritative, or a replay) this is logged as a warning until the simulate mode exists.
+ * <p>Legacy runs the claim for real only where the {@link SideEffectGate} dispatches legacy's side effects (legacy is
+ * authoritative for the intent, a fallback included, and it is no replay); everywhere else it is called in simulate
+ * mode: the same decision, so the comparison goes on, but no booking, no posting, no letter. A claim legacy decided is
+ * reported to the gate as a {@value #LEGACY_BOOKING} side effect, which the gate records as dispatched or suppressed
+ * by the same rule, so the record says whether legacy booked it.
  */
 @Service
 public class ClaimIntentHandler implements IntentHandler {
@@ -64,7 +66,7 @@ public class ClaimIntentHandler implements IntentHandler {
     }
 
     /**
-     * Calls legacy for an intent and answers its outcomes.
+     * Calls legacy for an intent, for real or simulated as the gate says, and answers its outcomes.
      *
      * @throws MalformedEventException when the event is not a claims intent this adapter can read (a poison message)
      */
@@ -74,8 +76,7 @@ public class ClaimIntentHandler implements IntentHandler {
                 ClaimSubmitted.class);
         String requestKey = attempts.recordAttempt(intent.id(), intent.correlationId(),
                 LegacyIntents.legacyRequestKey(intent));
-        LegacyIntents.warnWhereNotAuthoritative(gate, intent);
-        ClaimOutcome outcome = decide(requestKey, intent, claim);
+        ClaimOutcome outcome = decide(requestKey, LegacyIntents.legacyMode(gate, intent), intent, claim);
         count(outcome);
         List<SideEffectRequest> sideEffects = outcome instanceof ClaimOutcome.Decided
                 ? List.of(new SideEffectRequest(LEGACY_BOOKING, new LegacyBooking(claim.claimId(), requestKey)))
@@ -87,9 +88,10 @@ public class ClaimIntentHandler implements IntentHandler {
     record LegacyBooking(String claimId, String legacyRequestKey) {
     }
 
-    private ClaimOutcome decide(String requestKey, CloudEvent intent, ClaimSubmitted claim) {
+    private ClaimOutcome decide(String requestKey, LegacyMode mode, CloudEvent intent, ClaimSubmitted claim) {
         try {
-            return translator.toOutcome(claim, legacy.process(translator.toLegacyRequest(requestKey, claim, intent.time())));
+            return translator.toOutcome(claim,
+                    legacy.process(translator.toLegacyRequest(requestKey, claim, intent.time()), mode));
         } catch (InvalidClaimException e) {
             return new ClaimOutcome.Rejected(ClaimOutcome.INVALID_CLAIM, e.getMessage());
         }

@@ -6,6 +6,7 @@ import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
 import dev.parallelrun.adapter.config.LegacyAdapterProperties;
 import dev.parallelrun.adapter.legacy.LegacyHttpClient;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import org.springframework.web.client.RestClient;
@@ -29,8 +30,8 @@ public class HttpLegacyClaimsSystem implements LegacyClaimsSystem {
     }
 
     @Override
-    public LegacyCallResult process(LegacyClaimRequest request) {
-        return client.post(request, "REQ_KEY " + request.reqKey() + " (claim " + request.claimNo() + ")", Set.of(),
+    public LegacyCallResult process(LegacyClaimRequest request, LegacyMode mode) {
+        return client.post(request, mode, "REQ_KEY " + request.reqKey() + " (claim " + request.claimNo() + ")", Set.of(),
                 (status, body, wireFormat) -> new LegacyCallResult.Answered(
                         wireFormat.read(body, LegacyClaimResponse.class)),
                 LegacyCallResult.Unavailable::new);

@@ -5,6 +5,7 @@ import dev.parallelrun.adapter.pricing.domain.LegacyQuoteTranslator;
 import dev.parallelrun.adapter.pricing.domain.QuoteOutcome;
 import dev.parallelrun.adapter.shared.application.LegacyIntents;
 import dev.parallelrun.adapter.shared.application.LegacyOutcomeCounter;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.MalformedEventException;
@@ -27,12 +28,14 @@ import org.springframework.stereotype.Service;
  *
  * <p>Unlike a claim, a quote records no attempt before legacy is called: its request key is the intent's event id,
  * the same for every delivery without a record, legacy journals every quote under that key and answers a repeated key
- * with its first answer (the same {@code QUOTE_REF}), and a quote books nothing, so a call repeated after a crash
- * between the call and the stored outcome changes nothing in legacy.
+ * with its first answer (the same {@code QUOTE_REF}) without posting it again, and a simulation remembers nothing, so
+ * a call repeated after a crash between the call and the stored outcome changes nothing in legacy.
  *
- * <p>A quote legacy priced is journalled there under a quote reference: it is reported to the {@link SideEffectGate}
- * as a {@value #LEGACY_QUOTE} side effect, so the gate records and counts it like every participant's. Legacy has no
- * simulate mode yet, so the call is made whatever the gate decides.
+ * <p>Legacy prices the quote for real only where the {@link SideEffectGate} dispatches legacy's side effects (legacy is
+ * authoritative for the intent, a fallback included, and it is no replay); everywhere else it is called in simulate
+ * mode: the same quote, so the comparison goes on, but nothing journalled or posted and no quote letter. A quote legacy
+ * priced is reported to the gate as a {@value #LEGACY_QUOTE} side effect, which the gate records as dispatched or
+ * suppressed by the same rule.
  */
 @Service
 public class QuoteIntentHandler implements IntentHandler {
@@ -62,7 +65,7 @@ public class QuoteIntentHandler implements IntentHandler {
     }
 
     /**
-     * Calls legacy for an intent and answers its outcome.
+     * Calls legacy for an intent, for real or simulated as the gate says, and answers its outcome.
      *
      * @throws MalformedEventException when the event is not a pricing intent this adapter can read (a poison message)
      */
@@ -71,8 +74,7 @@ public class QuoteIntentHandler implements IntentHandler {
         QuoteRequested quote = participant.readIntent(intent, PricingContract.QUOTE_REQUESTED,
                 QuoteRequested.class);
         String requestKey = LegacyIntents.legacyRequestKey(intent);
-        LegacyIntents.warnWhereNotAuthoritative(gate, intent);
-        QuoteOutcome outcome = decide(requestKey, quote);
+        QuoteOutcome outcome = decide(requestKey, LegacyIntents.legacyMode(gate, intent), quote);
         List<SideEffectRequest> sideEffects = outcome instanceof QuoteOutcome.Quoted
                 ? List.of(new SideEffectRequest(LEGACY_QUOTE, new LegacyQuote(quote.quoteId(), requestKey)))
                 : List.of();
@@ -83,9 +85,9 @@ public class QuoteIntentHandler implements IntentHandler {
     record LegacyQuote(String quoteId, String legacyRequestKey) {
     }
 
-    private QuoteOutcome decide(String requestKey, QuoteRequested quote) {
+    private QuoteOutcome decide(String requestKey, LegacyMode mode, QuoteRequested quote) {
         try {
-            return translator.toOutcome(quote, legacy.quote(translator.toLegacyRequest(requestKey, quote)));
+            return translator.toOutcome(quote, legacy.quote(translator.toLegacyRequest(requestKey, quote), mode));
         } catch (InvalidQuoteException e) {
             return new QuoteOutcome.Rejected(QuoteOutcome.INVALID_REQUEST, e.getMessage());
         }

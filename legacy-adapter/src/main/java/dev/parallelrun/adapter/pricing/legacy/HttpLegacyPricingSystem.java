@@ -7,6 +7,7 @@ import dev.parallelrun.adapter.pricing.application.LegacyPricingSystem;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteCallResult;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteRequest;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteResponse;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
@@ -41,8 +42,8 @@ public class HttpLegacyPricingSystem implements LegacyPricingSystem {
     }
 
     @Override
-    public LegacyQuoteCallResult quote(LegacyQuoteRequest request) {
-        return client.post(request, "REQ_KEY " + request.reqKey() + " (quote " + request.quoteNo() + ")", REFUSAL,
+    public LegacyQuoteCallResult quote(LegacyQuoteRequest request, LegacyMode mode) {
+        return client.post(request, mode, "REQ_KEY " + request.reqKey() + " (quote " + request.quoteNo() + ")", REFUSAL,
                 this::read, LegacyQuoteCallResult.Unavailable::new);
     }
 

@@ -1,38 +1,31 @@
 package dev.parallelrun.adapter.shared.application;
 
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.events.CloudEvent;
-import dev.parallelrun.events.IntentType;
-import dev.parallelrun.events.MalformedEventException;
-import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.SideEffectGate;
 import dev.parallelrun.participant.SideEffectStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** How every legacy handler reads its intent and asks the gate before it calls legacy, whichever its context. */
+/** How every legacy handler keys its legacy call and asks the gate how to make it, whichever its context. */
 public final class LegacyIntents {
-
-    private static final Logger log = LoggerFactory.getLogger(LegacyIntents.class);
 
     private LegacyIntents() {
     }
 
     /**
-     * The legacy idempotency key of an intent ({@code REQ_KEY}): its event id, the same for every delivery of it.
+     * The legacy idempotency key of an intent ({@code REQ_KEY}): its event id, the same for every delivery of it. A
+     * fallback intent has an id of its own, so legacy executes it under a key no simulation of the original used.
      */
     public static String legacyRequestKey(CloudEvent intent) {
         return intent.id();
     }
 
     /**
-     * Asks the gate about the intent's side effects. Legacy has no simulate mode yet, so the call is made whatever the
-     * gate decides; where it says suppressed (the shadow side is authoritative, or a replay) this is logged as a
-     * warning until the simulate mode exists.
+     * How legacy is to run the intent, by the side-effect gate's one rule: for real ({@link LegacyMode#POST}) where the
+     * gate dispatches legacy's side effects (legacy is authoritative for the intent, a fallback included, and it is
+     * no replay), simulated ({@link LegacyMode#SIMULATE}) where it suppresses them (the new service is authoritative,
+     * or a replay): legacy still decides, so the comparison goes on, but posts nothing and sends no letter.
      */
-    public static void warnWhereNotAuthoritative(SideEffectGate gate, CloudEvent intent) {
-        if (gate.decide(intent) == SideEffectStatus.SUPPRESSED) {
-            log.warn("Intent {} (correlation {}): legacy is not authoritative for it{}, but has no simulate mode yet; "
-                    + "calling it for real", intent.id(), intent.correlationId(), intent.isReplay() ? " (a replay)" : "");
-        }
+    public static LegacyMode legacyMode(SideEffectGate gate, CloudEvent intent) {
+        return gate.decide(intent) == SideEffectStatus.DISPATCHED ? LegacyMode.POST : LegacyMode.SIMULATE;
     }
 }

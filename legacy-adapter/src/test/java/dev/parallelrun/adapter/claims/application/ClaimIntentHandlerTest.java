@@ -2,12 +2,14 @@ package dev.parallelrun.adapter.claims.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parallelrun.adapter.claims.domain.LegacyCallResult;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
 import dev.parallelrun.adapter.shared.application.ParticipantKitHarness;
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
@@ -26,6 +28,7 @@ import dev.parallelrun.participant.SideEffectGate;
 import dev.parallelrun.participant.SideEffectStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,9 +88,9 @@ class ClaimIntentHandlerTest {
     @Test
     void recordsTheAttemptWithItsRequestKeyBeforeCallingLegacy() {
         List<List<String>> recordedWhenCalled = new ArrayList<>();
-        LegacyClaimsSystem observing = request -> {
+        LegacyClaimsSystem observing = (request, mode) -> {
             recordedWhenCalled.add(List.copyOf(processed.attempts));
-            return legacy.process(request);
+            return legacy.process(request, mode);
         };
         IntentProcessor observed = processor(new ClaimIntentHandler(participant, observing, processed, gate,
                 meterRegistry));
@@ -243,13 +246,63 @@ class ClaimIntentHandlerTest {
     }
 
     @Test
-    void recordsTheBookingAsSuppressedWhereTheShadowSideIsAuthoritativeThoughLegacyHasNoSimulateModeYet() {
+    void postsTheClaimInLegacyForRealForAnIntentAcceptedBeforeAnyAuthorityDecision() {
+        legacy.answers(approved());
+
+        processor.process(intent);
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.POST);
+    }
+
+    @Test
+    void postsTheClaimInLegacyForRealWhereLegacyIsAuthoritative() {
+        legacy.answers(approved());
+
+        processor.process(intent.withAuthority(Side.LEGACY, "decision-1"));
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.POST);
+        assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.DISPATCHED);
+    }
+
+    @Test
+    void asksLegacyToSimulateWhereTheShadowSideIsAuthoritativeAndStillPublishesItsDecision() {
         legacy.answers(approved());
 
         processor.process(intent.withAuthority(Side.SHADOW, "decision-1"));
 
-        assertThat(legacy.requests).hasSize(1);
+        assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE);
+        assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey).containsExactly(intent.id());
+        assertThat(publisher.published).extracting(CloudEvent::status)
+                .containsExactly(OutcomeStatus.COMPLETED, OutcomeStatus.COMPLETED);
         assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.SUPPRESSED);
+    }
+
+    @Test
+    void asksLegacyToSimulateAReplayEvenWhereLegacyIsAuthoritative() {
+        legacy.answers(approved());
+
+        processor.process(intent.withAuthority(Side.LEGACY, "decision-1").asReplay("replay-1"));
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE);
+        assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.SUPPRESSED);
+    }
+
+    @Test
+    void postsAFallbackIntentForRealUnderItsOwnRequestKey() {
+        CloudEvent original = intent.withAuthority(Side.SHADOW, "decision-1");
+        CloudEvent fallback = original.asFallback("fallback-of-" + original.id(), Instant.parse("2026-11-02T09:20:00Z"));
+        legacy.answers(approved());
+        legacy.answers(approved());
+
+        processor.process(original);
+        processor.process(fallback);
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE, LegacyMode.POST);
+        assertThat(legacy.requests).extracting(LegacyClaimRequest::reqKey)
+                .containsExactly(original.id(), fallback.id());
+        assertThat(sideEffects).extracting(GatedSideEffect::intentEventId, GatedSideEffect::status).containsExactly(
+                tuple(original.id(), SideEffectStatus.SUPPRESSED), tuple(fallback.id(), SideEffectStatus.DISPATCHED));
+        assertThat(publisher.published.subList(2, 4)).allSatisfy(outcome -> assertThat(outcome.isFallback()).isTrue());
     }
 
     @Test
@@ -290,6 +343,7 @@ class ClaimIntentHandlerTest {
 
     private static final class ScriptedLegacy implements LegacyClaimsSystem {
         private final List<LegacyClaimRequest> requests = new ArrayList<>();
+        private final List<LegacyMode> modes = new ArrayList<>();
         private final Deque<LegacyCallResult> results = new ArrayDeque<>();
 
         void answers(LegacyClaimResponse response) {
@@ -301,8 +355,9 @@ class ClaimIntentHandlerTest {
         }
 
         @Override
-        public LegacyCallResult process(LegacyClaimRequest request) {
+        public LegacyCallResult process(LegacyClaimRequest request, LegacyMode mode) {
             requests.add(request);
+            modes.add(mode);
 
             return results.remove();
         }

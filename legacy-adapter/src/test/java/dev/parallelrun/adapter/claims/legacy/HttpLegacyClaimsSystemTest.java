@@ -9,6 +9,7 @@ import dev.parallelrun.adapter.claims.domain.LegacyClaimRequest;
 import dev.parallelrun.adapter.claims.domain.LegacyClaimResponse;
 import dev.parallelrun.adapter.config.LegacyAdapterProperties;
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -68,18 +69,34 @@ class HttpLegacyClaimsSystemTest {
     void postsTheLegacyWireFormatAndReadsTheAnswer() throws Exception {
         script.add(new Reply(200, ANSWER, false));
 
-        LegacyCallResult result = client(3).process(REQUEST);
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyCallResult.Answered(new LegacyClaimResponse("CLM-1001", "00", "N", "10",
                 "", "976.10", "1358.02", "", List.of(new LegacyClaimResponse.LedgerLine("5100", "D", "976.10"),
                         new LegacyClaimResponse.LedgerLine("1800", "D", "1358.02")))));
         JsonNode sent = JsonMapper.builder().build().readTree(received.peek());
         assertThat(sent.propertyNames()).containsExactlyInAnyOrder("REQ_KEY", "CLAIM_NO", "POLICY_NO", "LOB", "CTRY",
-                "AMT_CLAIMED", "CCY", "LOSS_DT", "RPT_DT", "DESC");
+                "AMT_CLAIMED", "CCY", "LOSS_DT", "RPT_DT", "DESC", "MODE");
         assertThat(sent.get("REQ_KEY").asString()).isEqualTo("req-1");
+        assertThat(sent.get("MODE").asString()).isEqualTo("POST");
         assertThat(sent.get("AMT_CLAIMED").asString()).isEqualTo("1234.56");
         assertThat(sent.get("LOSS_DT").asString()).isEqualTo("20261101");
         assertThat(meterRegistry.get("legacy.call").tag("outcome", "answered").timer().count()).isOne();
+    }
+
+    @Test
+    void asksLegacyToSimulateWhenItIsNotToPostTheClaimOnEveryAttempt() throws Exception {
+        script.add(new Reply(503, "{}", false));
+        script.add(new Reply(200, ANSWER, false));
+
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.SIMULATE);
+
+        assertThat(result).isInstanceOf(LegacyCallResult.Answered.class);
+        assertThat(received).hasSize(2).allSatisfy(body -> {
+            JsonNode sent = JsonMapper.builder().build().readTree(body);
+            assertThat(sent.get("MODE").asString()).isEqualTo("SIMULATE");
+            assertThat(sent.get("REQ_KEY").asString()).isEqualTo("req-1");
+        });
     }
 
     @Test
@@ -87,7 +104,7 @@ class HttpLegacyClaimsSystemTest {
         script.add(new Reply(503, "{}", false));
         script.add(new Reply(200, ANSWER, false));
 
-        LegacyCallResult result = client(3).process(REQUEST);
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isInstanceOf(LegacyCallResult.Answered.class);
         assertThat(calls).hasValue(2);
@@ -101,7 +118,7 @@ class HttpLegacyClaimsSystemTest {
             script.add(new Reply(500, "{\"STATUS\": \"99\"}", false));
         }
 
-        LegacyCallResult result = client(3).process(REQUEST);
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.ERROR,
                 "HTTP 500 after 3 attempts"));
@@ -116,7 +133,7 @@ class HttpLegacyClaimsSystemTest {
             script.add(new Reply(200, ANSWER, true));
         }
 
-        LegacyCallResult result = client(2, Duration.ofMillis(300)).process(REQUEST);
+        LegacyCallResult result = client(2, Duration.ofMillis(300)).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.TIMEOUT,
                 "no answer within PT0.3S after 2 attempts"));
@@ -128,7 +145,7 @@ class HttpLegacyClaimsSystemTest {
     void doesNotRetryAClientError() {
         script.add(new Reply(400, "bad request", false));
 
-        LegacyCallResult result = client(3).process(REQUEST);
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyCallResult.Unavailable(LegacyCallFailure.ERROR,
                 "HTTP 400 (not retried): bad request"));
@@ -139,7 +156,7 @@ class HttpLegacyClaimsSystemTest {
     void doesNotRetryAnUnreadableAnswer() {
         script.add(new Reply(200, "<html>maintenance</html>", false));
 
-        LegacyCallResult result = client(3).process(REQUEST);
+        LegacyCallResult result = client(3).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyCallResult.Unavailable.class, unavailable -> {
             assertThat(unavailable.failure()).isEqualTo(LegacyCallFailure.ERROR);
@@ -155,7 +172,7 @@ class HttpLegacyClaimsSystemTest {
             closedPort = socket.getLocalPort();
         }
 
-        LegacyCallResult result = client(URI.create("http://localhost:" + closedPort), 2).process(REQUEST);
+        LegacyCallResult result = client(URI.create("http://localhost:" + closedPort), 2).process(REQUEST, LegacyMode.POST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyCallResult.Unavailable.class, unavailable -> {
             assertThat(unavailable.failure()).isEqualTo(LegacyCallFailure.ERROR);

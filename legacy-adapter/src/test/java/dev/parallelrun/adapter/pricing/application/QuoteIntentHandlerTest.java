@@ -8,6 +8,7 @@ import dev.parallelrun.adapter.pricing.domain.LegacyQuoteRequest;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteResponse;
 import dev.parallelrun.adapter.shared.application.ParticipantKitHarness;
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
@@ -23,6 +24,7 @@ import dev.parallelrun.participant.IntentProcessor;
 import dev.parallelrun.participant.ProcessedIntents;
 import dev.parallelrun.participant.SideEffectStatus;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -182,13 +184,51 @@ class QuoteIntentHandlerTest {
     }
 
     @Test
-    void recordsTheQuoteAsSuppressedWhereTheShadowSideIsAuthoritativeThoughLegacyHasNoSimulateModeYet() {
+    void pricesTheQuoteInLegacyForRealWhereLegacyIsAuthoritativeOrNoDecisionWasStamped() {
+        legacy.answers(quoted());
+        legacy.answers(quoted());
+        CloudEvent stamped = intent.withAuthority(Side.LEGACY, "decision-1");
+
+        processor.process(intent);
+        processor.process(withId(stamped, "another-intent"));
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.POST, LegacyMode.POST);
+        assertThat(kit.sideEffects).extracting(GatedSideEffect::status)
+                .containsExactly(SideEffectStatus.DISPATCHED, SideEffectStatus.DISPATCHED);
+    }
+
+    @Test
+    void asksLegacyToSimulateTheQuoteWhereTheShadowSideIsAuthoritativeOrForAReplay() {
+        legacy.answers(quoted());
         legacy.answers(quoted());
 
         processor.process(intent.withAuthority(Side.SHADOW, "decision-1"));
+        processor.process(withId(intent, "replayed-intent").asReplay("replay-1"));
 
-        assertThat(legacy.requests).hasSize(1);
-        assertThat(kit.sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.SUPPRESSED);
+        assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE, LegacyMode.SIMULATE);
+        assertThat(published).extracting(CloudEvent::status)
+                .containsExactly(OutcomeStatus.COMPLETED, OutcomeStatus.COMPLETED);
+        assertThat(kit.sideEffects).extracting(GatedSideEffect::status)
+                .containsExactly(SideEffectStatus.SUPPRESSED, SideEffectStatus.SUPPRESSED);
+    }
+
+    @Test
+    void pricesAFallbackIntentForRealUnderItsOwnRequestKey() {
+        CloudEvent fallback = intent.withAuthority(Side.SHADOW, "decision-1")
+                .asFallback("fallback-of-" + intent.id(), Instant.parse("2026-11-02T09:20:00Z"));
+        legacy.answers(quoted());
+
+        processor.process(fallback);
+
+        assertThat(legacy.modes).containsExactly(LegacyMode.POST);
+        assertThat(legacy.requests).extracting(LegacyQuoteRequest::reqKey).containsExactly(fallback.id());
+        assertThat(kit.sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.DISPATCHED);
+    }
+
+    private static CloudEvent withId(CloudEvent event, String id) {
+        CloudEvent copy = CloudEvent.intent(id, event.type(), event.source(), event.time(), event.correlationId(),
+                event.boundedContext(), event.data());
+        return event.authoritySide() == null ? copy : copy.withAuthority(event.authoritySide(), "decision-1");
     }
 
     private CloudEvent withData(ObjectNode data) {
@@ -208,6 +248,7 @@ class QuoteIntentHandlerTest {
 
     private static final class ScriptedLegacy implements LegacyPricingSystem {
         private final List<LegacyQuoteRequest> requests = new ArrayList<>();
+        private final List<LegacyMode> modes = new ArrayList<>();
         private final Deque<LegacyQuoteCallResult> results = new ArrayDeque<>();
 
         void answers(LegacyQuoteResponse response) {
@@ -215,8 +256,9 @@ class QuoteIntentHandlerTest {
         }
 
         @Override
-        public LegacyQuoteCallResult quote(LegacyQuoteRequest request) {
+        public LegacyQuoteCallResult quote(LegacyQuoteRequest request, LegacyMode mode) {
             requests.add(request);
+            modes.add(mode);
             return results.remove();
         }
     }

@@ -7,6 +7,7 @@ import dev.parallelrun.adapter.config.LegacyAdapterProperties;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteCallResult;
 import dev.parallelrun.adapter.pricing.domain.LegacyQuoteRequest;
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
+import dev.parallelrun.adapter.shared.domain.LegacyMode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -64,7 +65,7 @@ class HttpLegacyPricingSystemTest {
                  "PROMO": "                ", "MSG": "",
                  "LINES": [{"LINE_CD": "BASE", "PREM": "34.80", "NET": "33.06", "TAX": "6.28"}]}"""});
 
-        LegacyQuoteCallResult result = client(3).quote(REQUEST);
+        LegacyQuoteCallResult result = client(3).quote(REQUEST, LegacyMode.POST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyQuoteCallResult.Answered.class, answered -> {
             assertThat(answered.response().grossPrem()).isEqualTo("39.34");
@@ -72,7 +73,22 @@ class HttpLegacyPricingSystemTest {
                     .satisfies(line -> assertThat(line.lineCd()).isEqualTo("BASE"));
         });
         assertThat(received).singleElement().satisfies(body -> assertThat(body)
-                .contains("\"REQ_KEY\":\"req-1\"", "\"QUOTE_NO\":\"QTE-1001\"", "\"SUM_INS\":\"300000.00\""));
+                .contains("\"REQ_KEY\":\"req-1\"", "\"QUOTE_NO\":\"QTE-1001\"", "\"SUM_INS\":\"300000.00\"",
+                        "\"MODE\":\"POST\""));
+    }
+
+    @Test
+    void asksLegacyToSimulateWhenItIsNotToPostTheQuote() {
+        script.add(new String[] {"200", "application/json", """
+                {"QUOTE_NO": "QTE-1001", "STATUS": "E7", "QUOTE_REF": "QR3F9A0C12B7E4", "CCY": "EUR",
+                 "NET_PREM": "0.00", "TAX_AMT": "0.00", "GROSS_PREM": "0.00", "TAX_CD": "", "DISC_RSN": "",
+                 "PROMO": "                ", "MSG": "RISK NOT INSURABLE", "LINES": []}"""});
+
+        LegacyQuoteCallResult result = client(3).quote(REQUEST, LegacyMode.SIMULATE);
+
+        assertThat(result).isInstanceOf(LegacyQuoteCallResult.Answered.class);
+        assertThat(received).singleElement().satisfies(body -> assertThat(body).contains("\"MODE\":\"SIMULATE\"")
+                .doesNotContain("\"MODE\":\"POST\""));
     }
 
     @Test
@@ -81,7 +97,7 @@ class HttpLegacyPricingSystemTest {
                 {"type": "urn:parallelrun:legacy:problem:invalid-quote-request", "title": "Invalid quote request",
                  "status": 422, "detail": "INVALID SEG VIP", "instance": "/legacy/pricing/quote"}"""});
 
-        LegacyQuoteCallResult result = client(3).quote(REQUEST);
+        LegacyQuoteCallResult result = client(3).quote(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyQuoteCallResult.Refused("INVALID SEG VIP"));
         assertThat(received).hasSize(1);
@@ -92,7 +108,7 @@ class HttpLegacyPricingSystemTest {
         script.add(new String[] {"422", "application/problem+json", """
                 {"type": "about:blank", "status": 422, "detail": "something else"}"""});
 
-        LegacyQuoteCallResult result = client(3).quote(REQUEST);
+        LegacyQuoteCallResult result = client(3).quote(REQUEST, LegacyMode.POST);
 
         assertThat(result).isInstanceOfSatisfying(LegacyQuoteCallResult.Unavailable.class, unavailable -> {
             assertThat(unavailable.failure()).isEqualTo(LegacyCallFailure.ERROR);
@@ -107,7 +123,7 @@ class HttpLegacyPricingSystemTest {
             script.add(new String[] {"500", "application/json", "{\"STATUS\": \"99\", \"MSG\": \"SYSTEM ERROR\"}"});
         }
 
-        LegacyQuoteCallResult result = client(3).quote(REQUEST);
+        LegacyQuoteCallResult result = client(3).quote(REQUEST, LegacyMode.POST);
 
         assertThat(result).isEqualTo(new LegacyQuoteCallResult.Unavailable(LegacyCallFailure.ERROR,
                 "HTTP 500 after 3 attempts"));

@@ -25,7 +25,16 @@ public record LegacyDecision(
         ledger = List.copyOf(ledger);
     }
 
-    static LegacyDecision validationError(String claimNo, String message) {
+    /**
+     * Whether deciding this claim for real posts it (books its ledger lines and sends the decision letter): every
+     * decided claim, paid or not; a validation error posts nothing.
+     */
+    public boolean posts() {
+        return status != LegacyStatus.VALIDATION_ERROR;
+    }
+
+    /** The answer to a request that fails validation: only the claim number, status {@code 09} and why. */
+    public static LegacyDecision validationError(String claimNo, String message) {
         return new LegacyDecision(claimNo == null ? "" : claimNo, LegacyStatus.VALIDATION_ERROR, "", 0, "", 0, 0,
                 message, List.of());
     }

@@ -5,8 +5,11 @@ import dev.parallelrun.legacysystem.claims.domain.LegacyLedgerLine;
 import dev.parallelrun.legacysystem.claims.domain.LegacyStatus;
 import dev.parallelrun.legacysystem.claims.domain.RequestJournal;
 import dev.parallelrun.legacysystem.journal.JournalTable;
+import dev.parallelrun.legacysystem.posting.domain.PostingKind;
+import dev.parallelrun.legacysystem.posting.persistence.JdbcPostingJournal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -16,16 +19,20 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The request journal in PostgreSQL (schema {@code legacy_system}): {@code request_journal} remembers each key's
- * first decision, {@code booking} is the posting journal, written in the transaction that remembers the decision.
+ * first decision, {@code booking} its booking (every decision, validation errors included, as before), and the posting
+ * journal ({@code posting}, {@code letter}) the real posting and decision letter of a decided claim, all written in the
+ * transaction that remembers the decision. A simulation writes none of them.
  */
 @Repository
 class JdbcRequestJournal implements RequestJournal {
 
     private final JdbcClient jdbc;
     private final JournalTable<LegacyDecision> journal;
+    private final JdbcPostingJournal postings;
 
-    JdbcRequestJournal(JdbcClient jdbc, TransactionOperations transactions, Clock clock) {
+    JdbcRequestJournal(JdbcClient jdbc, TransactionOperations transactions, Clock clock, JdbcPostingJournal postings) {
         this.jdbc = jdbc;
+        this.postings = postings;
         this.journal = new JournalTable<>(jdbc, transactions, clock, "request_journal", LegacyDecision.class);
     }
 
@@ -35,13 +42,28 @@ class JdbcRequestJournal implements RequestJournal {
     }
 
     @Override
+    public void recordSimulation(String reqKey) {
+        journal.recordSimulation(reqKey);
+    }
+
+    @Override
+    public Optional<LegacyDecision> remembered(String reqKey) {
+        return journal.remembered(reqKey);
+    }
+
+    @Override
     public Replayable decideOnce(String reqKey, Supplier<LegacyDecision> decide) {
-        JournalTable.Remembered<LegacyDecision> remembered = journal.decideOnce(reqKey, decide, (decision, now) ->
-                jdbc.sql("""
-                                INSERT INTO booking (req_key, claim_no, status, ledger, booked_at)
-                                VALUES (?, ?, ?, CAST(? AS jsonb), ?)""")
-                        .params(reqKey, decision.claimNo(), decision.status().code(), journal.toJson(decision.ledger()), now)
-                        .update());
+        JournalTable.Remembered<LegacyDecision> remembered = journal.decideOnce(reqKey, decide, (decision, now) -> {
+            jdbc.sql("""
+                            INSERT INTO booking (req_key, claim_no, status, ledger, booked_at)
+                            VALUES (?, ?, ?, CAST(? AS jsonb), ?)""")
+                    .params(reqKey, decision.claimNo(), decision.status().code(), journal.toJson(decision.ledger()), now)
+                    .update();
+            if (decision.posts()) {
+                postings.post(reqKey, PostingKind.CLAIM, decision.claimNo(), decision.status().code(),
+                        decision.paymentCents(), now);
+            }
+        });
         return new Replayable(remembered.answer(), remembered.replayed());
     }
 
@@ -62,9 +84,10 @@ class JdbcRequestJournal implements RequestJournal {
     public Usage usage(String reqKey) {
         return jdbc.sql("""
                         SELECT coalesce((SELECT calls FROM request_journal WHERE req_key = :key), 0) AS calls,
-                               (SELECT count(*) FROM booking WHERE req_key = :key) AS decisions""")
+                               (SELECT count(*) FROM booking WHERE req_key = :key) AS decisions,
+                               coalesce((SELECT simulations FROM request_journal WHERE req_key = :key), 0) AS simulations""")
                 .param("key", reqKey)
-                .query((rs, row) -> new Usage(rs.getInt("calls"), rs.getInt("decisions")))
+                .query((rs, row) -> new Usage(rs.getInt("calls"), rs.getInt("decisions"), rs.getInt("simulations")))
                 .single();
     }
 }

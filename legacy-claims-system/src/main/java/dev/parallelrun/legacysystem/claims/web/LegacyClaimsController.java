@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The legacy platform's HTTP interface. Business outcomes, validation errors included, answer
- * {@code 200} with the overloaded {@code STATUS}; only system errors answer {@code 500}.
+ * {@code 200} with the overloaded {@code STATUS}; only system errors answer {@code 500}. A simulated request
+ * ({@code MODE=SIMULATE}) answers exactly as a real one would.
  */
 @RestController
 class LegacyClaimsController {
@@ -30,17 +31,18 @@ class LegacyClaimsController {
     @PostMapping(path = "/legacy/claims/process", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<ResponseEntity<?>> process(@RequestBody LegacyClaimRequestBody request) {
-        return service.process(request.toForm()).thenApply(LegacyClaimsController::toResponse);
+        return service.process(request.toForm(), request.mode()).thenApply(LegacyClaimsController::toResponse);
     }
 
-    /** For tests and demos: how often a request key was received and decided. */
+    /** For tests and demos: how often a request key was received, decided and simulated. */
     @GetMapping(path = "/legacy/admin/requests/{reqKey}", produces = MediaType.APPLICATION_JSON_VALUE)
     RequestUsageBody usage(@PathVariable String reqKey) {
         RequestJournal.Usage usage = service.usage(reqKey);
-        return new RequestUsageBody(usage.calls(), usage.decisions());
+        return new RequestUsageBody(usage.calls(), usage.decisions(), usage.simulations());
     }
 
-    record RequestUsageBody(@JsonProperty("calls") int calls, @JsonProperty("decisions") int decisions) {
+    record RequestUsageBody(@JsonProperty("calls") int calls, @JsonProperty("decisions") int decisions,
+            @JsonProperty("simulations") int simulations) {
     }
 
     record SystemErrorBody(@JsonProperty("STATUS") String status, @JsonProperty("MSG") String msg) {

@@ -31,6 +31,14 @@ public record LegacyQuote(
         discounts = List.copyOf(discounts);
     }
 
+    /**
+     * Whether pricing this quote for real posts it (journals it under its quote reference and sends the quote letter):
+     * a quoted or referred quote; a declined one posts nothing.
+     */
+    public boolean posts() {
+        return status != QuoteStatus.DECLINED;
+    }
+
     /** The discounts' 2-digit reason codes concatenated, e.g. {@code 0203}; blank without discounts. */
     public String discountReasonField() {
         StringBuilder field = new StringBuilder();

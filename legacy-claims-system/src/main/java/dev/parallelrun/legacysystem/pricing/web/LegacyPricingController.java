@@ -36,17 +36,18 @@ class LegacyPricingController {
     @PostMapping(path = QUOTE_PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     CompletableFuture<ResponseEntity<?>> quote(@RequestBody LegacyQuoteRequestBody request) {
-        return service.process(request.toForm()).thenApply(LegacyPricingController::toResponse);
+        return service.process(request.toForm(), request.mode()).thenApply(LegacyPricingController::toResponse);
     }
 
-    /** For tests and demos: how often a request key was received and priced. */
+    /** For tests and demos: how often a request key was received, priced and simulated. */
     @GetMapping(path = "/legacy/admin/quote-requests/{reqKey}", produces = MediaType.APPLICATION_JSON_VALUE)
     QuoteUsageBody usage(@PathVariable String reqKey) {
         QuoteJournal.Usage usage = service.usage(reqKey);
-        return new QuoteUsageBody(usage.calls(), usage.quotes());
+        return new QuoteUsageBody(usage.calls(), usage.quotes(), usage.simulations());
     }
 
-    record QuoteUsageBody(@JsonProperty("calls") int calls, @JsonProperty("quotes") int quotes) {
+    record QuoteUsageBody(@JsonProperty("calls") int calls, @JsonProperty("quotes") int quotes,
+            @JsonProperty("simulations") int simulations) {
     }
 
     record SystemErrorBody(@JsonProperty("STATUS") String status, @JsonProperty("MSG") String msg) {

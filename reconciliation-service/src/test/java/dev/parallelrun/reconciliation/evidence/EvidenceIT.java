@@ -205,6 +205,8 @@ class EvidenceIT {
         Response reversed = get("/api/v1/evidence/claims?from=2026-11-03T00:00:00Z&to=2026-11-02T00:00:00Z", "auditor", null);
         Response badInstant = get("/api/v1/evidence/claims?from=yesterday", "auditor", null);
         Response unknown = get("/api/v1/evidence/no-such-context", "auditor", null);
+        Response unknownFromABrowser = get("/api/v1/evidence/no-such-context", "auditor", "text/html");
+        Response unknownSignOffs = get("/api/v1/evidence/no-such-context/sign-offs", "auditor", null);
 
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(reversed.contentType()).startsWith("application/problem+json");
@@ -213,6 +215,9 @@ class EvidenceIT {
         assertThat(badInstant.json().get("parameter").asString()).isEqualTo("from");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().get("title").asString()).isEqualTo("Unknown context");
+        assertThat(unknownFromABrowser.status()).isEqualTo(404);
+        assertThat(unknownSignOffs.status()).isEqualTo(404);
     }
 
     @Test

@@ -48,6 +48,8 @@ class ApiSecurityConfig {
         http.authenticationManager(ServiceUsers.cachingManager(apiUsers, shared, clock))
                 .addFilterAfter(new UserRateLimitFilter(perUser), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // signing an evidence pack is an auditor's act (or an admin's), not an operator's
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*/sign-offs").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -241,6 +241,25 @@ public class VerdictStore {
                 args.toArray());
     }
 
+    /**
+     * Current verdicts of one context decided in {@code [from, to)}, counted per hour (UTC, by {@code decided_at}),
+     * outcome type, classification, severity and rule-set version: the finest grain the evidence pack sums up
+     * (hourly match rates, classification x severity, rule sets that decided). The same verdicts the match-rate
+     * endpoint counts: current ones only, by decision time.
+     */
+    public List<HourlyCount> countByHour(String context, Instant from, Instant to) {
+        // the hour as epoch hours: independent of the session's time zone
+        return jdbc.query("SELECT floor(extract(epoch FROM decided_at) / 3600)::bigint AS hour, outcome_type, "
+                + "classification, severity, rule_set_version, count(*) AS n FROM verdict "
+                + "WHERE superseded_by IS NULL AND context = ? AND decided_at >= ? AND decided_at < ? "
+                + "GROUP BY 1, outcome_type, classification, severity, rule_set_version "
+                + "ORDER BY 1, outcome_type, classification, severity, rule_set_version",
+                (rs, row) -> new HourlyCount(Instant.ofEpochSecond(rs.getLong("hour") * 3600), rs.getString("outcome_type"),
+                        Classification.valueOf(rs.getString("classification")), Severity.valueOf(rs.getString("severity")),
+                        rs.getString("rule_set_version"), rs.getLong("n")),
+                context, timestamp(from), timestamp(to));
+    }
+
     private static void condition(StringBuilder sql, List<Object> args, String fragment, Object value) {
         if (value != null) {
             sql.append(fragment);
@@ -284,6 +303,11 @@ public class VerdictStore {
 
     /** How many current verdicts of a classification a context and outcome type has. */
     public record ClassificationCount(String context, String outcomeType, Classification classification, long count) {
+    }
+
+    /** How many current verdicts of one hour have this outcome type, classification, severity and rule-set version. */
+    public record HourlyCount(Instant hour, String outcomeType, Classification classification, Severity severity,
+            String ruleSetVersion, long count) {
     }
 
     /** A filtered, paginated read of current verdicts. {@code null} filters match everything. */

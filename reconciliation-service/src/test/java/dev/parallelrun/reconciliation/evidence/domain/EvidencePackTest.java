@@ -1,0 +1,92 @@
+package dev.parallelrun.reconciliation.evidence.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The pack's sections from stored data: counted as the match-rate endpoint counts, in an order that does not vary. */
+class EvidencePackTest {
+
+    private static final Instant TEN = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Instant ELEVEN = Instant.parse("2026-11-02T11:00:00Z");
+    private static final EvidencePeriod CLOSED = EvidencePeriod.of(Instant.parse("2026-11-02T00:00:00Z"),
+            Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+
+    private final List<VerdictCount> counts = List.of(
+            new VerdictCount(TEN, "ClaimAssessed", Classification.MATCH, Severity.NONE, "claims-1@sha256:aa", 6),
+            new VerdictCount(TEN, "ClaimAssessed", Classification.TOLERATED, Severity.NONE, "claims-1@sha256:aa", 2),
+            new VerdictCount(TEN, "ClaimAssessed", Classification.MISMATCH, Severity.CRITICAL, "claims-1@sha256:aa", 2),
+            new VerdictCount(TEN, "ClaimAssessed", Classification.DATA_QUALITY, Severity.LOW, "claims-1@sha256:aa", 5),
+            new VerdictCount(ELEVEN, "PaymentDecided", Classification.FAILED, Severity.NONE, "claims-1@sha256:aa", 1),
+            new VerdictCount(ELEVEN, "ClaimAssessed", Classification.MISMATCH, Severity.HIGH, "claims-2@sha256:bb", 1));
+
+    @Test
+    void countsEachHourAndOutcomeTypeIntoAgreeDisagreeAndExcluded() {
+        ObjectNode pack = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), null);
+
+        assertThat(pack.get("matchRateByHour").toString()).isEqualTo("["
+                + "{\"hour\":\"2026-11-02T10:00:00Z\",\"outcomeType\":\"ClaimAssessed\",\"agree\":8,\"disagree\":2,"
+                + "\"excluded\":5,\"matchRate\":0.8},"
+                + "{\"hour\":\"2026-11-02T11:00:00Z\",\"outcomeType\":\"ClaimAssessed\",\"agree\":0,\"disagree\":1,"
+                + "\"excluded\":0,\"matchRate\":0.0},"
+                + "{\"hour\":\"2026-11-02T11:00:00Z\",\"outcomeType\":\"PaymentDecided\",\"agree\":0,\"disagree\":0,"
+                + "\"excluded\":1,\"matchRate\":null}]");
+        assertThat(pack.get("matchRateByOutcomeType").get(0).get("matchRate").asDouble()).isEqualTo(8.0 / 11);
+        assertThat(pack.get("classificationSeverityCounts").get(0).toString())
+                .isEqualTo("{\"classification\":\"MATCH\",\"severity\":\"NONE\",\"count\":6}");
+        assertThat(pack.get("casesAvailable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aClosedPeriodCarriesNoCurrentEvaluationAndAnOpenOneSaysWhenItHasNone() {
+        EvidencePeriod open = EvidencePeriod.of(null, null, Instant.parse("2026-12-01T00:00:00Z"));
+
+        assertThat(EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), null)
+                .get("readinessEvaluations")).isEmpty();
+        assertThat(EvidencePack.evidence("claims", open, counts, List.of(), List.of(), null).get("readinessEvaluations")
+                .get(0).get("unavailable").asString()).isNotBlank();
+        assertThat(open.from()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+    }
+
+    @Test
+    void theDigestDoesNotDependOnTheOrderTheDataWasReadIn() {
+        List<VerdictCount> shuffled = new ArrayList<>(counts);
+        Collections.reverse(shuffled);
+        var decisionA = decision("a", "2026-11-02T12:00:00Z");
+        var decisionB = decision("b", "2026-11-02T13:00:00Z");
+
+        ObjectNode one = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(decisionA, decisionB), null);
+        ObjectNode other = EvidencePack.evidence("claims", CLOSED, shuffled, List.of(), List.of(decisionB, decisionA), null);
+
+        assertThat(EvidenceDigest.of(other)).isEqualTo(EvidenceDigest.of(one));
+    }
+
+    @Test
+    void theServedPackSaysWhichSignOffsSignIt() {
+        ObjectNode evidence = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), null);
+        String digest = EvidenceDigest.of(evidence);
+        var signsIt = new SignOff("1", "claims", digest, null, CLOSED.from(), CLOSED.to(), "auditor", ELEVEN);
+        var signsAnother = new SignOff("2", "claims", "0".repeat(64), "n", CLOSED.from(), CLOSED.to(), "admin", ELEVEN);
+
+        ObjectNode pack = EvidencePack.complete(evidence, Instant.parse("2026-12-04T17:00:00Z"), List.of(signsIt, signsAnother));
+
+        assertThat(pack.get("digest").asString()).isEqualTo(digest);
+        assertThat(EvidenceDigest.of(pack)).isEqualTo(digest);
+        assertThat(pack.get("signOffs").get(0).get("signsThisPack").asBoolean()).isTrue();
+        assertThat(pack.get("signOffs").get(1).get("signsThisPack").asBoolean()).isFalse();
+    }
+
+    private static AuthorityDecision decision(String id, String at) {
+        var json = JsonNodeFactory.instance;
+        return new AuthorityDecision(id, "claims", "VALIDATED", json.arrayNode(), "why", "admin", Instant.parse(at), null,
+                "SHADOW", json.arrayNode(), json.objectNode().put("ready", true), null);
+    }
+}

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -131,7 +132,7 @@ public final class IntentProcessor {
             return;
         }
         Duration sinceAccepted = Duration.between(intent.time(), clock.instant());
-        outcomes.stream().map(CloudEvent::outcomeType).distinct().forEach(outcomeType ->
+        outcomes.stream().map(CloudEvent::outcomeType).filter(Objects::nonNull).distinct().forEach(outcomeType ->
                 metrics.sideProcessing(intent.boundedContext(), outcomeType, sinceAccepted));
     }
 

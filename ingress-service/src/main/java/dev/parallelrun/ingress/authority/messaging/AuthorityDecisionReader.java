@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -142,7 +141,8 @@ public final class AuthorityDecisionReader implements SmartLifecycle {
                     if (stopped()) {
                         return;
                     }
-                } catch (KafkaException e) {
+                } catch (RuntimeException e) {
+                    // the broker unreachable, a timeout: the decisions in force stay in force, the reader keeps trying
                     log.warn("Reading {} failed; trying again in {}", topic, topicRetry, e);
                     pause(topicRetry);
                 }
@@ -173,13 +173,14 @@ public final class AuthorityDecisionReader implements SmartLifecycle {
         List<TopicPartition> partitions = infos.stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
+        // before assigning: if the broker does not answer, nothing is assigned and the next attempt starts over
+        Map<TopicPartition, Long> end = startUpEnd == null && !authority.caughtUp()
+                ? kafka.endOffsets(partitions, METADATA_TIMEOUT)
+                : startUpEnd;
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
         log.info("Reading authority decisions from {} partition(s) of {}", partitions.size(), topic);
-        if (startUpEnd == null && !authority.caughtUp()) {
-            return kafka.endOffsets(partitions, METADATA_TIMEOUT);
-        }
-        return startUpEnd;
+        return end;
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.ingress.authority.application.IntentAuthority;
 import dev.parallelrun.testsupport.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +42,9 @@ import tools.jackson.databind.JsonNode;
                 "ingress.publish.max-block=1s",
                 "ingress.publish.request-timeout=1s",
                 "ingress.publish.delivery-timeout=2s",
-                "ingress.publish.retry-after=7s"
+                "ingress.publish.retry-after=7s",
+                // the decisions cannot be read either: start without waiting for them (see markDecisionsRead)
+                "ingress.authority.startup-wait=100ms"
         })
 @ActiveProfiles("local")
 // closed after this class: no other test can use a context whose producer keeps knocking on a dead port
@@ -61,6 +65,19 @@ class IntentIngressBrokerDownIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IntentAuthority authority;
+
+    /**
+     * What this class proves is the bounded wait for the broker at publish time; an unreachable broker also keeps the
+     * ingress from reading the authority decisions, which would refuse the intent before it is published (503 too,
+     * but {@code authority-not-known}). So the decisions are taken as read: none, every intent legacy's.
+     */
+    @BeforeEach
+    void markDecisionsRead() {
+        authority.markCaughtUp();
+    }
 
     @Test
     void answers503WithRetryAfterAndLeavesNoIdempotencyRecord() throws Exception {

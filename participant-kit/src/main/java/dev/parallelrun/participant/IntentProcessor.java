@@ -4,8 +4,11 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -18,12 +21,18 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>The handler sees the intent with its personal fields decrypted ({@link PersonalDataDecryptor}); a subject that
  * was erased reads {@code [erased]}, and the handler still decides.
  *
- * <p>An intent sampling left out ({@code sampled=false}) is skipped by the shadow side: no outcome, counted. An intent
+ * <p>An intent sampling left out ({@code sampled=false}) is skipped by the shadow side: no outcome, counted. So is a
+ * fallback intent ({@code fallback=true}): legacy is asked to execute it for real because the new service failed it or
+ * did not answer; the new service has decided (or is deciding) the original and must not decide a second time. An intent
  * decided before re-publishes its stored outcomes (same ids, same bytes) without calling the handler. Otherwise the
  * handler decides; its outcomes (processed-intent record) and its side effects (through the {@link SideEffectGate})
  * commit in one database transaction, and only then are the outcomes published, awaiting the broker's acknowledgement.
  * If publishing fails, the exception makes the consumer redeliver the intent, which then finds its stored outcomes: a
  * crash between commit and publish, or a duplicate delivery, neither loses nor doubles anything.
+ *
+ * <p>Each first decision records how long this side took since the ingress accepted the intent
+ * ({@code parallelrun_side_processing_seconds}, per outcome type); a republished, replayed or fallback intent does not,
+ * so that the two sides' latencies compare the same live traffic.
  */
 public final class IntentProcessor {
 
@@ -37,6 +46,7 @@ public final class IntentProcessor {
     private final TransactionOperations transactions;
     private final ParticipantMetrics metrics;
     private final PersonalDataDecryptor personalData;
+    private final Clock clock;
 
     /** A processor that hands intents to the handler as published, personal fields encrypted (tests of handlers). */
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
@@ -52,6 +62,14 @@ public final class IntentProcessor {
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
             SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
             ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
+        this(properties, handlers, processedIntents, gate, publisher, transactions, metrics, personalData,
+                Clock.systemUTC());
+    }
+
+    /** @param clock measures each side's processing time from the intent's acceptance at the ingress */
+    public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
+            SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
+            ParticipantMetrics metrics, PersonalDataDecryptor personalData, Clock clock) {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
         }
@@ -64,6 +82,7 @@ public final class IntentProcessor {
         this.transactions = transactions;
         this.metrics = metrics;
         this.personalData = personalData;
+        this.clock = clock;
     }
 
     /**
@@ -76,6 +95,12 @@ public final class IntentProcessor {
         if (side == Side.SHADOW && !intent.inSample()) {
             log.debug("Intent {} (correlation {}) is outside the sample: skipped", intent.id(), intent.correlationId());
             metrics.intent(intent.boundedContext(), ParticipantMetrics.NOT_SAMPLED);
+            return;
+        }
+        if (side == Side.SHADOW && intent.isFallback()) {
+            log.debug("Intent {} (correlation {}) is a fallback for legacy to execute: skipped", intent.id(),
+                    intent.correlationId());
+            metrics.intent(intent.boundedContext(), ParticipantMetrics.FALLBACK);
             return;
         }
         var earlier = processedIntents.outcomesOf(intent.id());
@@ -96,9 +121,19 @@ public final class IntentProcessor {
                     "intent " + intent.id() + " is recorded as processed but has no stored outcomes")));
             return;
         }
+        recordProcessingTime(intent, decision.outcomes());
         publisher.publish(decision.outcomes());
         // from the enum, not the event's text: the label's values stay bounded
         metrics.intent(intent.boundedContext(), decision.outcomes().get(0).status().wireName());
+    }
+
+    private void recordProcessingTime(CloudEvent intent, List<CloudEvent> outcomes) {
+        if (intent.isReplay() || intent.isFallback() || intent.time() == null) {
+            return;
+        }
+        Duration sinceAccepted = Duration.between(intent.time(), clock.instant());
+        outcomes.stream().map(CloudEvent::outcomeType).filter(Objects::nonNull).distinct().forEach(outcomeType ->
+                metrics.sideProcessing(intent.boundedContext(), outcomeType, sinceAccepted));
     }
 
     private void republish(CloudEvent intent, List<CloudEvent> stored) {

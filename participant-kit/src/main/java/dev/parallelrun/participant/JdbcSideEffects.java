@@ -2,6 +2,7 @@ package dev.parallelrun.participant;
 
 import dev.parallelrun.events.EventCodec;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ final class JdbcSideEffects implements SideEffects {
     @Override
     public List<GatedSideEffect> ofCorrelation(String correlationId) {
         return jdbc.sql("""
-                        SELECT id, intent_event_id, correlation_id, type, payload::text AS payload, status, created_at
+                        SELECT id, intent_event_id, correlation_id, type, payload::text AS payload, status, created_at,
+                               relayed_at
                         FROM side_effect WHERE correlation_id = :correlationId
                         ORDER BY created_at, type""")
                 .param("correlationId", correlationId)
@@ -46,7 +48,12 @@ final class JdbcSideEffects implements SideEffects {
                         rs.getString("type"),
                         codec.mapper().readTree(rs.getString("payload")),
                         SideEffectStatus.valueOf(rs.getString("status")),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        instant(rs.getTimestamp("relayed_at"))))
                 .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

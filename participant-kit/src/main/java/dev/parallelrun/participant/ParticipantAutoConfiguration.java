@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -216,14 +217,40 @@ public class ParticipantAutoConfiguration {
     @Bean
     IntentProcessor intentProcessor(ParticipantProperties properties, List<IntentHandler> handlers,
             ProcessedIntents processedIntents, SideEffectGate gate, OutcomePublisher publisher,
-            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
+            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData,
+            Clock clock) {
         return new IntentProcessor(properties, handlers, processedIntents, gate, publisher, transactions, metrics,
-                personalData);
+                personalData, clock);
     }
 
     @Bean
     IntentListener intentListener(IntentProcessor processor, DeadLetters deadLetters, ParticipantProperties properties) {
         return new IntentListener(processor, deadLetters, properties.consumer().parallelism());
+    }
+
+    /**
+     * The outbox relay, on participants whose dispatched side effects are theirs to perform
+     * ({@code participant.relay.enabled}; unset: the shadow side relays, the legacy side does not, since legacy
+     * performs its own bookings and the adapter only records them).
+     */
+    @Bean
+    @Conditional(RelayEnabledCondition.class)
+    SideEffectRelay sideEffectRelay(JdbcClient jdbc, TransactionOperations transactions,
+            KafkaTemplate<String, Object> kafkaTemplate, EventCodec codec, ParticipantMetrics metrics, Clock clock,
+            ParticipantProperties properties) {
+        return new SideEffectRelay(jdbc, transactions, kafkaTemplate, codec, metrics, clock, properties);
+    }
+
+    /** The relay's topic, declared by the participants that relay (same settings as their outcome topic). */
+    @Bean
+    @Conditional(RelayEnabledCondition.class)
+    NewTopic sideEffectsDispatchedTopic(ParticipantProperties properties) {
+        ParticipantProperties.Topics topics = properties.topics();
+        return TopicBuilder.name(SideEffectRelay.TOPIC)
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topics.minInsyncReplicas()))
+                .build();
     }
 
     @Bean

@@ -2,16 +2,23 @@ package dev.parallelrun.participant;
 
 import dev.parallelrun.events.Side;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The metrics every participant exposes, under the same names and labels (Prometheus names in brackets):
  * {@code participant.intents} ({@code participant_intents_total{context,side,result}}),
  * {@code participant.side_effects} ({@code participant_side_effects_total{side,type,status}}),
- * {@code participant.outcome.publish} ({@code participant_outcome_publish_seconds{side}}) and
- * {@code participant.dead_letters} ({@code participant_dead_letters_total{context,side}}).
+ * {@code participant.outcome.publish} ({@code participant_outcome_publish_seconds{side}}),
+ * {@code participant.dead_letters} ({@code participant_dead_letters_total{context,side}}),
+ * {@code participant.side_effects.relayed} ({@code participant_side_effects_relayed_total{side,type}}),
+ * {@code participant.side_effects.relay.backlog} ({@code participant_side_effects_relay_backlog{side}}) and
+ * {@code parallelrun.side.processing} ({@code parallelrun_side_processing_seconds{context,side,outcome_type}}, with a
+ * percentile histogram, so that each side's latency per outcome type can be set side by side and its p99 compared).
  */
 public final class ParticipantMetrics {
 
@@ -19,6 +26,8 @@ public final class ParticipantMetrics {
     static final String DUPLICATE = "duplicate";
     /** An intent sampling left out of the parallel run, skipped by the shadow side. */
     static final String NOT_SAMPLED = "not_sampled";
+    /** A fallback intent (legacy executes it for real after the new service failed), skipped by the shadow side. */
+    static final String FALLBACK = "fallback";
 
     private final MeterRegistry registry;
     private volatile ParticipantContexts contexts;
@@ -75,6 +84,35 @@ public final class ParticipantMetrics {
 
     void published(long nanos) {
         publish.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * How long this side took to decide an intent: from its acceptance at the ingress (the intent's {@code time}) to
+     * the commit of the first decision, queueing included, because that is what a channel would wait for.
+     */
+    void sideProcessing(String context, String outcomeType, Duration sinceAccepted) {
+        Timer.builder("parallelrun.side.processing")
+                .description("Time from an intent's acceptance at the ingress to this side's first decision of it")
+                .tags("context", label(context), "side", side, "outcome_type", outcomeType)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
+    }
+
+    void relayed(String type) {
+        Counter.builder("participant.side_effects.relayed")
+                .description("Dispatched side effects published on sideeffects.dispatched.v1 and acknowledged")
+                .tags("side", side, "type", type)
+                .register(registry)
+                .increment();
+    }
+
+    /** The dispatched side effects not relayed yet, as last counted by the relay. */
+    void relayBacklog(Supplier<Number> backlog) {
+        Gauge.builder("participant.side_effects.relay.backlog", () -> backlog.get().doubleValue())
+                .description("Dispatched side effects waiting to be relayed")
+                .tag("side", side)
+                .register(registry);
     }
 
     void deadLettered(String topic) {

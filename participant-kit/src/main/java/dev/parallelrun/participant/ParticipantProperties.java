@@ -4,6 +4,7 @@ import dev.parallelrun.events.Side;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publishTimeout how long to wait for the broker to acknowledge outcomes and dead letters
  * @param topics         how the topic it owns (its side's outcome topic) is created
  * @param retention      how long processed intents and the side-effect record are kept
+ * @param relay          whether and how the side effects the gate dispatched are relayed to
+ *                       {@code sideeffects.dispatched.v1} ({@link SideEffectRelay})
  */
 @ConfigurationProperties("participant")
 public record ParticipantProperties(
@@ -28,13 +31,22 @@ public record ParticipantProperties(
         @DefaultValue Retry retry,
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue Topics topics,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Relay relay) {
 
+    @ConstructorBinding
     public ParticipantProperties {
         Objects.requireNonNull(side, "participant.side is required (legacy or shadow)");
         Objects.requireNonNull(source, "participant.source is required (e.g. urn:parallelrun:claims-service)");
         Objects.requireNonNull(consumer.group(), "participant.consumer.group is required: the participant's name");
         requirePositive(publishTimeout, "participant.publish-timeout");
+        relay = relay == null ? Relay.DEFAULT : relay;
+    }
+
+    /** A participant with the relay's defaults (kept for the code that built properties before the relay existed). */
+    public ParticipantProperties(Side side, String source, Consumer consumer, Retry retry, Duration publishTimeout,
+            Topics topics, Retention retention) {
+        this(side, source, consumer, retry, publishTimeout, topics, retention, Relay.DEFAULT);
     }
 
     /**
@@ -116,6 +128,41 @@ public record ParticipantProperties(
             requirePositive(sideEffects, "participant.retention.side-effects");
             requirePositive(cleanupInterval, "participant.retention.cleanup-interval");
         }
+    }
+
+    /**
+     * The outbox relay ({@link SideEffectRelay}).
+     *
+     * @param enabled   whether this participant relays its dispatched side effects; unset, a {@code shadow}
+     *                  participant does (its side effects are its own to perform) and a {@code legacy} one does not
+     *                  (legacy performs its own booking: the adapter only records it)
+     * @param interval  the pause between two relay runs
+     * @param batchSize the most side effects one run relays (one transaction, one wait for the broker)
+     */
+    public record Relay(
+            Boolean enabled,
+            @DefaultValue("250ms") Duration interval,
+            @DefaultValue("100") int batchSize) {
+
+        /** Enabled by side, every 250 ms, 100 at a time. */
+        public static final Relay DEFAULT = new Relay(null, Duration.ofMillis(250), 100);
+
+        public Relay {
+            requirePositive(interval, "participant.relay.interval");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("participant.relay.batch-size must be at least 1 but was " + batchSize);
+            }
+        }
+
+        /** Whether a participant on that side relays: as configured, else only the shadow side. */
+        public boolean enabledOn(Side side) {
+            return enabled != null ? enabled : side == Side.SHADOW;
+        }
+    }
+
+    /** Whether this participant relays the side effects its gate dispatched. */
+    public boolean relays() {
+        return relay.enabledOn(side);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -172,6 +172,116 @@ class ParticipantKitIT {
     }
 
     @Test
+    void relaysEachSideEffectDispatchedForAnIntentStampedShadowExactlyOnceAndNothingSuppressed() throws Exception {
+        CloudEvent legacyAuthoritative = Notes.intent().withAuthority(Side.LEGACY, "decision-8");
+        CloudEvent replayed = Notes.intent().withAuthority(Side.SHADOW, "decision-9").asReplay("replay-2");
+        CloudEvent authoritative = Notes.intent().withAuthority(Side.SHADOW, "decision-9");
+
+        for (CloudEvent intent : List.of(legacyAuthoritative, replayed, authoritative)) {
+            send(intent.correlationId(), codec.write(intent));
+        }
+
+        await().atMost(PATIENCE).until(() -> relayedAt(authoritative) != null);
+        List<CloudEvent> dispatched = dispatchedEvents();
+        String sideEffectId = SideEffectGate.idOf(authoritative.id(), Notes.FILING).toString();
+        assertThat(dispatched).filteredOn(event -> event.id().equals(sideEffectId)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("sideeffect.NOTE_FILED.v1");
+            assertThat(event.correlationId()).isEqualTo(authoritative.correlationId());
+            assertThat(event.causationId()).isEqualTo(authoritative.id());
+            assertThat(event.source()).isEqualTo("urn:parallelrun:notes-service");
+            assertThat(event.data().get("type").stringValue()).isEqualTo(Notes.FILING);
+            assertThat(event.data().get("payload").get("text").stringValue()).isEqualTo("call back");
+        });
+        assertThat(dispatched).noneMatch(event -> event.correlationId().equals(legacyAuthoritative.correlationId())
+                || event.correlationId().equals(replayed.correlationId()));
+        assertThat(statuses(legacyAuthoritative)).containsExactly("SUPPRESSED");
+        assertThat(statuses(replayed)).containsExactly("SUPPRESSED");
+        assertThat(relayedAt(legacyAuthoritative)).isNull();
+        assertThat(relayedAt(replayed)).isNull();
+        assertThat(meterRegistry.get("participant.side_effects.relayed").tags("side", "shadow", "type", Notes.FILING)
+                .counter().count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(meterRegistry.get("participant.side_effects.relay.backlog").gauge()).isNotNull();
+    }
+
+    @Test
+    void aRedeliveredAuthoritativeIntentIsRelayedOnceOnly() throws Exception {
+        CloudEvent authoritative = Notes.intent().withAuthority(Side.SHADOW, "decision-10");
+
+        send(authoritative.correlationId(), codec.write(authoritative));
+        await().atMost(PATIENCE).until(() -> relayedAt(authoritative) != null);
+        send(authoritative.correlationId(), codec.write(authoritative));
+        awaitRecords(Topics.OUTCOMES_SHADOW, authoritative.correlationId(), 2);
+
+        String sideEffectId = SideEffectGate.idOf(authoritative.id(), Notes.FILING).toString();
+        // the redelivery is answered from the stored outcomes: no second side effect, so nothing more to relay
+        await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(
+                () -> dispatchedEvents().stream().filter(event -> event.id().equals(sideEffectId)).count() == 1);
+    }
+
+    @Test
+    void skipsAFallbackIntentOnTheShadowSide() throws Exception {
+        CloudEvent original = Notes.intent().withAuthority(Side.SHADOW, "decision-11");
+        CloudEvent fallback = original.asFallback(UUID.randomUUID().toString(), Instant.now());
+
+        send(fallback.correlationId(), codec.write(fallback));
+
+        await().atMost(PATIENCE).until(() -> meterRegistry.find("participant.intents").tag("result", "fallback")
+                .counters().stream().mapToDouble(counter -> counter.count()).sum() >= 1);
+        poll();
+        assertThat(seen).noneMatch(record -> fallback.correlationId().equals(record.key()));
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_intent WHERE intent_event_id = ?").param(fallback.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(statuses(fallback)).isEmpty();
+    }
+
+    @Test
+    void timesEachFirstDecisionFromTheIntentsAcceptancePerOutcomeType() throws Exception {
+        CloudEvent intent = CloudEvent.intent(UUID.randomUUID().toString(), Notes.NOTE_TAKEN.eventType(),
+                "urn:parallelrun:test", Instant.now().minusSeconds(2), UUID.randomUUID().toString(), Notes.CONTEXT,
+                codec.tree(new Notes.Note("timed")));
+        var timer = meterRegistry.find("parallelrun.side.processing")
+                .tags("context", Notes.CONTEXT, "side", "shadow", "outcome_type", Notes.NOTE_FILED).timer();
+        long before = timer == null ? 0 : timer.count();
+
+        send(intent.correlationId(), codec.write(intent));
+        awaitRecords(Topics.OUTCOMES_SHADOW, intent.correlationId(), 1);
+
+        var timed = meterRegistry.get("parallelrun.side.processing")
+                .tags("context", Notes.CONTEXT, "side", "shadow", "outcome_type", Notes.NOTE_FILED).timer();
+        assertThat(timed.count()).isEqualTo(before + 1);
+        assertThat(timed.max(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2.0);
+    }
+
+    private Instant relayedAt(CloudEvent intent) {
+        return jdbc.sql("SELECT relayed_at FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+    }
+
+    /** Everything committed on sideeffects.dispatched.v1 so far, read as a downstream consumer would. */
+    private List<CloudEvent> dispatchedEvents() {
+        String brokers = System.getProperty("spring.embedded.kafka.brokers");
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = reader.partitionsFor(SideEffectRelay.TOPIC, Duration.ofSeconds(10))
+                    .stream().map(info -> new TopicPartition(SideEffectRelay.TOPIC, info.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            List<CloudEvent> events = new ArrayList<>();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + SideEffectRelay.TOPIC + " up to " + end);
+                }
+                reader.poll(Duration.ofMillis(200)).forEach(record -> events.add(codec.read(record.value())));
+            }
+            return events;
+        }
+    }
+
+    @Test
     void answersARedeliveredIntentWithTheStoredOutcomeByteForByteAndNoSecondSideEffect() throws Exception {
         CloudEvent intent = Notes.intent();
 

@@ -1,5 +1,6 @@
 package dev.parallelrun.ingress.config;
 
+import dev.parallelrun.ingress.authority.application.IntentAuthority;
 import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import dev.parallelrun.ingress.intent.application.IngressMetrics;
@@ -98,10 +99,12 @@ class IngressConfiguration {
     @Bean
     IntentIntake intentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
             CorrelationClaims claims, PlatformTransactionManager transactionManager, IngressMetrics metrics,
-            IntentSampler sampler, Clock clock, IngressProperties properties, IntentDataProtection protection) {
+            IntentSampler sampler, Clock clock, IngressProperties properties, IntentDataProtection protection,
+            IntentAuthority authority) {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         // the transaction spans the wait for Kafka, which is bounded; a little more for the statements
         transaction.setTimeout((int) properties.publish().bound().plusSeconds(10).toSeconds());
-        return new IntentIntake(catalog, publisher, records, claims, transaction, metrics, sampler, protection, clock);
+        return new IntentIntake(catalog, publisher, records, claims, transaction, metrics, sampler, protection, authority,
+                clock);
     }
 }

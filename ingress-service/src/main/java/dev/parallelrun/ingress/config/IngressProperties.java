@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param participants the services allowed to read data subjects' keys to decrypt intents (the legacy adapter, the
  *                    shadow services), each with an API key
  * @param personalData how personal data is encrypted (crypto-shredding, docs/personal-data.md)
+ * @param authority   how the authority decisions intents are stamped with are read
  */
 @ConfigurationProperties("ingress")
 public record IngressProperties(
@@ -37,7 +38,19 @@ public record IngressProperties(
         @DefaultValue Sampling sampling,
         @DefaultValue List<ChannelCredentials> admins,
         @DefaultValue List<ChannelCredentials> participants,
-        @DefaultValue PersonalData personalData) {
+        @DefaultValue PersonalData personalData,
+        @DefaultValue Authority authority) {
+
+    /**
+     * Reading {@code authority.decisions.v1}.
+     *
+     * @param startupWait how long start-up waits for the decisions in force to be read (the instance then starts
+     *                    ready); beyond it the ingress starts, refusing intents (503) and not ready until they are
+     * @param topicRetry  how often the topic is looked for while it does not exist (the reconciliation creates it), and
+     *                    the pause after a broker failure
+     */
+    public record Authority(@DefaultValue("10s") Duration startupWait, @DefaultValue("2s") Duration topicRetry) {
+    }
 
     /**
      * @param subjectRefSecret the HMAC secret that derives a data subject's ref from its identity (e.g. the e-mail

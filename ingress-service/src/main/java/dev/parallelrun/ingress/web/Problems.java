@@ -26,6 +26,7 @@ public final class Problems {
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
     public static final String CORRELATION_ID_CONFLICT = "correlation-id-conflict";
     public static final String NOT_DURABLE = "not-durable";
+    public static final String AUTHORITY_NOT_KNOWN = "authority-not-known";
     public static final String TOO_MANY_REQUESTS = "too-many-requests";
     public static final String INVALID_SAMPLING_RATE = "invalid-sampling-rate";
     public static final String INVALID_DATA_SUBJECT_LOOKUP = "invalid-data-subject-lookup";

@@ -30,7 +30,7 @@ public final class IngressMetrics {
             java.util.Map.entry(415, "unsupported-media-type"), java.util.Map.entry(422, "invalid-intent"),
             java.util.Map.entry(422, "invalid-sampling-rate"),
             java.util.Map.entry(429, "too-many-requests"),
-            java.util.Map.entry(503, "not-durable"));
+            java.util.Map.entry(503, "not-durable"), java.util.Map.entry(503, "authority-not-known"));
 
     public IngressMetrics(MeterRegistry registry) {
         this.registry = registry;

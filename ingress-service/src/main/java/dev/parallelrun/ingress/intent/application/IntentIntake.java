@@ -2,6 +2,9 @@ package dev.parallelrun.ingress.intent.application;
 
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.IntentType;
+import dev.parallelrun.ingress.authority.application.AuthorityNotKnownException;
+import dev.parallelrun.ingress.authority.application.IntentAuthority;
+import dev.parallelrun.ingress.authority.domain.AuthorityStamp;
 import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
 import dev.parallelrun.ingress.intent.schema.IntentCatalog;
 import dev.parallelrun.ingress.intent.domain.IntentIds;
@@ -11,6 +14,7 @@ import dev.parallelrun.ingress.intent.schema.Violation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +41,13 @@ import tools.jackson.databind.JsonNode;
  * <p>An intent that sampling ({@link IntentSampling}) leaves out of the parallel run is published with
  * {@code sampled=false}: the legacy side processes it, the new service skips it.
  *
+ * <p>Every intent published is stamped with the authority decision in force for it ({@link IntentAuthority}):
+ * {@code authority} (the side whose side effects are real) and {@code authoritydecision}, from its context's latest
+ * decision, its top-level {@code productLine} and {@code region} and its channel; an intent of a context without a
+ * decision is not stamped (legacy's). The stamp is decided here, once: a retry answered from the idempotency record
+ * returns the event published the first time, stamp included. Until the decisions in force at start-up are read, no
+ * intent is accepted ({@link AuthorityNotKnownException}, a 503).
+ *
  * <p>Every intent also claims its correlation id ({@link CorrelationClaims}) in the same transaction,
  * before it is published: a correlation id that already names another intent (from any channel) is
  * refused with {@link CorrelationIdConflictException}, and nothing is published. A retry of the same
@@ -57,11 +68,12 @@ public class IntentIntake {
     private final IngressMetrics metrics;
     private final IntentSampling sampling;
     private final IntentDataProtection protection;
+    private final IntentAuthority authority;
     private final Clock clock;
 
     public IntentIntake(IntentCatalog catalog, IntentPublisher publisher, IdempotencyRecords records,
             CorrelationClaims claims, TransactionTemplate transaction, IngressMetrics metrics, IntentSampling sampling,
-            IntentDataProtection protection, Clock clock) {
+            IntentDataProtection protection, IntentAuthority authority, Clock clock) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.records = records;
@@ -70,6 +82,7 @@ public class IntentIntake {
         this.metrics = metrics;
         this.sampling = sampling;
         this.protection = protection;
+        this.authority = authority;
         this.clock = clock;
     }
 
@@ -82,6 +95,7 @@ public class IntentIntake {
      * @throws IdempotencyConflictException when the key was used for a different request
      * @throws CorrelationIdConflictException when the correlation id already names another intent
      * @throws IntentNotDurableException   when the broker did not acknowledge in bounded time
+     * @throws AuthorityNotKnownException  while the authority decisions in force are not read yet
      */
     public AcceptedIntent accept(IntentRequest request) {
         RegisteredIntent intent = catalog.get(request.intentType());
@@ -93,6 +107,7 @@ public class IntentIntake {
         if (!violations.isEmpty()) {
             throw new IntentRejectedException(type.name(), violations);
         }
+        authority.requireKnown();
         // before any transaction: a subject's new key is stored whether or not this publish succeeds
         JsonNode data = protection.protect(intent.schema(), request.body());
         // the fingerprint sees personal values only through a keyed hash: the ids derived from it are published
@@ -164,6 +179,12 @@ public class IntentIntake {
                 correlationId, type.boundedContext(), data);
         if (!inSample) {
             event = event.withSampled(false); // the new service skips it; reconciliation expects no shadow outcome
+        }
+        // from the body as posted: productLine and region are plain fields, never encrypted
+        Optional<AuthorityStamp> stamp = authority.stampFor(type.boundedContext(), request.body(),
+                request.channel().name());
+        if (stamp.isPresent()) {
+            event = event.withAuthority(stamp.get().side(), stamp.get().decisionId());
         }
         long started = System.nanoTime();
         boolean acknowledged = false;

@@ -7,6 +7,7 @@ import dev.parallelrun.ingress.intent.application.IdempotencyConflictException;
 import dev.parallelrun.ingress.intent.application.IntentNotDurableException;
 import dev.parallelrun.ingress.intent.application.IntentNotPermittedException;
 import dev.parallelrun.ingress.intent.application.IntentRejectedException;
+import dev.parallelrun.ingress.authority.application.AuthorityNotKnownException;
 import dev.parallelrun.ingress.intent.schema.UnknownIntentTypeException;
 import dev.parallelrun.ingress.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,6 +113,22 @@ class IntentProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, Problems.NOT_DURABLE,
                 "Intent not accepted", detail);
         problem.setProperty("retrySafe", retrySafe);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .body(problem);
+    }
+
+    /**
+     * The ingress has not read the authority decisions in force yet (it just started): nothing was published, so a
+     * retry is safe whatever the request carried.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> authorityNotKnown(AuthorityNotKnownException e, HttpServletRequest request) {
+        log.info("Answering 503: {}", e.getMessage());
+        ProblemDetail problem = Problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, Problems.AUTHORITY_NOT_KNOWN,
+                "Intent not accepted yet", "The ingress is starting: it has not read the authority decisions in force, "
+                        + "which every intent is stamped with. Nothing was published; retry after the Retry-After.");
+        problem.setProperty("retrySafe", true);
         return ResponseEntity.status(problem.getStatus())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                 .body(problem);

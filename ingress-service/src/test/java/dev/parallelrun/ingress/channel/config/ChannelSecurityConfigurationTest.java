@@ -98,7 +98,7 @@ class ChannelSecurityConfigurationTest {
         IngressProperties properties = new IngressProperties(List.of(new IngressProperties.ChannelCredentials(
                 "web-portal", null, HexFormat.of().formatHex(ChannelDirectory.sha256("portal-key")), List.of())),
                 null, null, null, null, null, null, null, null,
-                List.of(new IngressProperties.ChannelCredentials("ops", "ops-key", null, List.of())), List.of(), null);
+                List.of(new IngressProperties.ChannelCredentials("ops", "ops-key", null, List.of())), List.of(), null, null);
         ChannelDirectory channels = configuration.channelDirectory(properties, PRODUCTION);
 
         assertThatThrownBy(() -> configuration.adminDirectory(properties, PRODUCTION, channels))
@@ -110,7 +110,7 @@ class ChannelSecurityConfigurationTest {
     void refusesAnAdminWithAChannelsKey() {
         IngressProperties properties = new IngressProperties(List.of(new IngressProperties.ChannelCredentials(
                 "web-portal", "shared-key", null, List.of())), null, null, null, null, null, null, null, null,
-                List.of(new IngressProperties.ChannelCredentials("ops", "shared-key", null, List.of())), List.of(), null);
+                List.of(new IngressProperties.ChannelCredentials("ops", "shared-key", null, List.of())), List.of(), null, null);
         ChannelDirectory channels = configuration.channelDirectory(properties, LOCAL);
 
         assertThatThrownBy(() -> configuration.adminDirectory(properties, LOCAL, channels))
@@ -126,7 +126,7 @@ class ChannelSecurityConfigurationTest {
 
     private static IngressProperties properties(IngressProperties.ChannelCredentials channel) {
         return new IngressProperties(List.of(channel), null, null, null, null, null, null, null, null, List.of(), List.of(),
-                null);
+                null, null);
     }
 
     /** Binds {@code ingress.*} from the service's real configuration files, later files winning. */

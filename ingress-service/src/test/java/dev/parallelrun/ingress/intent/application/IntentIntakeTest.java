@@ -7,6 +7,12 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.claims.ClaimsContract;
 import dev.parallelrun.events.fixtures.GoldenEvents;
+import dev.parallelrun.events.authority.AuthorityDecided;
+import dev.parallelrun.events.authority.AuthorityStage;
+import dev.parallelrun.events.authority.Cohort;
+import dev.parallelrun.ingress.authority.application.AuthorityNotKnownException;
+import dev.parallelrun.ingress.authority.application.IntentAuthority;
+import dev.parallelrun.ingress.authority.domain.DecisionsInForce;
 import dev.parallelrun.ingress.channel.domain.Channel;
 import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
 import dev.parallelrun.ingress.intent.schema.IntentCatalog;
@@ -40,11 +46,60 @@ class IntentIntakeTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private static final IntentCatalog CATALOG = IntentCatalog.of(List.of(ShippedSchemas.claimSubmitted(CLOCK)));
 
+    private final DecisionsInForce decisions = new DecisionsInForce();
+    private final IntentAuthority authority = caughtUp(new IntentAuthority(decisions, registry));
     private final IntentIntake intake = intake(IntentSampling.ALL);
 
     private IntentIntake intake(IntentSampling sampling) {
+        return intake(sampling, authority);
+    }
+
+    private IntentIntake intake(IntentSampling sampling, IntentAuthority intentAuthority) {
         return new IntentIntake(CATALOG, publisher, records, records, new TransactionTemplate(records),
-                new IngressMetrics(registry), sampling, IntentDataProtection.NONE, CLOCK);
+                new IngressMetrics(registry), sampling, IntentDataProtection.NONE, intentAuthority, CLOCK);
+    }
+
+    private static IntentAuthority caughtUp(IntentAuthority intentAuthority) {
+        intentAuthority.markCaughtUp();
+        return intentAuthority;
+    }
+
+    @Test
+    void stampsTheAuthoritativeSideAndTheDecisionOfTheIntentsContext() {
+        authority.decided(new AuthorityDecided("decision-3", "claims", AuthorityStage.SELECTIVE,
+                List.of(new Cohort("motor", "DE", null)), Instant.parse("2026-11-02T09:00:00Z"), "admin"));
+        ObjectNode home = claim();
+        home.put("productLine", "home");
+
+        intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), null, null));
+        intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", home, null, null));
+
+        assertThat(publisher.sent).extracting(sent -> sent.event().authority()).containsExactly("shadow", "legacy");
+        assertThat(publisher.sent).extracting(sent -> sent.event().authorityDecision())
+                .containsExactly("decision-3", "decision-3");
+    }
+
+    @Test
+    void stampsNothingWhileTheContextHasNoDecision() {
+        authority.decided(new AuthorityDecided("decision-1", "pricing", AuthorityStage.FULL, List.of(),
+                Instant.parse("2026-11-02T09:00:00Z"), "admin"));
+
+        intake.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), null, null));
+
+        assertThat(publisher.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.event().authority()).isNull();
+            assertThat(sent.event().authorityDecision()).isNull();
+        });
+    }
+
+    @Test
+    void acceptsNoIntentBeforeTheDecisionsInForceAreRead() {
+        IntentIntake starting = intake(IntentSampling.ALL, new IntentAuthority(new DecisionsInForce(), registry));
+
+        assertThatThrownBy(() -> starting.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), null, "key-9")))
+                .isInstanceOf(AuthorityNotKnownException.class);
+        assertThat(publisher.sent).isEmpty();
+        assertThat(records.find("web-portal", "key-9")).isEmpty();
     }
 
     @Test

@@ -40,7 +40,7 @@ class IdempotencyRecordCleanupTest {
     private static IngressProperties properties(Duration retention) {
         return new IngressProperties(List.of(), null, null, null,
                 new IngressProperties.Idempotency(retention, Duration.ofHours(1)),
-                new IngressProperties.CorrelationIds(Duration.ofDays(30)), null, null, null, List.of(), List.of(), null);
+                new IngressProperties.CorrelationIds(Duration.ofDays(30)), null, null, null, List.of(), List.of(), null, null);
     }
 
     private static final class FakeClaims implements CorrelationClaims {

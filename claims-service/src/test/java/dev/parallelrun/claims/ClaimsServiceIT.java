@@ -364,7 +364,7 @@ class ClaimsServiceIT {
     void declaresOnlyTheTopicItOwnsWithTheConfiguredPartitions() throws Exception {
         // the intent topic and its dead-letter topic belong to the ingress (here: UpstreamTopics)
         assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
-                .containsExactly(Topics.OUTCOMES_SHADOW);
+                .containsExactlyInAnyOrder(Topics.OUTCOMES_SHADOW, Topics.SIDE_EFFECTS_DISPATCHED);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getProperty("spring.embedded.kafka.brokers")))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(INTENTS, DEAD_LETTERS, Topics.OUTCOMES_SHADOW))

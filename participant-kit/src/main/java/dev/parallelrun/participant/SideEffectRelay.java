@@ -2,6 +2,7 @@ package dev.parallelrun.participant;
 
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.Topics;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SideEffectRelay implements SchedulingConfigurer {
 
     /** Where dispatched side effects are performed: one event per side effect, keyed by correlation id. */
-    public static final String TOPIC = "sideeffects.dispatched.v1";
+    public static final String TOPIC = Topics.SIDE_EFFECTS_DISPATCHED;
 
     private static final Logger log = LoggerFactory.getLogger(SideEffectRelay.class);
 

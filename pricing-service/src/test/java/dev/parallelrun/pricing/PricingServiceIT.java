@@ -243,7 +243,7 @@ class PricingServiceIT {
     @Test
     void declaresOnlyTheTopicItOwns() {
         assertThat(context.getBeansOfType(NewTopic.class).values()).extracting(NewTopic::name)
-                .containsExactly(Topics.OUTCOMES_SHADOW);
+                .containsExactlyInAnyOrder(Topics.OUTCOMES_SHADOW, Topics.SIDE_EFFECTS_DISPATCHED);
     }
 
     @Test

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String AUTHORITATIVE_OUTCOMES = "outcomes.authoritative.v1";
     /** Authority decisions, compacted, key = bounded context: the latest decision per context. */
     public static final String AUTHORITY_DECISIONS = "authority.decisions.v1";
+    /**
+     * The new service's real side effects (payments, letters), relayed from its outbox once each in effect: consumers
+     * de-duplicate by event id (= the side effect's id).
+     */
+    public static final String SIDE_EFFECTS_DISPATCHED = "sideeffects.dispatched.v1";
     private static final String DLQ_SUFFIX = ".dlq";
 
     private Topics() {

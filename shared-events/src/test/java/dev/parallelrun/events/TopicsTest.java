@@ -15,6 +15,9 @@ class TopicsTest {
         assertThat(Topics.OUTCOMES_LEGACY).isEqualTo("outcomes.legacy.v1");
         assertThat(Topics.OUTCOMES_SHADOW).isEqualTo("outcomes.shadow.v1");
         assertThat(Topics.VERDICTS).isEqualTo("reconciliation.verdicts.v1");
+        assertThat(Topics.AUTHORITATIVE_OUTCOMES).isEqualTo("outcomes.authoritative.v1");
+        assertThat(Topics.AUTHORITY_DECISIONS).isEqualTo("authority.decisions.v1");
+        assertThat(Topics.SIDE_EFFECTS_DISPATCHED).isEqualTo("sideeffects.dispatched.v1");
         assertThat(Topics.deadLetter("outcomes.legacy.v1")).isEqualTo("outcomes.legacy.v1.dlq");
     }
 

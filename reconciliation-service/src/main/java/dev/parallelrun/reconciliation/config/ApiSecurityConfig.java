@@ -27,7 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
- * divergences, {@code ADMIN} may do everything. Without configured users the service refuses to start, and
+ * divergences, {@code ADMIN} may do everything, and alone decides authority ({@code POST /api/v1/authority/**}). Without configured users the service refuses to start, and
  * outside the local profile with a plain-text ({@code {noop}}) password too. Successful password checks are
  * remembered for a while and failed ones throttled per client address (the shared service-security module),
  * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
@@ -48,6 +48,10 @@ class ApiSecurityConfig {
         http.authenticationManager(ServiceUsers.cachingManager(apiUsers, shared, clock))
                 .addFilterAfter(new UserRateLimitFilter(perUser), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // moving authority is an admin's decision; reading it (and readiness) is everyone's
+                        .requestMatchers(HttpMethod.GET, "/api/v1/authority/**", "/api/v1/readiness/**")
+                        .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
+                        .requestMatchers("/api/v1/authority/**", "/api/v1/readiness/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -213,6 +213,27 @@ class AuthorityIT {
     }
 
     @Test
+    @Order(6)
+    void letsOnlyOneOfConcurrentDecisionsBuildOnTheSameState() throws Exception {
+        String body = "{\"stage\": \"VALIDATED\", \"reason\": \"race\", \"overrideReadiness\": \"test\"}";
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            responses.add(http.sendAsync(HttpRequest.newBuilder(uri("/api/v1/authority/pricing/decisions"))
+                    .header("Authorization", basic("admin")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (var response : responses) {
+            statuses.add(response.get().statusCode());
+        }
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT previous_stage FROM authority_decision WHERE context = 'pricing'", String.class))
+                .containsExactly("SHADOW");
+    }
+
+    @Test
     @Order(5)
     void publishesADecisionRecordedButNeverAcknowledgedByTheBroker() {
         // as if the service had died between the commit and the send

@@ -85,6 +85,7 @@ class AuthorityIT {
     @Order(1)
     void movesAContextThroughEveryStageAndBackWithAnAuditableHistory() throws Exception {
         JsonNode before = single(get("/api/v1/authority", "auditor").body(), "claims");
+        assertThat(before.propertyNames()).containsExactlyInAnyOrder("context", "stage", "cohorts", "decisionId", "decidedAt");
         assertThat(before.get("stage").asString()).isEqualTo("SHADOW");
         assertThat(before.get("cohorts")).isEmpty();
         assertThat(before.get("decisionId").isNull()).isTrue();
@@ -101,6 +102,11 @@ class AuthorityIT {
         assertThat(validated.status()).as(validated.text()).isEqualTo(201);
         JsonNode first = validated.body();
         assertThat(validated.location()).isEqualTo("/api/v1/authority/claims/decisions/" + first.get("decisionId").asString());
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("decisionId", "context", "stage", "cohorts", "reason",
+                "decidedBy", "decidedAt", "previous", "readiness", "override");
+        assertThat(first.get("previous").propertyNames()).containsExactlyInAnyOrder("decisionId", "stage", "cohorts");
+        assertThat(first.get("readiness").propertyNames()).containsExactlyInAnyOrder("context", "ready", "evaluatedAt",
+                "criteria");
         assertThat(first.get("context").asString()).isEqualTo("claims");
         assertThat(first.get("stage").asString()).isEqualTo("VALIDATED");
         assertThat(first.get("cohorts")).isEmpty();
@@ -301,6 +307,7 @@ class AuthorityIT {
     private List<String> resolve(Instant at, String productLine, String region) throws Exception {
         JsonNode body = get("/api/v1/authority/claims/resolve?at=" + at + "&productLine=" + productLine + "&region=" + region,
                 "auditor").body();
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("side", "decisionId");
         return List.of(body.get("side").asString(), body.get("decisionId").isNull() ? "null" : body.get("decisionId").asString());
     }
 

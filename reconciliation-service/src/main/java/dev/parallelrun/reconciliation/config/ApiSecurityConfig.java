@@ -27,7 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
- * divergences, {@code ADMIN} may do everything. Without configured users the service refuses to start, and
+ * divergences, {@code ADMIN} may do everything, and alone decides authority ({@code POST /api/v1/authority/**}). Without configured users the service refuses to start, and
  * outside the local profile with a plain-text ({@code {noop}}) password too. Successful password checks are
  * remembered for a while and failed ones throttled per client address (the shared service-security module),
  * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
@@ -50,6 +50,10 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         // signing an evidence pack is an auditor's act (or an admin's), not an operator's
                         .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*/sign-offs").hasAnyRole("AUDITOR", "ADMIN")
+                        // moving authority is an admin's decision; reading it (and readiness) is everyone's
+                        .requestMatchers(HttpMethod.GET, "/api/v1/authority/**", "/api/v1/readiness/**")
+                        .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
+                        .requestMatchers("/api/v1/authority/**", "/api/v1/readiness/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.ops.metrics;
 
 import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.reconciliation.rules.domain.MatchRateTargets;
 import dev.parallelrun.reconciliation.verdicts.persistence.UnsampledIntentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -31,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code reconciliation_match_rate_counted_verdicts{context,outcome_type}} (how many verdicts the rate rests on:
  * agree + disagree), {@code reconciliation_match_rate_window_unsampled_intents{context}} (intents accepted within
  * the window that sampling left out of the parallel run, so no verdict counts them) and
- * {@code reconciliation_match_rate_target_ratio{context}}.
+ * {@code reconciliation_match_rate_target_ratio{context,outcome_type}} (the outcome type's readiness target in the
+ * context's rule set, else the configured target; a context whose outcome types are not known yet reports its
+ * configured target under {@code outcome_type="*"}).
  */
 final class MatchRateGauges implements SmartLifecycle {
 
@@ -41,6 +44,7 @@ final class MatchRateGauges implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final ReconciliationMetricsProperties.MatchRate settings;
+    private final MatchRateTargets targets;
     private final Clock clock;
     private final MultiGauge matchRate;
     private final MultiGauge windowVerdicts;
@@ -49,10 +53,11 @@ final class MatchRateGauges implements SmartLifecycle {
     private final MultiGauge target;
     private volatile ScheduledExecutorService executor;
 
-    MatchRateGauges(JdbcTemplate jdbc, ReconciliationMetricsProperties.MatchRate settings, Clock clock,
-            MeterRegistry registry) {
+    MatchRateGauges(JdbcTemplate jdbc, ReconciliationMetricsProperties.MatchRate settings, MatchRateTargets targets,
+            Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.targets = targets;
         this.clock = clock;
         this.matchRate = MultiGauge.builder("reconciliation.match.rate").baseUnit("ratio")
                 .description("agree / (agree + disagree) of the current verdicts decided within the window")
@@ -114,16 +119,27 @@ final class MatchRateGauges implements SmartLifecycle {
         contexts.addAll(unsampled.keySet());
         unsampledIntents.register(contexts.stream().<MultiGauge.Row<?>>map(context ->
                 MultiGauge.Row.of(Tags.of("context", context), unsampled.getOrDefault(context, 0L))).toList(), true);
-        publishTargets(tallies.stream().map(MatchRateTally::context).toList());
+        publishTargets(tallies);
     }
 
-    private void publishTargets(List<String> seenContexts) {
-        Set<String> contexts = new LinkedHashSet<>(settings.targets().keySet());
-        contexts.addAll(seenContexts);
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (String context : contexts) {
-            rows.add(MultiGauge.Row.of(Tags.of("context", context), settings.targetOf(context)));
+    /** A target per context and outcome type: every one the rule sets know and every one with verdicts. */
+    private void publishTargets(List<MatchRateTally> tallies) {
+        Map<String, Set<String>> types = new LinkedHashMap<>();
+        for (String context : targets.contexts()) {
+            types.computeIfAbsent(context, c -> new LinkedHashSet<>()).addAll(targets.outcomeTypesOf(context));
         }
+        settings.targets().keySet().forEach(context -> types.computeIfAbsent(context, c -> new LinkedHashSet<>()));
+        tallies.forEach(tally -> types.computeIfAbsent(tally.context(), c -> new LinkedHashSet<>()).add(tally.outcomeType()));
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        types.forEach((context, outcomeTypes) -> {
+            if (outcomeTypes.isEmpty()) {
+                rows.add(MultiGauge.Row.of(Tags.of("context", context, "outcome_type", "*"), targets.targetOf(context, null)));
+            }
+            for (String outcomeType : outcomeTypes) {
+                rows.add(MultiGauge.Row.of(Tags.of("context", context, "outcome_type", outcomeType),
+                        targets.targetOf(context, outcomeType)));
+            }
+        });
         target.register(rows, true);
     }
 

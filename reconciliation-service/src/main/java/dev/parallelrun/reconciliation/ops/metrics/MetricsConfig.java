@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.ops.metrics;
 
 import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.reconciliation.rules.domain.MatchRateTargets;
 import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -22,10 +23,17 @@ class MetricsConfig {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsConfig.class);
 
+    /** The match-rate target per context and outcome type: the rule set's readiness target, else the configured one. */
+    @Bean
+    MatchRateTargets matchRateTargets(RuleBasedComparator outcomeComparator, ReconciliationMetricsProperties properties) {
+        var matchRate = properties.matchRate();
+        return new MatchRateTargets(outcomeComparator.ruleSets(), matchRate.target(), matchRate.targets());
+    }
+
     @Bean
     MatchRateGauges matchRateGauges(JdbcTemplate jdbc, ReconciliationMetricsProperties properties,
-            MeterRegistry registry) {
-        return new MatchRateGauges(jdbc, properties.matchRate(), Clock.systemUTC(), registry);
+            MatchRateTargets matchRateTargets, MeterRegistry registry) {
+        return new MatchRateGauges(jdbc, properties.matchRate(), matchRateTargets, Clock.systemUTC(), registry);
     }
 
     @Bean

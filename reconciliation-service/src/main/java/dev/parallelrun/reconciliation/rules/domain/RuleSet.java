@@ -19,13 +19,30 @@ import tools.jackson.databind.JsonNode;
  * @param grace           the late grace of the context, {@code null} if the file sets none
  * @param outcomeTypes    the rules per outcome type
  * @param otherOutcomes   the rules for outcome types the file does not list
+ * @param readiness       the readiness targets (the file's {@code readiness:} section, or the defaults)
  */
 public record RuleSet(String context, String version, String declaredVersion, String contentSha256, String source,
         String description, String content, JsonNode definition, Duration window, Duration grace,
-        Map<String, OutcomeRules> outcomeTypes, OutcomeRules otherOutcomes) {
+        Map<String, OutcomeRules> outcomeTypes, OutcomeRules otherOutcomes, ReadinessTargets readiness) {
 
     public RuleSet {
-        outcomeTypes = Map.copyOf(outcomeTypes);
+        outcomeTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomeTypes));
+        readiness = readiness == null ? ReadinessTargets.DEFAULTS : readiness;
+    }
+
+    /** A rule set with the default readiness targets. */
+    public RuleSet(String context, String version, String declaredVersion, String contentSha256, String source,
+            String description, String content, JsonNode definition, Duration window, Duration grace,
+            Map<String, OutcomeRules> outcomeTypes, OutcomeRules otherOutcomes) {
+        this(context, version, declaredVersion, contentSha256, source, description, content, definition, window, grace,
+                outcomeTypes, otherOutcomes, ReadinessTargets.DEFAULTS);
+    }
+
+    /** Every accepted variance of the rule set, by id. */
+    public Map<String, AcceptedVariance> variances() {
+        Map<String, AcceptedVariance> byId = new java.util.LinkedHashMap<>();
+        allRules().forEach(rules -> rules.variances().forEach(v -> byId.put(v.id(), v)));
+        return byId;
     }
 
     public OutcomeRules rulesFor(String outcomeType) {

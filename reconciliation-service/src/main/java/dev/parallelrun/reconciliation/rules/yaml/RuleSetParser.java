@@ -6,6 +6,7 @@ import dev.parallelrun.reconciliation.rules.domain.ComparatorKind;
 import dev.parallelrun.reconciliation.rules.domain.FieldRule;
 import dev.parallelrun.reconciliation.rules.domain.OutcomeRules;
 import dev.parallelrun.reconciliation.rules.domain.PathPattern;
+import dev.parallelrun.reconciliation.rules.domain.ReadinessTargets;
 import dev.parallelrun.reconciliation.rules.domain.RedactionRule;
 import dev.parallelrun.reconciliation.rules.domain.RuleSet;
 import dev.parallelrun.reconciliation.rules.domain.RuleSetException;
@@ -93,7 +94,8 @@ public final class RuleSetParser {
             throw new RuleSetException(source, "the file", "is empty");
         }
         Section top = new Section(root, "top level");
-        top.allowOnly("context", "version", "description", "correlation", "default", "redaction", "outcomeTypes");
+        top.allowOnly("context", "version", "description", "correlation", "default", "redaction", "outcomeTypes",
+                "readiness");
         String context = top.requiredName("context");
         String declared = top.requiredName("version");
         String description = top.optionalText("description");
@@ -122,10 +124,43 @@ public final class RuleSetParser {
                         varianceIds));
             }
         }
+        ReadinessTargets readiness = top.has("readiness")
+                ? readiness(top.section("readiness", "readiness"))
+                : ReadinessTargets.DEFAULTS;
         String sha256 = sha256(content);
         OutcomeRules other = new OutcomeRules("*", contextDefault, List.of(), List.of(), contextRedaction);
         return new RuleSet(context, declared + "@sha256:" + sha256.substring(0, 8), declared, sha256, source, description,
-                new String(content, StandardCharsets.UTF_8), root, window, grace, outcomeTypes, other);
+                new String(content, StandardCharsets.UTF_8), root, window, grace, outcomeTypes, other, readiness);
+    }
+
+    /** The {@code readiness:} section; what it leaves out keeps its default ({@link ReadinessTargets#DEFAULTS}). */
+    private ReadinessTargets readiness(Section section) {
+        section.allowOnly("evaluationWindow", "minimumVolume", "sustainedHours", "cohortMinimumVolume", "targets");
+        ReadinessTargets defaults = ReadinessTargets.DEFAULTS;
+        Duration window = section.optionalDuration("evaluationWindow", false);
+        long minimumVolume = section.optionalCount("minimumVolume", defaults.minimumVolume(), Integer.MAX_VALUE);
+        // at most a month of hours: the hourly query is bounded by it
+        long sustainedHours = section.optionalCount("sustainedHours", defaults.sustainedHours(), 24 * 31);
+        long cohortMinimumVolume = section.optionalCount("cohortMinimumVolume", defaults.cohortMinimumVolume(),
+                Integer.MAX_VALUE);
+        Map<String, BigDecimal> targets = new LinkedHashMap<>();
+        if (section.has("targets")) {
+            Section listed = section.section("targets", "readiness.targets");
+            for (String outcomeType : listed.node.propertyNames()) {
+                if (!NAME.matcher(outcomeType).matches()) {
+                    throw new RuleSetException(source, "readiness.targets", "'" + outcomeType + "' is not an outcome type name");
+                }
+                JsonNode value = listed.node.get(outcomeType);
+                if (value == null || !value.isNumber() || value.decimalValue().signum() < 0
+                        || value.decimalValue().compareTo(BigDecimal.ONE) > 0) {
+                    throw new RuleSetException(source, "readiness.targets." + outcomeType,
+                            "a target is a match rate between 0 and 1 (e.g. 0.98), not " + value);
+                }
+                targets.put(outcomeType, value.decimalValue());
+            }
+        }
+        return new ReadinessTargets(window == null ? defaults.evaluationWindow() : window, minimumVolume,
+                (int) sustainedHours, cohortMinimumVolume, targets);
     }
 
     private OutcomeRules outcomeRules(String name, Section type, FieldRule contextDefault,
@@ -559,6 +594,19 @@ public final class RuleSetParser {
                 throw new RuleSetException(source, where, key + " must not be negative");
             }
             return value.decimalValue();
+        }
+
+        /** A whole number from 0 to {@code max}, or the default when the key is absent. */
+        long optionalCount(String key, long defaultValue, long max) {
+            if (!has(key)) {
+                return defaultValue;
+            }
+            JsonNode value = node.get(key);
+            if (!value.isIntegralNumber() || value.bigIntegerValue().signum() < 0
+                    || value.bigIntegerValue().compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                throw new RuleSetException(source, where, key + " must be a whole number from 0 to " + max + ", not " + value);
+            }
+            return value.longValue();
         }
 
         Duration optionalDuration(String key, boolean zeroAllowed) {

@@ -3,6 +3,7 @@ package dev.parallelrun.reconciliation.verdicts.web;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.reconciliation.config.ReconciliationProperties;
+import dev.parallelrun.reconciliation.verdicts.domain.MatchRateTarget;
 import dev.parallelrun.reconciliation.verdicts.persistence.UnsampledIntentStore;
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore.ClassificationCount;
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore.StoredVerdict;
@@ -29,13 +30,15 @@ class ReconciliationController {
 
     private final VerdictStore store;
     private final UnsampledIntentStore unsampledIntents;
+    private final MatchRateTarget targets;
     private final ReconciliationProperties.Api limits;
     private final Clock clock;
 
-    ReconciliationController(VerdictStore store, UnsampledIntentStore unsampledIntents,
+    ReconciliationController(VerdictStore store, UnsampledIntentStore unsampledIntents, MatchRateTarget targets,
             ReconciliationProperties properties, Clock clock) {
         this.store = store;
         this.unsampledIntents = unsampledIntents;
+        this.targets = targets;
         this.limits = properties.api();
         this.clock = clock;
     }
@@ -110,7 +113,7 @@ class ReconciliationController {
         counts.forEach((key, buckets) -> {
             String[] parts = key.split("\u0000", 2);
             rates.add(MatchRate.of(parts[0], parts[1], buckets[0], buckets[1], buckets[2],
-                    unsampled.getOrDefault(parts[0], 0L)));
+                    unsampled.getOrDefault(parts[0], 0L), targets.targetOf(parts[0], parts[1])));
         });
         return rates;
     }
@@ -155,14 +158,16 @@ class ReconciliationController {
      * @param countedVerdicts  the verdicts the rate is computed from: agree + disagree
      * @param unsampledIntents the context's intents accepted within the window that sampling left out of the
      *                         parallel run: no verdict, so not in any count here
+     * @param target           the rate the outcome type must reach: its rule set's readiness target, else the
+     *                         context's configured target
      */
     record MatchRate(String context, String outcomeType, long agree, long disagree, long excluded,
-            long countedVerdicts, long unsampledIntents, Double matchRate) {
+            long countedVerdicts, long unsampledIntents, Double matchRate, double target) {
         static MatchRate of(String context, String outcomeType, long agree, long disagree, long excluded,
-                long unsampledIntents) {
+                long unsampledIntents, double target) {
             long counted = agree + disagree;
             return new MatchRate(context, outcomeType, agree, disagree, excluded, counted, unsampledIntents,
-                    counted == 0 ? null : (double) agree / counted);
+                    counted == 0 ? null : (double) agree / counted, target);
         }
     }
 }

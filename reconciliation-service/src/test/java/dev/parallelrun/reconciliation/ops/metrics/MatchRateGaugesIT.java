@@ -42,7 +42,9 @@ class MatchRateGaugesIT {
 
         var registry = new SimpleMeterRegistry();
         var gauges = new MatchRateGauges(jdbc, new ReconciliationMetricsProperties.MatchRate(Duration.ofMinutes(15),
-                Duration.ofSeconds(30), 0.95, Map.of()), Clock.fixed(NOW, java.time.ZoneOffset.UTC), registry);
+                Duration.ofSeconds(30), 0.95, Map.of()),
+                new dev.parallelrun.reconciliation.rules.domain.MatchRateTargets(java.util.List.of(), 0.95, Map.of()),
+                Clock.fixed(NOW, java.time.ZoneOffset.UTC), registry);
         gauges.refresh();
 
         assertThat(registry.get("reconciliation.match.rate").tags("context", "claims", "outcome_type", "ClaimAssessed")
@@ -50,7 +52,7 @@ class MatchRateGaugesIT {
         assertThat(registry.get("reconciliation.match.rate.window.verdicts")
                 .tags("context", "claims", "outcome_type", "ClaimAssessed", "agreement", "excluded").gauge().value())
                 .isEqualTo(1);
-        assertThat(registry.get("reconciliation.match.rate.target").tags("context", "claims").gauge().value())
+        assertThat(registry.get("reconciliation.match.rate.target").tags("context", "claims", "outcome_type", "ClaimAssessed").gauge().value())
                 .isEqualTo(0.95);
         assertThat(registry.get("reconciliation.match.rate.counted.verdicts")
                 .tags("context", "claims", "outcome_type", "ClaimAssessed").gauge().value()).isEqualTo(4);

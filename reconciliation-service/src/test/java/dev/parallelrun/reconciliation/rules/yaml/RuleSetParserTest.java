@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parallelrun.reconciliation.rules.domain.AcceptedVariance;
+import dev.parallelrun.reconciliation.rules.domain.ReadinessTargets;
 import dev.parallelrun.reconciliation.rules.domain.RuleSet;
 import dev.parallelrun.reconciliation.rules.domain.RuleSetException;
 import dev.parallelrun.reconciliation.rules.domain.RuleSetFixtures;
@@ -33,7 +34,7 @@ class RuleSetParserTest {
                 Arguments.of("bad version", "context: orders\nversion: orders 1\n", "top level",
                         "'version' orders 1 may only contain letters, digits, '.', '_' and '-'"),
                 Arguments.of("unknown top-level key", HEAD + "outcometypes: {}\n", "top level",
-                        "unknown key 'outcometypes'; expected one of: context, version, description, correlation, default, redaction, outcomeTypes"),
+                        "unknown key 'outcometypes'; expected one of: context, version, description, correlation, default, redaction, outcomeTypes, readiness"),
                 Arguments.of("duplicate key", HEAD + "version: orders-2\n", "the file", "is not valid YAML: Duplicate Object property \"version\" (line 3"),
                 Arguments.of("bad window", HEAD + "correlation: {window: soon}\n", "correlation",
                         "window 'soon' is not a duration; write e.g. 30s, 5m, 1h or PT30S"),
@@ -153,7 +154,32 @@ class RuleSetParserTest {
                         "window '999999999999999d' is too long a duration"),
                 Arguments.of("variance expiring on the last date there is", HEAD
                         + "outcomeTypes: {T: {variances: [{id: v, paths: [/a], reason: r, reference: x, expires: '+999999999-12-31'}]}}\n",
-                        "outcomeTypes.T.variances[0] (v)", "expires '+999999999-12-31' is the last date there is"));
+                        "outcomeTypes.T.variances[0] (v)", "expires '+999999999-12-31' is the last date there is"),
+                Arguments.of("readiness not a mapping", HEAD + "readiness: [1]\n", "readiness",
+                        "must be a mapping of keys to values"),
+                Arguments.of("unknown readiness key", HEAD + "readiness: {minimumVolumes: 5}\n", "readiness",
+                        "unknown key 'minimumVolumes'; expected one of: evaluationWindow, minimumVolume, sustainedHours, "
+                                + "cohortMinimumVolume, targets"),
+                Arguments.of("bad evaluation window", HEAD + "readiness: {evaluationWindow: a day}\n", "readiness",
+                        "evaluationWindow 'a day' is not a duration"),
+                Arguments.of("zero evaluation window", HEAD + "readiness: {evaluationWindow: PT0S}\n", "readiness",
+                        "evaluationWindow must be positive"),
+                Arguments.of("negative minimum volume", HEAD + "readiness: {minimumVolume: -1}\n", "readiness",
+                        "minimumVolume must be a whole number from 0 to 2147483647, not -1"),
+                Arguments.of("fractional minimum volume", HEAD + "readiness: {minimumVolume: 2.5}\n", "readiness",
+                        "minimumVolume must be a whole number"),
+                Arguments.of("sustained beyond a month", HEAD + "readiness: {sustainedHours: 745}\n", "readiness",
+                        "sustainedHours must be a whole number from 0 to 744, not 745"),
+                Arguments.of("cohort volume as text", HEAD + "readiness: {cohortMinimumVolume: many}\n", "readiness",
+                        "cohortMinimumVolume must be a whole number"),
+                Arguments.of("targets not a mapping", HEAD + "readiness: {targets: [0.9]}\n", "readiness.targets",
+                        "must be a mapping of keys to values"),
+                Arguments.of("target above 1", HEAD + "readiness: {targets: {T: 1.5}}\n", "readiness.targets.T",
+                        "a target is a match rate between 0 and 1 (e.g. 0.98), not 1.5"),
+                Arguments.of("target as a percentage text", HEAD + "readiness: {targets: {T: 98%}}\n", "readiness.targets.T",
+                        "a target is a match rate between 0 and 1"),
+                Arguments.of("target of no outcome type name", HEAD + "readiness: {targets: {'a b': 0.9}}\n",
+                        "readiness.targets", "'a b' is not an outcome type name"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -215,6 +241,43 @@ class RuleSetParserTest {
         assertThat(claims.rulesFor("ClaimAssessed").variances()).singleElement()
                 .satisfies(v -> assertThat(v.reference()).isEqualTo("docs/claims-domain.md#risk-score"));
         assertThat(claims.hashes()).isTrue();
+    }
+
+    @Test
+    void readsTheReadinessTargetsAndKeepsTheDefaultsOfWhatTheSectionLeavesOut() {
+        RuleSet ruleSet = RuleSetParser.parse("a.yml", (HEAD + "readiness:\n  evaluationWindow: 12h\n"
+                + "  sustainedHours: 0\n  targets: {OrderPriced: 0.995, OrderShipped: 1}\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ruleSet.readiness().evaluationWindow()).isEqualTo(Duration.ofHours(12));
+        assertThat(ruleSet.readiness().sustainedHours()).isZero();
+        assertThat(ruleSet.readiness().minimumVolume()).isEqualTo(ReadinessTargets.DEFAULTS.minimumVolume());
+        assertThat(ruleSet.readiness().cohortMinimumVolume()).isEqualTo(ReadinessTargets.DEFAULTS.cohortMinimumVolume());
+        assertThat(ruleSet.readiness().targets()).containsOnlyKeys("OrderPriced", "OrderShipped");
+        assertThat(ruleSet.readiness().targetOf("OrderPriced")).hasValueSatisfying(
+                target -> assertThat(target).isEqualByComparingTo("0.995"));
+        assertThat(ruleSet.readiness().targetOf("OrderReturned")).isEmpty();
+    }
+
+    @Test
+    void givesARuleSetWithoutAReadinessSectionTheDefaults() {
+        RuleSet ruleSet = RuleSetParser.parse("a.yml", HEAD.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ruleSet.readiness()).isEqualTo(ReadinessTargets.DEFAULTS);
+        assertThat(ReadinessTargets.DEFAULTS).isEqualTo(new ReadinessTargets(Duration.ofHours(24), 200, 4, 50,
+                java.util.Map.of()));
+    }
+
+    @Test
+    void readsTheShippedReadinessTargets() {
+        RuleSet claims = RuleSetFixtures.claims();
+
+        assertThat(claims.readiness().evaluationWindow()).isEqualTo(Duration.ofHours(24));
+        assertThat(claims.readiness().minimumVolume()).isEqualTo(200);
+        assertThat(claims.readiness().sustainedHours()).isEqualTo(4);
+        assertThat(claims.readiness().cohortMinimumVolume()).isEqualTo(50);
+        assertThat(claims.readiness().targets()).containsOnlyKeys("ClaimAssessed", "PaymentDecided");
+        assertThat(claims.readiness().targetOf("PaymentDecided")).hasValueSatisfying(
+                target -> assertThat(target).isEqualByComparingTo("0.99"));
     }
 
     @Test

@@ -1,0 +1,127 @@
+package dev.parallelrun.reconciliation.readiness;
+
+import dev.parallelrun.events.authority.Cohort;
+import dev.parallelrun.reconciliation.readiness.ReadinessReport.Criterion;
+import dev.parallelrun.reconciliation.rules.domain.ReadinessTargets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Turns what the verdicts show into the readiness criteria, named as {@link ReadinessReport.Criterion} documents them.
+ * Plain logic over counts, so that every rule is a fast test.
+ */
+final class ReadinessCriteria {
+
+    private ReadinessCriteria() {
+    }
+
+    /** Agree and disagree verdicts of one outcome type (and hour or cohort). */
+    record Tally(long agree, long disagree) {
+        static final Tally NONE = new Tally(0, 0);
+
+        long counted() {
+            return agree + disagree;
+        }
+
+        double rate() {
+            return counted() == 0 ? 0 : (double) agree / counted();
+        }
+
+        Tally plus(Tally other) {
+            return new Tally(agree + other.agree, disagree + other.disagree);
+        }
+    }
+
+    /**
+     * What the verdicts of the evaluation window show.
+     *
+     * @param window             per outcome type, over the evaluation window
+     * @param hours              the starts of the last {@code sustainedHours} full hours, oldest first
+     * @param hourly             per outcome type, per hour start
+     * @param openCritical       current CRITICAL verdicts in the window that disagree
+     * @param cohorts            per cohort being promoted, per outcome type
+     * @param expiredInUse       ids of expired accepted variances that verdicts in the window name
+     */
+    record Evidence(Map<String, Tally> window, List<Instant> hours, Map<String, Map<Instant, Tally>> hourly,
+            long openCritical, Map<Cohort, Map<String, Tally>> cohorts, Set<String> expiredInUse) {
+    }
+
+    static List<Criterion> of(ReadinessTargets targets, List<String> outcomeTypes, ToDoubleFunction<String> targetOf,
+            Evidence evidence) {
+        List<Criterion> criteria = new ArrayList<>();
+        for (String type : outcomeTypes) {
+            double target = targetOf.applyAsDouble(type);
+            Tally tally = evidence.window().getOrDefault(type, Tally.NONE);
+            criteria.add(new Criterion("matchRate:" + type, ">= " + number(target) + " over " + targets.evaluationWindow(),
+                    tally.counted() == 0 ? "no counted verdicts" : rate(tally),
+                    tally.counted() > 0 && tally.rate() >= target));
+            criteria.add(new Criterion("minimumVolume:" + type, ">= " + targets.minimumVolume()
+                    + " agree+disagree verdicts over " + targets.evaluationWindow(), Long.toString(tally.counted()),
+                    tally.counted() >= targets.minimumVolume()));
+            if (targets.sustainedHours() > 0) {
+                criteria.add(sustained(type, target, targets.sustainedHours(), evidence));
+            }
+        }
+        criteria.add(new Criterion("noOpenCriticalDivergence", "0 CRITICAL disagreeing verdicts over "
+                + targets.evaluationWindow(), Long.toString(evidence.openCritical()), evidence.openCritical() == 0));
+        evidence.cohorts().forEach((cohort, byType) -> {
+            for (String type : outcomeTypes) {
+                Tally tally = byType.getOrDefault(type, Tally.NONE);
+                criteria.add(new Criterion("cohortCovered:" + name(cohort) + ":" + type, ">= "
+                        + targets.cohortMinimumVolume() + " agree+disagree verdicts over " + targets.evaluationWindow(),
+                        tally.counted() == 0 ? "0" : tally.counted() + " (" + rate(tally) + ")",
+                        tally.counted() >= targets.cohortMinimumVolume()));
+            }
+        });
+        criteria.add(new Criterion("noExpiredVarianceInUse", "no verdict over " + targets.evaluationWindow()
+                + " names an expired accepted variance", evidence.expiredInUse().isEmpty() ? "none"
+                : String.join(", ", evidence.expiredInUse()), evidence.expiredInUse().isEmpty()));
+        return criteria;
+    }
+
+    private static Criterion sustained(String type, double target, int hours, Evidence evidence) {
+        Map<Instant, Tally> byHour = evidence.hourly().getOrDefault(type, Map.of());
+        StringJoiner below = new StringJoiner(", ");
+        int onTarget = 0;
+        for (Instant hour : evidence.hours()) {
+            Tally tally = byHour.getOrDefault(hour, Tally.NONE);
+            if (tally.counted() > 0 && tally.rate() >= target) {
+                onTarget++;
+            } else {
+                below.add(hour + " " + (tally.counted() == 0 ? "no verdicts" : number(tally.rate())));
+            }
+        }
+        String actual = onTarget + " of " + hours + " hours on target" + (onTarget == hours ? "" : "; below: " + below);
+        return new Criterion("sustained:" + type, "each of the last " + hours + " full hours >= " + number(target),
+                actual, onTarget == hours);
+    }
+
+    /** A cohort as a criterion names it, e.g. {@code productLine=motor,region=DE}. */
+    static String name(Cohort cohort) {
+        StringJoiner name = new StringJoiner(",");
+        if (cohort.productLine() != null) {
+            name.add("productLine=" + cohort.productLine());
+        }
+        if (cohort.region() != null) {
+            name.add("region=" + cohort.region());
+        }
+        if (cohort.channel() != null) {
+            name.add("channel=" + cohort.channel());
+        }
+        return name.toString();
+    }
+
+    private static String rate(Tally tally) {
+        return number(tally.rate()) + " (" + tally.agree() + " agree, " + tally.disagree() + " disagree)";
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parallelrun.reconciliation.readiness.persistence;
+
+import dev.parallelrun.events.authority.Cohort;
+import dev.parallelrun.events.verdict.Classification;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aggregations of the stored verdicts readiness needs beyond the window's classification counts (those come from
+ * the verdict store's match-rate query): per hour, per cohort, the critical disagreements, the variances named. Every
+ * query reads current verdicts only (a superseded verdict is history, not evidence) of one context.
+ */
+@Repository
+public class ReadinessEvidence {
+
+    private static final String HOURLY = "SELECT outcome_type, date_trunc('hour', decided_at AT TIME ZONE 'UTC') AS hour, "
+            + "classification, count(*) AS n FROM verdict WHERE superseded_by IS NULL AND context = ? "
+            + "AND decided_at >= ? AND decided_at < ? GROUP BY 1, 2, 3";
+    private static final String IN_COHORT = "SELECT v.outcome_type, v.classification, count(*) AS n FROM verdict v "
+            + "JOIN intent_cohort i ON i.correlation_id = v.correlation_id "
+            + "WHERE v.superseded_by IS NULL AND v.context = ? AND v.decided_at >= ? "
+            + "AND (?::text IS NULL OR i.product_line = ?) AND (?::text IS NULL OR i.region = ?) "
+            + "AND (?::text IS NULL OR i.channel = ?) GROUP BY 1, 2";
+    private static final String DISAGREEING_OF_SEVERITY = "SELECT count(*) FROM verdict WHERE superseded_by IS NULL "
+            + "AND context = ? AND decided_at >= ? AND severity = ? AND classification = ANY(?)";
+    /** A difference an accepted variance covered names it in its comparator: {@code <comparator>+variance:<id>}. */
+    private static final String VARIANCES_NAMED = "SELECT DISTINCT substring(d->>'comparator' from '\\+variance:(.+)$') AS id "
+            + "FROM verdict v, jsonb_array_elements(v.differences) d WHERE v.superseded_by IS NULL AND v.context = ? "
+            + "AND v.decided_at >= ? AND d->>'comparator' LIKE '%+variance:%'";
+
+    private final JdbcTemplate jdbc;
+
+    public ReadinessEvidence(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts per outcome type, hour (its start, UTC) and classification, of verdicts decided in [from, to). */
+    public List<HourlyCount> hourly(String context, Instant from, Instant to) {
+        return jdbc.query(HOURLY, (rs, row) -> new HourlyCount(rs.getString("outcome_type"),
+                rs.getObject("hour", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                Classification.valueOf(rs.getString("classification")), rs.getLong("n")),
+                context, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Counts per outcome type and classification of the cohort's verdicts decided since the instant. */
+    public List<CohortCount> inCohort(String context, Instant since, Cohort cohort) {
+        return jdbc.query(IN_COHORT, (rs, row) -> new CohortCount(rs.getString("outcome_type"),
+                Classification.valueOf(rs.getString("classification")), rs.getLong("n")),
+                context, Timestamp.from(since), cohort.productLine(), cohort.productLine(), cohort.region(),
+                cohort.region(), cohort.channel(), cohort.channel());
+    }
+
+    /** Verdicts decided since the instant that disagree (MISMATCH, MISSING_*) with the given severity. */
+    public long disagreeing(String context, Instant since, String severity) {
+        String[] disagreeing = Arrays.stream(Classification.values())
+                .filter(c -> c.bucket() == Classification.MatchRateBucket.DISAGREE).map(Enum::name).toArray(String[]::new);
+        List<Long> count = jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(DISAGREEING_OF_SEVERITY);
+            ps.setString(1, context);
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, severity);
+            Array array = con.createArrayOf("varchar", disagreeing);
+            ps.setArray(4, array);
+            return ps;
+        }, (rs, row) -> rs.getLong(1));
+        return count.isEmpty() ? 0 : count.get(0);
+    }
+
+    /** The ids of the accepted variances the verdicts decided since the instant name. */
+    public Set<String> variancesNamed(String context, Instant since) {
+        return new LinkedHashSet<>(new ArrayList<>(jdbc.query(VARIANCES_NAMED, (rs, row) -> rs.getString("id"),
+                context, Timestamp.from(since))));
+    }
+
+    /** Verdicts of one outcome type, hour and classification. */
+    public record HourlyCount(String outcomeType, Instant hour, Classification classification, long count) {
+    }
+
+    /** Verdicts of one cohort, outcome type and classification. */
+    public record CohortCount(String outcomeType, Classification classification, long count) {
+    }
+}

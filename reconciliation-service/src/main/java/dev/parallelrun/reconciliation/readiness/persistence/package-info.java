@@ -1,0 +1,2 @@
+/** The verdict aggregations readiness needs beyond the match-rate counts: per hour, per cohort, critical, variances. */
+package dev.parallelrun.reconciliation.readiness.persistence;

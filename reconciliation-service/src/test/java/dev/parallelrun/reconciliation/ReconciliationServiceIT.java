@@ -350,13 +350,11 @@ class ReconciliationServiceIT {
         ContainerTestUtils.waitForAssignment(authoritativeStreamCounter, 6); // it starts at the end of its topics
         double fallbacksBefore = count("parallelrun.fallbacks", "reason", "failed");
         double shadowTruthsBefore = count("parallelrun.authoritative.outcomes", "side", "shadow", "status", "completed");
-        CloudEvent legacyAuthoritative = newIntent();
-        CloudEvent shadowAuthoritative = newIntent().withAuthority(Side.SHADOW, "decision-it");
-        CloudEvent shadowFails = newIntent().withAuthority(Side.SHADOW, "decision-it");
-        for (CloudEvent intent : List.of(legacyAuthoritative, shadowAuthoritative, shadowFails)) {
-            publishIntent(intent);
-        }
+        // accepted now: the claims window here is 3 s of event time, and each side answers at once
+        CloudEvent legacyAuthoritative = intentAcceptedNow();
+        CloudEvent shadowAuthoritative = intentAcceptedNow().withAuthority(Side.SHADOW, "decision-it");
         for (CloudEvent intent : List.of(legacyAuthoritative, shadowAuthoritative)) {
+            publishIntent(intent);
             CloudEvent legacyAssessment = legacy.completed(intent, ClaimsContract.CLAIM_ASSESSED, clear());
             publish(legacyAssessment);
             publish(legacyAssessment); // a redelivery
@@ -366,6 +364,8 @@ class ReconciliationServiceIT {
             publish(shadowPayment);
             publish(shadowPayment);
         }
+        CloudEvent shadowFails = intentAcceptedNow().withAuthority(Side.SHADOW, "decision-it");
+        publishIntent(shadowFails);
         publish(legacy.completed(shadowFails, ClaimsContract.CLAIM_ASSESSED, clear()));
         publish(shadow.completed(shadowFails, ClaimsContract.CLAIM_ASSESSED, clear()));
         publish(legacy.completed(shadowFails, ClaimsContract.PAYMENT_DECIDED, payment("10.00")));
@@ -483,6 +483,12 @@ class ReconciliationServiceIT {
                     .containsPattern("reconciliation_late_arrivals_total\\{[^}]*context=\"claims\",outcome_type=\""
                             + outcomeType + "\",within_grace=\"false\"");
         }
+        // the authority series: fallbacks and replays are rare, so they exist at zero from the start
+        assertThat(response.body())
+                .containsPattern("parallelrun_fallbacks_total\\{[^}]*context=\"claims\",reason=\"missing\"")
+                .containsPattern("parallelrun_fallbacks_total\\{[^}]*context=\"claims\",reason=\"failed\"")
+                .containsPattern("parallelrun_replayed_intents_total\\{[^}]*context=\"claims\"")
+                .containsPattern("parallelrun_authoritative_outcomes_total\\{[^}]*context=\"claims\",side=\"shadow\",status=\"failed\"");
     }
 
     private void assertProblem(String path, int status, String parameter) throws Exception {
@@ -559,6 +565,13 @@ class ReconciliationServiceIT {
 
     private void publish(CloudEvent outcome) throws Exception {
         producer.send(new ProducerRecord<>(outcome.outcomeSide().outcomeTopic(), outcome.correlationId(), codec.write(outcome))).get();
+    }
+
+    private static CloudEvent intentAcceptedNow() {
+        CloudEvent golden = newIntent();
+        return new CloudEvent(golden.specVersion(), golden.id(), golden.type(), golden.source(), java.time.Instant.now(),
+                golden.dataContentType(), golden.correlationId(), null, golden.boundedContext(), null, null, null, null,
+                null, null, null, null, null, golden.data());
     }
 
     private static CloudEvent newIntent() {

@@ -155,7 +155,10 @@ class AuthoritativeStreamTopologyTest {
         send(legacy);
         send(legacy);
         send(pair.clearAssessment(Side.SHADOW));
-        advance(WINDOW.plus(GRACE).plus(Duration.ofHours(2)));
+        advance(WINDOW.plus(GRACE));
+        // two hours on, the adapter republishes its stored outcome
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         send(legacy);
 
         assertThat(authoritativeTopic.readValuesToList()).hasSize(1);
@@ -200,6 +203,8 @@ class AuthoritativeStreamTopologyTest {
         assertThat(before).extracting(Verdict::classification)
                 .containsExactlyInAnyOrder(Classification.MATCH, Classification.FAILED);
 
+        int duplicatesBefore = metrics.duplicates.get();
+
         // the legacy adapter executes the fallback for real; its outcomes carry fallback=true
         Outcomes fallbackAnswers = pair.answering(fallback);
         send(fallbackAnswers.clearAssessment(Side.LEGACY));
@@ -213,7 +218,7 @@ class AuthoritativeStreamTopologyTest {
             assertThat(outcome.isFallback()).isTrue();
         });
         assertThat(verdictTopic.isEmpty()).as("fallback answers are not compared").isTrue();
-        assertThat(metrics.duplicates.get()).as("nor counted as duplicates of the pair").isZero();
+        assertThat(metrics.duplicates.get()).as("nor counted as duplicates of the pair").isEqualTo(duplicatesBefore);
         assertThat(metrics.deadLettered.get()).isZero();
         assertThat(fallbackTopic.isEmpty()).as("at most once").isTrue();
     }
@@ -283,20 +288,15 @@ class AuthoritativeStreamTopologyTest {
     }
 
     @Test
-    void ignoresAFallbackIntentWhenExpectingOutcomes() {
+    void expectsNoOutcomeOfAFallbackIntent() {
         Outcomes pair = Outcomes.forNewIntent(clock).authoritative(Side.SHADOW);
         CloudEvent intent = pair.intent();
-        sendIntent(intent);
-        sendIntent(intent.asFallback(UUID.randomUUID().toString(), clock.instant()));
-        send(pair.clearAssessment(Side.SHADOW));
-        send(pair.clearAssessment(Side.LEGACY));
-        send(pair.payment(Side.SHADOW, "10.00"));
-        send(pair.payment(Side.LEGACY, "10.00"));
 
+        sendIntent(intent.asFallback(UUID.randomUUID().toString(), clock.instant()));
         advance(WINDOW.plus(GRACE).plusSeconds(1));
 
-        assertThat(verdicts()).extracting(Verdict::classification)
-                .containsExactly(Classification.MATCH, Classification.MATCH);
+        assertThat(verdictTopic.isEmpty()).as("no UNANSWERED for a fallback").isTrue();
+        assertThat(fallbackTopic.isEmpty()).as("and no fallback of a fallback").isTrue();
     }
 
     @Test

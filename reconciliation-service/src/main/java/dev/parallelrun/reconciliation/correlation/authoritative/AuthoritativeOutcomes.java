@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -227,11 +229,11 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
         }
         boolean awaits = OutcomeAuthority.mayNeedFallback(intent) && !unsettled.isEmpty()
                 && emitted.get(fallbackKey(correlationId)) == null;
-        java.util.Set<String> settled = new java.util.HashSet<>(types);
+        Set<String> settled = new HashSet<>(types);
         settled.removeAll(unsettled);
         boolean failedFirst = earlier != null && earlier.shadowFailed();
         IntentWatch watch = new IntentWatch(intent.id(), intent.boundedContext(), acceptedAt, awaits ? intent : null,
-                settled, java.util.Set.of(), failedFirst, windowEnd, Math.max(retainUntil,
+                settled, Set.of(), failedFirst, windowEnd, Math.max(retainUntil,
                         earlier == null ? retainUntil : earlier.retainUntilMs()));
         intents.put(correlationId, watch);
         deadlines.put(indexKey(watch.retainUntilMs(), FORGET_INTENT, correlationId), correlationId);

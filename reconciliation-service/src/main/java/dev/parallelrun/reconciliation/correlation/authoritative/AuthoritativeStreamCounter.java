@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class AuthoritativeStreamCounter {
 
     /** The topics to read: the authoritative stream and the intent topics of the given contexts. */
     public static Pattern topics(List<String> contexts) {
-        return Pattern.compile(java.util.stream.Stream.concat(java.util.stream.Stream.of(Topics.AUTHORITATIVE_OUTCOMES),
+        return Pattern.compile(Stream.concat(Stream.of(Topics.AUTHORITATIVE_OUTCOMES),
                 contexts.stream().sorted().map(Topics::intents)).map(Pattern::quote).collect(Collectors.joining("|")));
     }
 

@@ -4,6 +4,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.OutcomeStatus;
 import dev.parallelrun.events.Side;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -78,7 +79,7 @@ public final class OutcomeAuthority {
         MISSING;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The reason named by its wire name, or {@code null} for anything else. */

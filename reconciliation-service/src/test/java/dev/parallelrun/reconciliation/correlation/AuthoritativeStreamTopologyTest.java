@@ -300,6 +300,33 @@ class AuthoritativeStreamTopologyTest {
     }
 
     @Test
+    void forgetsIntentsAfterWindowAndGraceAndWhatItPublishedAfterTheDuplicateHorizon() {
+        Outcomes pair = Outcomes.forNewIntent(clock).authoritative(Side.SHADOW);
+        sendIntent(pair.intent());
+        send(pair.clearAssessment(Side.SHADOW));
+        send(pair.payment(Side.SHADOW, "10.00"));
+        var intents = driver.<String, Object>getKeyValueStore("authoritative-intents");
+        var emitted = driver.<String, Long>getKeyValueStore("authoritative-emitted");
+        assertThat(entries(intents)).isEqualTo(1);
+        assertThat(entries(emitted)).isEqualTo(2);
+
+        advance(WINDOW.plus(GRACE).plusSeconds(5));
+        assertThat(intents.get(pair.correlationId())).isNull();
+        assertThat(entries(emitted)).as("kept against redeliveries").isEqualTo(2);
+
+        // 14 days on (the duplicate horizon), traffic moves event time past it
+        driver.advanceWallClockTime(Duration.ofDays(14));
+        clock.set(START.plus(Duration.ofDays(14)).plusSeconds(10));
+        Outcomes later = Outcomes.forNewIntent(clock);
+        send(later.clearAssessment(Side.LEGACY));
+        advance(Duration.ofSeconds(1));
+
+        assertThat(emitted.get(new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
+                ClaimsContract.CLAIM_ASSESSED).asString())).isNull();
+        assertThat(entries(emitted)).isEqualTo(1);
+    }
+
+    @Test
     void measuresEachSidesLatencyOncePerOutcomeType() {
         Outcomes pair = Outcomes.forNewIntent(clock);
         sendIntent(pair.intent());
@@ -318,6 +345,17 @@ class AuthoritativeStreamTopologyTest {
         assertThat(latency("shadow").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1000);
         assertThat(latency("legacy").count()).isEqualTo(1);
         assertThat(latency("legacy").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(3000);
+    }
+
+    private static long entries(org.apache.kafka.streams.state.KeyValueStore<String, ?> store) {
+        long count = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+        }
+        return count;
     }
 
     private Timer latency(String side) {

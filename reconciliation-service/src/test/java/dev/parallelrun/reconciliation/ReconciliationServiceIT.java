@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,11 +37,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,6 +81,13 @@ class ReconciliationServiceIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    @Qualifier("authoritativeStreamCounter")
+    MessageListenerContainer authoritativeStreamCounter;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -334,6 +346,77 @@ class ReconciliationServiceIT {
     }
 
     @Test
+    void publishesExactlyOneAuthoritativeOutcomePerPairReadCommittedAndCountsTheFallback() throws Exception {
+        ContainerTestUtils.waitForAssignment(authoritativeStreamCounter, 6); // it starts at the end of its topics
+        double fallbacksBefore = count("parallelrun.fallbacks", "reason", "failed");
+        double shadowTruthsBefore = count("parallelrun.authoritative.outcomes", "side", "shadow", "status", "completed");
+        // accepted now: the claims window here is 3 s of event time, and each side answers at once
+        CloudEvent legacyAuthoritative = intentAcceptedNow();
+        CloudEvent shadowAuthoritative = intentAcceptedNow().withAuthority(Side.SHADOW, "decision-it");
+        for (CloudEvent intent : List.of(legacyAuthoritative, shadowAuthoritative)) {
+            publishIntent(intent);
+            CloudEvent legacyAssessment = legacy.completed(intent, ClaimsContract.CLAIM_ASSESSED, clear());
+            publish(legacyAssessment);
+            publish(legacyAssessment); // a redelivery
+            publish(shadow.completed(intent, ClaimsContract.CLAIM_ASSESSED, clear()));
+            publish(legacy.completed(intent, ClaimsContract.PAYMENT_DECIDED, payment("10.00")));
+            CloudEvent shadowPayment = shadow.completed(intent, ClaimsContract.PAYMENT_DECIDED, payment("10.00"));
+            publish(shadowPayment);
+            publish(shadowPayment);
+        }
+        CloudEvent shadowFails = intentAcceptedNow().withAuthority(Side.SHADOW, "decision-it");
+        publishIntent(shadowFails);
+        publish(legacy.completed(shadowFails, ClaimsContract.CLAIM_ASSESSED, clear()));
+        publish(shadow.completed(shadowFails, ClaimsContract.CLAIM_ASSESSED, clear()));
+        publish(legacy.completed(shadowFails, ClaimsContract.PAYMENT_DECIDED, payment("10.00")));
+        publish(shadow.failed(shadowFails, ClaimsContract.PAYMENT_DECIDED, "shadow-timeout", "no answer"));
+
+        // the legacy adapter executes the fallback for real, answering with fallback=true (twice: a redelivery)
+        CloudEvent fallback = awaitFallbackIntent(shadowFails.correlationId());
+        assertThat(fallback.causationId()).isEqualTo(shadowFails.id());
+        assertThat(fallback.authoritySide()).isEqualTo(Side.LEGACY);
+        for (int copy = 0; copy < 2; copy++) {
+            publish(legacy.completed(fallback, ClaimsContract.CLAIM_ASSESSED, clear()));
+            publish(legacy.completed(fallback, ClaimsContract.PAYMENT_DECIDED, payment("10.00")));
+        }
+
+        Map<String, List<CloudEvent>> truths = new java.util.HashMap<>();
+        Set<String> correlationIds = Set.of(legacyAuthoritative.correlationId(), shadowAuthoritative.correlationId(),
+                shadowFails.correlationId());
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.AUTHORITATIVE_OUTCOMES));
+            await().atMost(Duration.ofSeconds(60)).during(Duration.ofSeconds(3)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (correlationIds.contains(record.key())) {
+                        CloudEvent outcome = codec.read(record.value());
+                        truths.computeIfAbsent(record.key() + "/" + outcome.outcomeType(), k -> new java.util.ArrayList<>())
+                                .add(outcome);
+                    }
+                }
+                return truths.size() == 6 && truths.values().stream().allMatch(copies -> copies.size() == 1);
+            });
+        }
+        assertThat(side(truths, legacyAuthoritative, ClaimsContract.CLAIM_ASSESSED)).isEqualTo(Side.LEGACY);
+        assertThat(side(truths, legacyAuthoritative, ClaimsContract.PAYMENT_DECIDED)).isEqualTo(Side.LEGACY);
+        assertThat(side(truths, shadowAuthoritative, ClaimsContract.CLAIM_ASSESSED)).isEqualTo(Side.SHADOW);
+        assertThat(side(truths, shadowAuthoritative, ClaimsContract.PAYMENT_DECIDED)).isEqualTo(Side.SHADOW);
+        assertThat(side(truths, shadowFails, ClaimsContract.CLAIM_ASSESSED)).isEqualTo(Side.SHADOW);
+        CloudEvent fallbackTruth = truths.get(shadowFails.correlationId() + "/" + ClaimsContract.PAYMENT_DECIDED).get(0);
+        assertThat(fallbackTruth.outcomeSide()).isEqualTo(Side.LEGACY);
+        assertThat(fallbackTruth.isFallback()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(count("parallelrun.fallbacks", "reason", "failed") - fallbacksBefore).isEqualTo(1);
+            assertThat(count("parallelrun.authoritative.outcomes", "side", "shadow", "status", "completed")
+                    - shadowTruthsBefore).isEqualTo(3);
+        });
+        // the comparison is the new service against legacy's simulated answers; the fallback's answers are not compared
+        JsonNode compared = awaitTransaction(shadowFails.correlationId(), 2);
+        List<String> classifications = new java.util.ArrayList<>();
+        compared.get("verdicts").forEach(v -> classifications.add(v.get("classification").asString()));
+        assertThat(classifications).containsExactlyInAnyOrder("MATCH", "FAILED");
+    }
+
+    @Test
     void refusesRequestsWithoutCredentialsAsProblemDetails() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/reconciliations")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -400,6 +483,12 @@ class ReconciliationServiceIT {
                     .containsPattern("reconciliation_late_arrivals_total\\{[^}]*context=\"claims\",outcome_type=\""
                             + outcomeType + "\",within_grace=\"false\"");
         }
+        // the authority series: fallbacks and replays are rare, so they exist at zero from the start
+        assertThat(response.body())
+                .containsPattern("parallelrun_fallbacks_total\\{[^}]*context=\"claims\",reason=\"missing\"")
+                .containsPattern("parallelrun_fallbacks_total\\{[^}]*context=\"claims\",reason=\"failed\"")
+                .containsPattern("parallelrun_replayed_intents_total\\{[^}]*context=\"claims\"")
+                .containsPattern("parallelrun_authoritative_outcomes_total\\{[^}]*context=\"claims\",side=\"shadow\",status=\"failed\"");
     }
 
     private void assertProblem(String path, int status, String parameter) throws Exception {
@@ -425,6 +514,34 @@ class ReconciliationServiceIT {
         }, verdict -> verdict != null && verdict.get("classification").asString().equals(classification));
     }
 
+    private CloudEvent awaitFallbackIntent(String correlationId) {
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.intents("claims")));
+            return await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    CloudEvent intent = codec.read(record.value());
+                    if (correlationId.equals(record.key()) && intent.isFallback()) {
+                        return intent;
+                    }
+                }
+                return null;
+            }, intent -> intent != null);
+        }
+    }
+
+    private static Side side(Map<String, List<CloudEvent>> truths, CloudEvent intent, String outcomeType) {
+        return truths.get(intent.correlationId() + "/" + outcomeType).get(0).outcomeSide();
+    }
+
+    private double count(String name, String... tags) {
+        var counter = meters.find(name).tag("context", "claims").tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void publishIntent(CloudEvent intent) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.intents("claims"), intent.correlationId(), codec.write(intent))).get();
+    }
+
     private byte[] readVerdictEvent(String correlationId) {
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.VERDICTS));
@@ -448,6 +565,13 @@ class ReconciliationServiceIT {
 
     private void publish(CloudEvent outcome) throws Exception {
         producer.send(new ProducerRecord<>(outcome.outcomeSide().outcomeTopic(), outcome.correlationId(), codec.write(outcome))).get();
+    }
+
+    private static CloudEvent intentAcceptedNow() {
+        CloudEvent golden = newIntent();
+        return new CloudEvent(golden.specVersion(), golden.id(), golden.type(), golden.source(), java.time.Instant.now(),
+                golden.dataContentType(), golden.correlationId(), null, golden.boundedContext(), null, null, null, null,
+                null, null, null, null, null, golden.data());
     }
 
     private static CloudEvent newIntent() {

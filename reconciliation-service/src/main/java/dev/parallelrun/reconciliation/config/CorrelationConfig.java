@@ -1,6 +1,9 @@
 package dev.parallelrun.reconciliation.config;
 
+import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.Topics;
+import dev.parallelrun.reconciliation.correlation.authoritative.AuthoritativeStreamCounter;
+import dev.parallelrun.reconciliation.correlation.authoritative.AuthorityMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
@@ -27,8 +30,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.FixedBackOff;
 
-/** Wires the correlation: comparator, topology, the Kafka Streams runtime and its metrics. */
+/** Wires the correlation: comparator, topology (with the authoritative stream), the Kafka Streams runtime and its metrics. */
 @Configuration(proxyBeanMethods = false)
 class CorrelationConfig {
 
@@ -41,8 +50,40 @@ class CorrelationConfig {
     }
 
     @Bean
+    AuthorityMetrics authorityMetrics(MeterRegistry registry, RuleBasedComparator comparator) {
+        AuthorityMetrics metrics = new AuthorityMetrics(registry, intentExpectations(comparator).outcomeTypesByContext());
+        metrics.registerAtZero();
+        return metrics;
+    }
+
+    /**
+     * Counts authoritative outcomes and fallbacks from what the correlation committed ({@code read_committed}), in its
+     * own consumer group that starts at the end of the topics; observing only: nothing is retried or dead-lettered.
+     */
+    @Bean
+    ConcurrentMessageListenerContainer<String, CloudEvent> authoritativeStreamCounter(
+            ConsumerFactory<String, CloudEvent> consumerFactory, AuthorityMetrics metrics, RuleBasedComparator comparator,
+            @Value("${reconciliation.metrics.authority.group-id:reconciliation-service.authority-metrics}") String groupId) {
+        AuthoritativeStreamCounter counter = new AuthoritativeStreamCounter(metrics);
+        ContainerProperties container = new ContainerProperties(AuthoritativeStreamCounter.topics(
+                List.copyOf(intentExpectations(comparator).outcomeTypesByContext().keySet())));
+        container.setGroupId(groupId);
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // new intent topics (a context's first intent) are picked up within seconds, not the default 5 minutes
+        consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
+        container.setKafkaConsumerProperties(consumer);
+        container.setMessageListener((MessageListener<String, CloudEvent>) counter::count);
+        var listener = new ConcurrentMessageListenerContainer<>(consumerFactory, container);
+        listener.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> { }, new FixedBackOff(0, 0)));
+        listener.setBeanName("authoritativeStreamCounter");
+        return listener;
+    }
+
+    @Bean
     CorrelationStreams correlationStreams(ReconciliationProperties properties, RuleBasedComparator comparator,
-            RuleSetRegistration registration, CorrelationMetrics metrics,
+            RuleSetRegistration registration, CorrelationMetrics metrics, AuthorityMetrics authorityMetrics,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry registry) {
         // the registration parameter orders start-up: rule sets are stored before any verdict can name them
         var streams = properties.streams();
@@ -72,7 +113,7 @@ class CorrelationConfig {
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringExceptionHandler.class);
         var topology = CorrelationTopology.build(new VerdictDecider(comparator),
                 properties.correlation().policy(ruleSetTimings(comparator)), intentExpectations(comparator), metrics,
-                streams.punctuateInterval(), streams.maxRequestSize());
+                authorityMetrics, streams.punctuateInterval(), streams.maxRequestSize());
         CorrelationStreams correlation = new CorrelationStreams(topology, config);
         Gauge.builder("reconciliation.pending.correlations", correlation, CorrelationStreams::pendingCorrelations)
                 .description("Outcomes waiting for their counterpart on this instance (-1 while not queryable)")

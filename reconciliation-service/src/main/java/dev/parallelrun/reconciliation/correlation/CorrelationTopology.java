@@ -3,6 +3,9 @@ package dev.parallelrun.reconciliation.correlation;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
 import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
+import dev.parallelrun.reconciliation.correlation.authoritative.AuthorityMetrics;
+import dev.parallelrun.reconciliation.correlation.authoritative.AuthoritativeTopology;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -12,7 +15,8 @@ import org.apache.kafka.streams.state.Stores;
  * The Kafka Streams topology: both outcome topics and the intent topics of the contexts with a rule set
  * (all co-partitioned: keyed by correlation id, same partition count) into one {@link PairCorrelator} with
  * its persistent stores, verdicts out to {@code reconciliation.verdicts.v1}, poison records to each
- * outcome topic's dead-letter topic.
+ * outcome topic's dead-letter topic; beside it, on the same records and in the same transaction, the authoritative
+ * stream ({@code outcomes.authoritative.v1}) and the fallback intents ({@link AuthoritativeTopology}).
  */
 public final class CorrelationTopology {
 
@@ -35,6 +39,20 @@ public final class CorrelationTopology {
      */
     public static Topology build(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
             CorrelationMetrics metrics, Duration punctuateInterval, int maxRequestBytes) {
+        return build(decider, policy, expectations, metrics,
+                new AuthorityMetrics(new SimpleMeterRegistry(), expectations.outcomeTypesByContext()), punctuateInterval,
+                maxRequestBytes);
+    }
+
+    /**
+     * With the authoritative stream's metrics.
+     *
+     * @param maxRequestBytes the Streams producer's {@code max.request.size}: a verdict that would not fit is
+     *                        refused before it is sent, and its source record dead-lettered
+     */
+    public static Topology build(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
+            CorrelationMetrics metrics, AuthorityMetrics authorityMetrics, Duration punctuateInterval,
+            int maxRequestBytes) {
         Topology topology = new Topology();
         topology.addSource("legacy-outcomes", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.OUTCOMES_LEGACY);
@@ -66,6 +84,8 @@ public final class CorrelationTopology {
             topology.addSink(PairCorrelator.deadLetterSink(source), Topics.deadLetter(source),
                     Serdes.String().serializer(), Serdes.ByteArray().serializer(), "pair-correlator");
         }
+        AuthoritativeTopology.addTo(topology, parents, expectations.outcomeTypesByContext(), policy, authorityMetrics,
+                punctuateInterval);
         return topology;
     }
 

@@ -58,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * shadow answer: a lone legacy outcome ends its window without a verdict, never a {@code MISSING_SHADOW},
  * whichever of intent and outcome is read first; a shadow answer that comes anyway is compared as usual.
  *
+ * <p><b>Fallbacks.</b> A fallback intent (reconciliation's own re-issue of an intent, for legacy to execute for real
+ * after the authoritative new service failed) expects nothing, and its outcomes ({@code fallback = true}) are neither
+ * compared nor counted as duplicates: they are the truth, published by the authoritative stream, not a side of a pair.
+ * The comparison stays the new service's answer against legacy's simulated one.
+ *
  * <p><b>Poison.</b> A record that cannot be processed, whatever the reason (not an outcome, unstorable
  * numbers, a verdict too large to produce), goes to its topic's dead-letter topic with the reason before
  * any state changes; the partition keeps flowing. Intents are read only to expect outcomes: an unreadable
@@ -144,7 +149,11 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             return;
         }
         try {
-            OutcomeSnapshot snapshot = snapshot(record, topic, now);
+            CloudEvent event = codec.read(record.value());
+            if (event.isFallback()) {
+                return; // legacy standing in for the failed new service: the truth, never compared (authoritative stream)
+            }
+            OutcomeSnapshot snapshot = snapshot(event, record, topic, now);
             correlate(snapshot, now);
         } catch (KafkaException e) {
             throw e; // the infrastructure (a fenced producer, a migrated task): never poison, Streams retries
@@ -258,6 +267,9 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             log.warn("not expecting outcomes for an unreadable intent from {}: {}", topic, reason(e));
             metrics.intentSkipped(topic);
             return;
+        }
+        if (intent.isFallback()) {
+            return; // reconciliation's own re-issue of an intent for legacy to execute: its original is already expected
         }
         boolean sampled = intent.inSample();
         long acceptedAt = Math.min(intent.time().toEpochMilli(), now);
@@ -427,8 +439,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         }
     }
 
-    private OutcomeSnapshot snapshot(Record<String, byte[]> record, String topic, long now) {
-        CloudEvent event = codec.read(record.value());
+    private OutcomeSnapshot snapshot(CloudEvent event, Record<String, byte[]> record, String topic, long now) {
         if (event.side() == null) {
             throw new MalformedEventException("not an outcome: the side attribute is missing");
         }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class ReconciliationTopicsConfigTest {
 
     @Test
-    void declaresOnlyTheVerdictTopicAndTheDeadLetterTopicsOfWhatItConsumes() {
+    void declaresOnlyTheVerdictTopicTheAuthoritativeStreamAndTheDeadLetterTopicsOfWhatItConsumes() {
         assertThat(ReconciliationTopicsConfig.OWNED).containsExactlyInAnyOrder(
-                "reconciliation.verdicts.v1", "reconciliation.verdicts.v1.dlq",
+                "reconciliation.verdicts.v1", "outcomes.authoritative.v1", "reconciliation.verdicts.v1.dlq",
                 "outcomes.legacy.v1.dlq", "outcomes.shadow.v1.dlq");
         assertThat(ReconciliationTopicsConfig.OWNED).doesNotContain(Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW);
     }
@@ -22,7 +22,7 @@ class ReconciliationTopicsConfigTest {
 
         NewTopic[] declared = ReconciliationTopicsConfig.declare(topics);
 
-        assertThat(declared).hasSize(4).allSatisfy((NewTopic topic) -> {
+        assertThat(declared).hasSize(5).allSatisfy((NewTopic topic) -> {
             assertThat(topic.numPartitions()).isEqualTo(6);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
             assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");

@@ -19,9 +19,11 @@ final class Outcomes {
     private final CloudEvent intent;
     private final Participant legacy;
     private final Participant shadow;
+    private final Clock clock;
 
     private Outcomes(CloudEvent intent, Clock clock) {
         this.intent = intent;
+        this.clock = clock;
         this.legacy = new Participant(Side.LEGACY, "urn:test:legacy", clock, EventCodec.standard());
         this.shadow = new Participant(Side.SHADOW, "urn:test:shadow", clock, EventCodec.standard());
     }
@@ -43,6 +45,21 @@ final class Outcomes {
                 golden.source(), clock.instant(), golden.dataContentType(), correlationId, null,
                 golden.boundedContext(), null, null, null, null, null, null, null, null, null, golden.data());
         return new Outcomes(intent, clock);
+    }
+
+    /** The same intent stamped with the given side as authoritative (by decision {@code decision-1}). */
+    Outcomes authoritative(Side side) {
+        return new Outcomes(intent.withAuthority(side, "decision-1"), clock);
+    }
+
+    /** Outcomes answering a replay of this intent. */
+    Outcomes replayed() {
+        return new Outcomes(intent.asReplay("replay-1"), clock);
+    }
+
+    /** Outcomes answering another intent (a fallback intent, say) at this clock. */
+    Outcomes answering(CloudEvent otherIntent) {
+        return new Outcomes(otherIntent, clock);
     }
 
     String correlationId() {

@@ -4,11 +4,8 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,10 +26,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * commit in one database transaction, and only then are the outcomes published, awaiting the broker's acknowledgement.
  * If publishing fails, the exception makes the consumer redeliver the intent, which then finds its stored outcomes: a
  * crash between commit and publish, or a duplicate delivery, neither loses nor doubles anything.
- *
- * <p>Each first decision records how long this side took since the ingress accepted the intent
- * ({@code parallelrun_side_processing_seconds}, per outcome type); a republished, replayed or fallback intent does not,
- * so that the two sides' latencies compare the same live traffic.
+
  */
 public final class IntentProcessor {
 
@@ -46,7 +40,6 @@ public final class IntentProcessor {
     private final TransactionOperations transactions;
     private final ParticipantMetrics metrics;
     private final PersonalDataDecryptor personalData;
-    private final Clock clock;
 
     /** A processor that hands intents to the handler as published, personal fields encrypted (tests of handlers). */
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
@@ -62,14 +55,6 @@ public final class IntentProcessor {
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
             SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
             ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
-        this(properties, handlers, processedIntents, gate, publisher, transactions, metrics, personalData,
-                Clock.systemUTC());
-    }
-
-    /** @param clock measures each side's processing time from the intent's acceptance at the ingress */
-    public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
-            SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
-            ParticipantMetrics metrics, PersonalDataDecryptor personalData, Clock clock) {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
         }
@@ -82,7 +67,6 @@ public final class IntentProcessor {
         this.transactions = transactions;
         this.metrics = metrics;
         this.personalData = personalData;
-        this.clock = clock;
     }
 
     /**
@@ -121,19 +105,9 @@ public final class IntentProcessor {
                     "intent " + intent.id() + " is recorded as processed but has no stored outcomes")));
             return;
         }
-        recordProcessingTime(intent, decision.outcomes());
         publisher.publish(decision.outcomes());
         // from the enum, not the event's text: the label's values stay bounded
         metrics.intent(intent.boundedContext(), decision.outcomes().get(0).status().wireName());
-    }
-
-    private void recordProcessingTime(CloudEvent intent, List<CloudEvent> outcomes) {
-        if (intent.isReplay() || intent.isFallback() || intent.time() == null) {
-            return;
-        }
-        Duration sinceAccepted = Duration.between(intent.time(), clock.instant());
-        outcomes.stream().map(CloudEvent::outcomeType).filter(Objects::nonNull).distinct().forEach(outcomeType ->
-                metrics.sideProcessing(intent.boundedContext(), outcomeType, sinceAccepted));
     }
 
     private void republish(CloudEvent intent, List<CloudEvent> stored) {

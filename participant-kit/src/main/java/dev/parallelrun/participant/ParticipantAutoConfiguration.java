@@ -217,10 +217,9 @@ public class ParticipantAutoConfiguration {
     @Bean
     IntentProcessor intentProcessor(ParticipantProperties properties, List<IntentHandler> handlers,
             ProcessedIntents processedIntents, SideEffectGate gate, OutcomePublisher publisher,
-            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData,
-            Clock clock) {
+            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
         return new IntentProcessor(properties, handlers, processedIntents, gate, publisher, transactions, metrics,
-                personalData, clock);
+                personalData);
     }
 
     @Bean

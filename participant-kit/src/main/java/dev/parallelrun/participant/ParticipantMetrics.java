@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * {@code participant.outcome.publish} ({@code participant_outcome_publish_seconds{side}}),
  * {@code participant.dead_letters} ({@code participant_dead_letters_total{context,side}}),
  * {@code participant.side_effects.relayed} ({@code participant_side_effects_relayed_total{side,type}}),
- * {@code participant.side_effects.relay.backlog} ({@code participant_side_effects_relay_backlog{side}}) and
- * {@code parallelrun.side.processing} ({@code parallelrun_side_processing_seconds{context,side,outcome_type}}, with a
- * percentile histogram, so that each side's latency per outcome type can be set side by side and its p99 compared).
+ * {@code participant.side_effects.relay.backlog} ({@code participant_side_effects_relay_backlog{side}}). Each side's
+ * processing latency per outcome type is measured where both sides are seen, by reconciliation
+ * ({@code parallelrun_side_latency_seconds}).
  */
 public final class ParticipantMetrics {
 
@@ -84,19 +84,6 @@ public final class ParticipantMetrics {
 
     void published(long nanos) {
         publish.record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * How long this side took to decide an intent: from its acceptance at the ingress (the intent's {@code time}) to
-     * the commit of the first decision, queueing included, because that is what a channel would wait for.
-     */
-    void sideProcessing(String context, String outcomeType, Duration sinceAccepted) {
-        Timer.builder("parallelrun.side.processing")
-                .description("Time from an intent's acceptance at the ingress to this side's first decision of it")
-                .tags("context", label(context), "side", side, "outcome_type", outcomeType)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(sinceAccepted.isNegative() ? Duration.ZERO : sinceAccepted);
     }
 
     void relayed(String type) {

@@ -234,24 +234,6 @@ class ParticipantKitIT {
         assertThat(statuses(fallback)).isEmpty();
     }
 
-    @Test
-    void timesEachFirstDecisionFromTheIntentsAcceptancePerOutcomeType() throws Exception {
-        CloudEvent intent = CloudEvent.intent(UUID.randomUUID().toString(), Notes.NOTE_TAKEN.eventType(),
-                "urn:parallelrun:test", Instant.now().minusSeconds(2), UUID.randomUUID().toString(), Notes.CONTEXT,
-                codec.tree(new Notes.Note("timed")));
-        var timer = meterRegistry.find("parallelrun.side.processing")
-                .tags("context", Notes.CONTEXT, "side", "shadow", "outcome_type", Notes.NOTE_FILED).timer();
-        long before = timer == null ? 0 : timer.count();
-
-        send(intent.correlationId(), codec.write(intent));
-        awaitRecords(Topics.OUTCOMES_SHADOW, intent.correlationId(), 1);
-
-        var timed = meterRegistry.get("parallelrun.side.processing")
-                .tags("context", Notes.CONTEXT, "side", "shadow", "outcome_type", Notes.NOTE_FILED).timer();
-        assertThat(timed.count()).isEqualTo(before + 1);
-        assertThat(timed.max(java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(2.0);
-    }
-
     private Instant relayedAt(CloudEvent intent) {
         return jdbc.sql("SELECT relayed_at FROM side_effect WHERE intent_event_id = ?").param(intent.id())
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);

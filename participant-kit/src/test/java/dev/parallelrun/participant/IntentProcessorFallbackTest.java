@@ -6,10 +6,8 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.participant.Participant;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,15 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A fallback intent is legacy's to execute for real: the shadow side skips it, the legacy side decides it and its side
- * effects are dispatched. Each side's first decision of a live intent is timed from the intent's acceptance.
+ * effects are dispatched.
  */
-class IntentProcessorFallbackAndLatencyTest {
+class IntentProcessorFallbackTest {
 
     private static final Instant ACCEPTED = Instant.parse("2026-11-02T09:15:30Z");
     private static final Clock DECIDED = Clock.fixed(ACCEPTED.plusMillis(1500), ZoneOffset.UTC);
@@ -47,41 +44,16 @@ class IntentProcessorFallbackAndLatencyTest {
         assertThat(sideEffects).isEmpty();
         assertThat(registry.get("participant.intents").tags("side", "shadow", "result", "fallback").counter().count())
                 .isEqualTo(1.0);
-        assertThat(registry.find("parallelrun.side.processing").timer()).isNull();
     }
 
     @Test
-    void theLegacySideDecidesAFallbackIntentAndDispatchesItsSideEffectsWithoutTimingIt() {
+    void theLegacySideDecidesAFallbackIntentAndDispatchesItsSideEffects() {
         CloudEvent fallback = intent().withAuthority(Side.SHADOW, "decision-1").asFallback("fallback-1", ACCEPTED);
 
         processor(Side.LEGACY).process(fallback);
 
         assertThat(published).singleElement().satisfies(outcome -> assertThat(outcome.isFallback()).isTrue());
         assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.DISPATCHED);
-        assertThat(registry.find("parallelrun.side.processing").timer()).isNull();
-    }
-
-    @Test
-    void timesTheFirstDecisionOfALiveIntentFromItsAcceptanceButNotItsRedelivery() {
-        CloudEvent live = intent();
-        IntentProcessor processor = processor(Side.SHADOW);
-
-        processor.process(live);
-        processor.process(live);
-
-        Timer timer = registry.get("parallelrun.side.processing")
-                .tags("context", Notes.CONTEXT, "side", "shadow", "outcome_type", Notes.NOTE_FILED).timer();
-        assertThat(timer.count()).isEqualTo(1);
-        assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1500.0);
-        assertThat(published).hasSize(2);
-    }
-
-    @Test
-    void doesNotTimeAReplay() {
-        processor(Side.SHADOW).process(intent().asReplay("replay-1"));
-
-        assertThat(published).hasSize(1);
-        assertThat(registry.find("parallelrun.side.processing").timer()).isNull();
     }
 
     private CloudEvent intent() {
@@ -120,6 +92,6 @@ class IntentProcessorFallbackAndLatencyTest {
                 base.publishTimeout(), base.topics(), base.retention());
         return new IntentProcessor(properties, List.of(Notes.handler(participant, intent -> {
         })), processed, gate, published::addAll, TransactionOperations.withoutTransaction(), metrics,
-                dev.parallelrun.participant.personaldata.PersonalDataDecryptor.NONE, DECIDED);
+                dev.parallelrun.participant.personaldata.PersonalDataDecryptor.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.parallelrun.ingress.intent.application;
 
 import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.Side;
 import dev.parallelrun.events.IntentType;
 import dev.parallelrun.ingress.authority.application.AuthorityNotKnownException;
 import dev.parallelrun.ingress.authority.application.IntentAuthority;
@@ -174,17 +175,20 @@ public class IntentIntake {
     }
 
     private void publish(IntentRequest request, IntentType type, String eventId, String correlationId, JsonNode data) {
-        boolean inSample = sampling.inSample(type, correlationId);
         CloudEvent event = CloudEvent.intent(eventId, type.eventType(), request.channel().source(), clock.instant(),
                 correlationId, type.boundedContext(), data);
-        if (!inSample) {
-            event = event.withSampled(false); // the new service skips it; reconciliation expects no shadow outcome
-        }
         // from the body as posted: productLine and region are plain fields, never encrypted
         Optional<AuthorityStamp> stamp = authority.stampFor(type.boundedContext(), request.body(),
                 request.channel().name());
         if (stamp.isPresent()) {
             event = event.withAuthority(stamp.get().side(), stamp.get().decisionId());
+        }
+        // sampling thins out the comparison, never the authoritative path: an intent the new service is authoritative
+        // for is always its to process
+        boolean shadowAuthoritative = stamp.isPresent() && stamp.get().side() == Side.SHADOW;
+        boolean inSample = shadowAuthoritative || sampling.inSample(type, correlationId);
+        if (!inSample) {
+            event = event.withSampled(false); // the new service skips it; reconciliation expects no shadow outcome
         }
         long started = System.nanoTime();
         boolean acknowledged = false;

@@ -103,6 +103,21 @@ class IntentIntakeTest {
     }
 
     @Test
+    void neverSamplesOutAnIntentTheNewServiceIsAuthoritativeFor() {
+        authority.decided(new AuthorityDecided("decision-4", "claims", AuthorityStage.SELECTIVE,
+                List.of(new Cohort("motor", "DE", null)), Instant.parse("2026-11-02T09:00:00Z"), "admin"));
+        IntentIntake nothingSampled = intake((type, correlationId) -> false, authority);
+        ObjectNode home = claim();
+        home.put("productLine", "home");
+
+        nothingSampled.accept(new IntentRequest(PORTAL, "ClaimSubmitted", claim(), null, null));
+        nothingSampled.accept(new IntentRequest(PORTAL, "ClaimSubmitted", home, null, null));
+
+        assertThat(publisher.sent).extracting(sent -> sent.event().authority()).containsExactly("shadow", "legacy");
+        assertThat(publisher.sent).extracting(sent -> sent.event().inSample()).containsExactly(true, false);
+    }
+
+    @Test
     void stampsSampledFalseOnAnIntentThatSamplingLeavesOut() {
         IntentIntake sampledOut = intake((type, correlationId) -> !correlationId.equals("order-out"));
 

@@ -81,9 +81,9 @@ FAILED = c('classification="FAILED"')
 b = Board()
 b.row("Match rate: may the new service take authority?")
 b.panel("timeseries", "Match rate vs target",
-        "agree / (agree + disagree) of the current verdicts decided in the last 15 minutes (reconciliation-service, from the verdict store), per context and outcome type, with the context's target as a dashed line. Below the line for 15 minutes: alert MatchRateBelowTarget.",
+        "agree / (agree + disagree) of the current verdicts decided in the last 15 minutes (reconciliation-service, from the verdict store), per context and outcome type, with each outcome type's target (the readiness target of its rule set) as a dashed line. Below the line for 15 minutes: alert MatchRateBelowTarget.",
         [(f'max by (context, outcome_type) (reconciliation_match_rate_ratio{C})', "{{context}} / {{outcome_type}}"),
-         (f'max by (context) (reconciliation_match_rate_target_ratio{C})', "target {{context}}")],
+         (f'max by (context, outcome_type) (reconciliation_match_rate_target_ratio{C})', "target {{context}} / {{outcome_type}}")],
         w=12, h=9, unit="percentunit", minv=0, maxv=1,
         extra={"fieldConfig": {"defaults": {"unit": "percentunit", "min": 0, "max": 1, "custom": {"showPoints": "never", "lineWidth": 2}},
                                "overrides": [{"matcher": {"id": "byRegexp", "options": "target .*"},

@@ -1,17 +1,14 @@
 package dev.parallelrun.reconciliation.readiness;
 
+import dev.parallelrun.reconciliation.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * evaluation reads a day of verdicts: a scrape must not.
  */
 @Component
-class ReadinessGauge implements SmartLifecycle {
+class ReadinessGauge extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessGauge.class);
 
@@ -28,9 +25,9 @@ class ReadinessGauge implements SmartLifecycle {
     private final ReadinessProperties properties;
     private final MultiGauge ready;
     private final Map<String, Integer> last = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService executor;
 
     ReadinessGauge(RuleSetReadinessEvaluator evaluator, ReadinessProperties properties, MeterRegistry registry) {
+        super("readiness-gauge", properties.refreshInterval());
         this.evaluator = evaluator;
         this.properties = properties;
         this.ready = MultiGauge.builder("parallelrun.readiness.ready")
@@ -53,28 +50,7 @@ class ReadinessGauge implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "readiness-gauge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::refresh, 0, properties.refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        refresh();
     }
 }

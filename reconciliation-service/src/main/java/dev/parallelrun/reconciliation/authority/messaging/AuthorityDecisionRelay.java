@@ -4,12 +4,9 @@ import dev.parallelrun.reconciliation.authority.AuthorityProperties;
 import dev.parallelrun.reconciliation.authority.application.AuthorityDecisions;
 import dev.parallelrun.reconciliation.authority.application.AuthorityStageGauge;
 import dev.parallelrun.reconciliation.authority.application.DecisionPublication;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import dev.parallelrun.reconciliation.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * refreshes the stage gauge from the log (another instance may have decided).
  */
 @Component
-class AuthorityDecisionRelay implements SmartLifecycle {
+class AuthorityDecisionRelay extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(AuthorityDecisionRelay.class);
 
@@ -26,10 +23,10 @@ class AuthorityDecisionRelay implements SmartLifecycle {
     private final AuthorityDecisions decisions;
     private final AuthorityStageGauge gauge;
     private final AuthorityProperties properties;
-    private volatile ScheduledExecutorService executor;
 
     AuthorityDecisionRelay(DecisionPublication publication, AuthorityDecisions decisions, AuthorityStageGauge gauge,
             AuthorityProperties properties) {
+        super("authority-decision-relay", properties.relayInterval());
         this.publication = publication;
         this.decisions = decisions;
         this.gauge = gauge;
@@ -46,28 +43,7 @@ class AuthorityDecisionRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "authority-decision-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::relay, 0, properties.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        relay();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.ops.lag;
 
 import dev.parallelrun.reconciliation.ops.metrics.ReconciliationMetricsProperties;
+import dev.parallelrun.reconciliation.scheduling.PeriodicTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +30,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Asks the Kafka admin API, periodically, for every watched consumer group's committed offsets and the
@@ -47,7 +45,7 @@ import org.springframework.context.SmartLifecycle;
  * (its application id), so it is covered like any other group. Labels are bounded by the groups and topics
  * of the deployment; discovered groups are capped.
  */
-final class ConsumerLagMonitor implements SmartLifecycle, AutoCloseable {
+final class ConsumerLagMonitor extends PeriodicTask implements AutoCloseable {
 
     static final String DEAD_LETTER_SUFFIX = ".dlq";
     private static final Logger log = LoggerFactory.getLogger(ConsumerLagMonitor.class);
@@ -59,11 +57,11 @@ final class ConsumerLagMonitor implements SmartLifecycle, AutoCloseable {
     private final MultiGauge maxPartitionLag;
     private final MultiGauge deadLetters;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
-    private volatile ScheduledExecutorService executor;
     private boolean warnedAboutCap;
 
     ConsumerLagMonitor(Admin admin, ReconciliationMetricsProperties.ConsumerLag settings, Clock clock,
             MeterRegistry registry) {
+        super("consumer-lag-monitor", settings.interval());
         this.admin = admin;
         this.settings = settings;
         this.clock = clock;
@@ -190,29 +188,8 @@ final class ConsumerLagMonitor implements SmartLifecycle, AutoCloseable {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "consumer-lag-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::pollQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        pollQuietly();
     }
 
     @Override

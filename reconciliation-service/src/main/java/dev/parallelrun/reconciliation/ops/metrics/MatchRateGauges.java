@@ -2,6 +2,7 @@ package dev.parallelrun.reconciliation.ops.metrics;
 
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.reconciliation.rules.domain.MatchRateTargets;
+import dev.parallelrun.reconciliation.scheduling.PeriodicTask;
 import dev.parallelrun.reconciliation.verdicts.persistence.UnsampledIntentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -15,12 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * context's rule set, else the configured target; a context whose outcome types are not known yet reports its
  * configured target under {@code outcome_type="*"}).
  */
-final class MatchRateGauges implements SmartLifecycle {
+final class MatchRateGauges extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(MatchRateGauges.class);
     static final String COUNT_SQL = "SELECT context, outcome_type, classification, count(*) AS n FROM verdict "
@@ -51,10 +48,10 @@ final class MatchRateGauges implements SmartLifecycle {
     private final MultiGauge countedVerdicts;
     private final MultiGauge unsampledIntents;
     private final MultiGauge target;
-    private volatile ScheduledExecutorService executor;
 
     MatchRateGauges(JdbcTemplate jdbc, ReconciliationMetricsProperties.MatchRate settings, MatchRateTargets targets,
             Clock clock, MeterRegistry registry) {
+        super("match-rate-gauges", settings.refreshInterval());
         this.jdbc = jdbc;
         this.settings = settings;
         this.targets = targets;
@@ -158,29 +155,7 @@ final class MatchRateGauges implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "match-rate-gauges");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.refreshInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::refreshQuietly, 0, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runOnce() {
+        refreshQuietly();
     }
 }

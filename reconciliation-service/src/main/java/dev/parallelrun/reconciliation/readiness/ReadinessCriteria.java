@@ -47,9 +47,25 @@ final class ReadinessCriteria {
      * @param openCritical       current CRITICAL verdicts in the window that disagree
      * @param cohorts            per cohort being promoted, per outcome type
      * @param expiredInUse       ids of expired accepted variances that verdicts in the window name
+     * @param latency            per outcome type, each side's p99 latency over the window (absent: no pair with both
+     *                           sides and a known acceptance time)
      */
     record Evidence(Map<String, Tally> window, List<Instant> hours, Map<String, Map<Instant, Tally>> hourly,
-            long openCritical, Map<Cohort, Map<String, Tally>> cohorts, Set<String> expiredInUse) {
+            long openCritical, Map<Cohort, Map<String, Tally>> cohorts, Set<String> expiredInUse,
+            Map<String, Latency> latency) {
+
+        /** Evidence without latencies (a rule set without a latency factor does not look for them). */
+        Evidence(Map<String, Tally> window, List<Instant> hours, Map<String, Map<Instant, Tally>> hourly,
+                long openCritical, Map<Cohort, Map<String, Tally>> cohorts, Set<String> expiredInUse) {
+            this(window, hours, hourly, openCritical, cohorts, expiredInUse, Map.of());
+        }
+    }
+
+    /**
+     * Each side's p99 processing latency of one outcome type, in seconds from the intent's acceptance to the side's
+     * outcome reaching reconciliation, over {@code pairs} verdicts with both sides.
+     */
+    record Latency(double shadowP99, double legacyP99, long pairs) {
     }
 
     static List<Criterion> of(ReadinessTargets targets, List<String> outcomeTypes, ToDoubleFunction<String> targetOf,
@@ -66,6 +82,9 @@ final class ReadinessCriteria {
                     tally.counted() >= targets.minimumVolume()));
             if (targets.sustainedHours() > 0) {
                 criteria.add(sustained(type, target, targets.sustainedHours(), evidence));
+            }
+            if (targets.latencyFactor() != null) {
+                criteria.add(latency(type, targets.latencyFactor().doubleValue(), evidence));
             }
         }
         criteria.add(new Criterion("noOpenCriticalDivergence", "0 CRITICAL disagreeing verdicts over "
@@ -100,6 +119,19 @@ final class ReadinessCriteria {
         String actual = onTarget + " of " + hours + " hours on target" + (onTarget == hours ? "" : "; below: " + below);
         return new Criterion("sustained:" + type, "each of the last " + hours + " full hours >= " + number(target),
                 actual, onTarget == hours);
+    }
+
+    /** The new service's p99 latency at most {@code factor} times legacy's; no pair to measure does not meet it. */
+    private static Criterion latency(String type, double factor, Evidence evidence) {
+        Latency latency = evidence.latency().get(type);
+        String required = "shadow p99 <= " + number(factor) + " x legacy p99";
+        if (latency == null || latency.pairs() == 0) {
+            return new Criterion("latency:" + type, required, "no pairs with both sides and a known acceptance time",
+                    false);
+        }
+        String actual = String.format(Locale.ROOT, "shadow p99 %.3f s, legacy p99 %.3f s (%d %s)", latency.shadowP99(),
+                latency.legacyP99(), latency.pairs(), latency.pairs() == 1 ? "pair" : "pairs");
+        return new Criterion("latency:" + type, required, actual, latency.shadowP99() <= factor * latency.legacyP99());
     }
 
     /** A cohort as a criterion names it, e.g. {@code productLine=motor,region=DE}. */

@@ -20,7 +20,7 @@ public record ReadinessReport(String context, boolean ready, Instant evaluatedAt
      *
      * @param name     e.g. {@code matchRate:ClaimAssessed}, {@code minimumVolume:PaymentDecided},
      *                 {@code sustained:ClaimAssessed}, {@code noOpenCriticalDivergence}, {@code cohortCovered:...},
-     *                 {@code noExpiredVarianceInUse}
+     *                 {@code noExpiredVarianceInUse}, {@code latency:ClaimAssessed} (only with a latency factor)
      * @param required the threshold, as text a person reads (e.g. {@code ">= 0.98"})
      * @param actual   what was measured, as text (e.g. {@code "0.991 (1204 agree, 11 disagree)"})
      */

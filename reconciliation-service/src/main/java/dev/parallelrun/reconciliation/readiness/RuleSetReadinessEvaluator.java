@@ -3,6 +3,7 @@ package dev.parallelrun.reconciliation.readiness;
 import dev.parallelrun.events.authority.Cohort;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Evidence;
+import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Latency;
 import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Tally;
 import dev.parallelrun.reconciliation.readiness.persistence.ReadinessEvidence;
 import dev.parallelrun.reconciliation.rules.domain.AcceptedVariance;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Service;
  * window's match rate per outcome type is the match-rate API's own count ({@link VerdictStore#countSince}); the
  * outcome types judged are those of the rule set (its readiness targets and its outcome types) and any other with
  * verdicts in the window. Unsampled intents have no verdict and count nowhere, as in the match rate; replayed
- * intents produce no live verdict.
+ * intents produce no live verdict. With a {@code latencyFactor}, each side's p99 latency per outcome type is measured
+ * from the intent's acceptance ({@code intent_cohort}, which holds no fallback or replayed intent) to the side's
+ * outcome reaching reconciliation, over the window's current verdicts with both sides.
  */
 @Service
 public class RuleSetReadinessEvaluator implements ReadinessEvaluator {
@@ -100,10 +103,16 @@ public class RuleSetReadinessEvaluator implements ReadinessEvaluator {
             }
         }
         long openCritical = evidence.disagreeing(context, since, "CRITICAL");
+        Map<String, Latency> latency = new HashMap<>();
+        if (readiness.latencyFactor() != null) {
+            for (ReadinessEvidence.SideLatencies side : evidence.latencies(context, since)) {
+                latency.put(side.outcomeType(), new Latency(side.shadowP99(), side.legacyP99(), side.pairs()));
+            }
+        }
 
         List<ReadinessReport.Criterion> criteria = ReadinessCriteria.of(readiness, List.copyOf(outcomeTypes),
                 type -> targets.targetOf(context, type),
-                new Evidence(window, hours, hourly, openCritical, byCohort, expiredInUse));
+                new Evidence(window, hours, hourly, openCritical, byCohort, expiredInUse, latency));
         return new ReadinessReport(context, criteria.stream().allMatch(ReadinessReport.Criterion::met), now, criteria);
     }
 

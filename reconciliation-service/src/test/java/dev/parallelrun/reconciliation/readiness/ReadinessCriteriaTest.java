@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parallelrun.events.authority.Cohort;
 import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Evidence;
+import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Latency;
 import dev.parallelrun.reconciliation.readiness.ReadinessCriteria.Tally;
 import dev.parallelrun.reconciliation.readiness.ReadinessReport.Criterion;
 import dev.parallelrun.reconciliation.rules.domain.ReadinessTargets;
@@ -79,6 +80,58 @@ class ReadinessCriteriaTest {
         assertThat(met(thin, "cohortCovered:productLine=motor,region=DE:ClaimAssessed")).isFalse();
         assertThat(actual(thin, "cohortCovered:productLine=motor,region=DE:ClaimAssessed")).isEqualTo(
                 "9 (1.0 (9 agree, 0 disagree))");
+    }
+
+    @Test
+    void comparesEachSidesP99LatencyByTheFactorPerOutcomeType() {
+        ReadinessTargets withFactor = new ReadinessTargets(Duration.ofHours(24), 100, 0, 10, Map.of(),
+                new BigDecimal("1.5"));
+        Map<String, Tally> window = Map.of("ClaimAssessed", new Tally(990, 10), "PaymentDecided", new Tally(990, 10));
+        List<Criterion> criteria = ReadinessCriteria.of(withFactor, List.of("ClaimAssessed", "PaymentDecided"),
+                type -> 0.98, new Evidence(window, List.of(), Map.of(), 0, Map.of(), Set.of(), Map.of(
+                        "ClaimAssessed", new Latency(0.12, 2.3, 1843),
+                        "PaymentDecided", new Latency(3.451, 2.3, 1843))));
+
+        assertThat(criteria).extracting(Criterion::name).containsExactly("matchRate:ClaimAssessed",
+                "minimumVolume:ClaimAssessed", "latency:ClaimAssessed", "matchRate:PaymentDecided",
+                "minimumVolume:PaymentDecided", "latency:PaymentDecided", "noOpenCriticalDivergence",
+                "noExpiredVarianceInUse");
+        Criterion within = criteria.get(2);
+        assertThat(within).isEqualTo(new Criterion("latency:ClaimAssessed", "shadow p99 <= 1.5 x legacy p99",
+                "shadow p99 0.120 s, legacy p99 2.300 s (1843 pairs)", true));
+        // 3.451 > 1.5 x 2.3 = 3.45
+        assertThat(met(criteria, "latency:PaymentDecided")).isFalse();
+        assertThat(actual(criteria, "latency:PaymentDecided")).isEqualTo(
+                "shadow p99 3.451 s, legacy p99 2.300 s (1843 pairs)");
+    }
+
+    @Test
+    void meetsTheLatencyFactorExactlyAtTheBound() {
+        List<Criterion> criteria = ReadinessCriteria.of(new ReadinessTargets(Duration.ofHours(24), 1, 0, 1, Map.of(),
+                new BigDecimal("2")), List.of("ClaimAssessed"), type -> 0.98, new Evidence(Map.of(), List.of(), Map.of(),
+                0, Map.of(), Set.of(), Map.of("ClaimAssessed", new Latency(1.0, 0.5, 1))));
+
+        assertThat(met(criteria, "latency:ClaimAssessed")).isTrue();
+        assertThat(actual(criteria, "latency:ClaimAssessed")).isEqualTo("shadow p99 1.000 s, legacy p99 0.500 s (1 pair)");
+        assertThat(criteria).filteredOn(c -> c.name().equals("latency:ClaimAssessed")).singleElement()
+                .satisfies(c -> assertThat(c.required()).isEqualTo("shadow p99 <= 2.0 x legacy p99"));
+    }
+
+    @Test
+    void failsTheLatencyCriterionWithoutPairsAndLeavesItOutWithoutAFactor() {
+        ReadinessTargets withFactor = new ReadinessTargets(Duration.ofHours(24), 100, 0, 10, Map.of(),
+                new BigDecimal("1.5"));
+        Evidence noPairs = new Evidence(Map.of("ClaimAssessed", new Tally(990, 10)), List.of(), Map.of(), 0, Map.of(),
+                Set.of(), Map.of());
+
+        List<Criterion> criteria = ReadinessCriteria.of(withFactor, List.of("ClaimAssessed"), type -> 0.98, noPairs);
+
+        assertThat(met(criteria, "latency:ClaimAssessed")).isFalse();
+        assertThat(actual(criteria, "latency:ClaimAssessed")).isEqualTo(
+                "no pairs with both sides and a known acceptance time");
+        assertThat(criteria(new Evidence(Map.of("ClaimAssessed", new Tally(990, 10)), List.of(), Map.of(), 0, Map.of(),
+                Set.of(), Map.of("ClaimAssessed", new Latency(9.0, 1.0, 10))))).extracting(Criterion::name)
+                .noneMatch(name -> name.startsWith("latency:"));
     }
 
     private static List<Criterion> criteria(Evidence evidence) {

@@ -18,10 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,12 +53,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Readiness over real stored verdicts (embedded PostgreSQL) with the readiness thresholds of
- * {@code test-rules/authority/claims.yml}, and the intent cohorts the intent sink stores from the intent topic.
+ * {@code test-rules/authority/claims.yml}, and the intent cohorts the intent sink stores from the intent topic; the
+ * latency criterion with {@code test-rules/readiness/quotes.yml} (latency factor 1.5).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=reconciliation-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "reconciliation.rules.locations=classpath:test-rules/authority/",
+        "reconciliation.rules.locations=classpath:test-rules/authority/,classpath:test-rules/readiness/",
         "reconciliation.readiness.refresh-interval=500ms"})
 @ActiveProfiles("local")
 @DirtiesContext
@@ -116,6 +121,9 @@ class ReadinessIT {
                 .as(c.get("name").asString() + ": " + c.get("actual").asString()).isTrue());
         assertThat(after.get("ready").asBoolean()).isTrue();
         assertThat(criterion(after, "minimumVolume:ClaimAssessed").get("actual").asString()).isEqualTo("4");
+        // no latency factor in the claims test rules: no latency criterion
+        assertThat(after.get("criteria")).extracting(c -> c.get("name").asString())
+                .noneMatch(name -> name.startsWith("latency:"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(gauge()).isEqualTo(1.0));
 
         // a cohort being promoted needs verdicts of its own: none carry motor/DE yet
@@ -172,6 +180,103 @@ class ReadinessIT {
     }
 
     @Test
+    void comparesEachSidesP99LatencyFromAcceptanceByTheFactorPerOutcomeTypeInOneQuery() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant accepted = now.minus(Duration.ofMinutes(20));
+        Instant decided = now.minus(Duration.ofMinutes(1));
+        // QuoteIssued: 50 pairs, the new service faster than legacy
+        List<Long> issuedLegacy = new ArrayList<>();
+        List<Long> issuedShadow = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long legacyMillis = 1000 + 40L * i;
+            long shadowMillis = 300 + 20L * i;
+            pair("QuoteIssued", accepted, legacyMillis, shadowMillis, decided, true);
+            issuedLegacy.add(legacyMillis);
+            issuedShadow.add(shadowMillis);
+        }
+        // QuoteRevised: 20 pairs, the new service twice as slow as legacy
+        List<Long> revisedLegacy = new ArrayList<>();
+        List<Long> revisedShadow = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long legacyMillis = 500 + 10L * i;
+            pair("QuoteRevised", accepted, legacyMillis, 2 * legacyMillis, decided, true);
+            revisedLegacy.add(legacyMillis);
+            revisedShadow.add(2 * legacyMillis);
+        }
+        // what must not count, each with a ten-minute shadow latency that would lift QuoteIssued's p99 past the factor:
+        // a superseded verdict, a verdict without the legacy side, one without an intent cohort (no acceptance time),
+        // one decided before the window
+        long tenMinutes = Duration.ofMinutes(10).toMillis();
+        pair("QuoteIssued", accepted, 1000L, tenMinutes, decided, false);
+        pair("QuoteIssued", accepted, null, tenMinutes, decided, true);
+        quoteVerdict("corr-" + UUID.randomUUID(), "QuoteIssued", decided, accepted.plusMillis(1000),
+                accepted.plusMillis(tenMinutes), null);
+        pair("QuoteIssued", now.minus(Duration.ofHours(8)), 1000L, tenMinutes, now.minus(Duration.ofHours(7)), true);
+
+        double issuedShadowP99 = p99(issuedShadow);
+        double issuedLegacyP99 = p99(issuedLegacy);
+        double revisedShadowP99 = p99(revisedShadow);
+        double revisedLegacyP99 = p99(revisedLegacy);
+        // the cases are what their names say
+        assertThat(issuedShadowP99).isLessThanOrEqualTo(1.5 * issuedLegacyP99);
+        assertThat(revisedShadowP99).isGreaterThan(1.5 * revisedLegacyP99);
+
+        JsonNode report = readiness("quotes", "auditor");
+
+        JsonNode issued = criterion(report, "latency:QuoteIssued");
+        assertThat(issued.get("required").asString()).isEqualTo("shadow p99 <= 1.5 x legacy p99");
+        assertThat(issued.get("actual").asString()).isEqualTo(String.format(Locale.ROOT,
+                "shadow p99 %.3f s, legacy p99 %.3f s (50 pairs)", issuedShadowP99, issuedLegacyP99));
+        assertThat(issued.get("met").asBoolean()).isTrue();
+        JsonNode revised = criterion(report, "latency:QuoteRevised");
+        assertThat(revised.get("actual").asString()).isEqualTo(String.format(Locale.ROOT,
+                "shadow p99 %.3f s, legacy p99 %.3f s (20 pairs)", revisedShadowP99, revisedLegacyP99));
+        assertThat(revised.get("met").asBoolean()).isFalse();
+        assertThat(report.get("ready").asBoolean()).isFalse();
+
+        // without a pair in the window the criterion is not met
+        jdbc.update("DELETE FROM verdict WHERE outcome_type = 'QuoteRevised'");
+        JsonNode empty = criterion(readiness("quotes", "auditor"), "latency:QuoteRevised");
+        assertThat(empty.get("actual").asString()).isEqualTo("no pairs with both sides and a known acceptance time");
+        assertThat(empty.get("met").asBoolean()).isFalse();
+    }
+
+    /**
+     * PostgreSQL's {@code percentile_cont(0.99)}: the value at position 0.99 x (n - 1) of the sorted values,
+     * interpolated linearly between its neighbours; in seconds.
+     */
+    private static double p99(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        double position = 0.99 * (sorted.size() - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.size() - 1);
+        double value = sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below));
+        return value / 1000.0;
+    }
+
+    /** A quotes verdict of a new business transaction accepted at the instant; a side given null did not answer. */
+    private void pair(String outcomeType, Instant accepted, Long legacyMillis, Long shadowMillis, Instant decided,
+            boolean current) {
+        String correlationId = "corr-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO intent_cohort (correlation_id, context, product_line, region, channel, accepted_at) "
+                + "VALUES (?, 'quotes', 'motor', 'DE', 'web-portal', ?)", correlationId, Timestamp.from(accepted));
+        quoteVerdict(correlationId, outcomeType, decided,
+                legacyMillis == null ? null : accepted.plusMillis(legacyMillis),
+                shadowMillis == null ? null : accepted.plusMillis(shadowMillis), current ? null : UUID.randomUUID());
+    }
+
+    private void quoteVerdict(String correlationId, String outcomeType, Instant decided, Instant legacyReceived,
+            Instant shadowReceived, UUID supersededBy) {
+        jdbc.update("INSERT INTO verdict (verdict_id, revision, superseded_by, correlation_id, context, outcome_type, "
+                + "classification, severity, differences, rule_set_version, legacy_received_at, shadow_received_at, "
+                + "decided_at) VALUES (?, 1, ?, ?, 'quotes', ?, ?, 'NONE', '[]'::jsonb, 'structural-1', ?, ?, ?)",
+                UUID.randomUUID(), supersededBy, correlationId, outcomeType,
+                legacyReceived == null ? "MISSING_LEGACY" : "MATCH",
+                legacyReceived == null ? null : Timestamp.from(legacyReceived),
+                shadowReceived == null ? null : Timestamp.from(shadowReceived), Timestamp.from(decided));
+    }
+
+    @Test
     void answersAnUnknownContextWith404AndAnonymousWith401() throws Exception {
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(uri("/api/v1/readiness/orders"))
                 .header("Authorization", basic("auditor")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -214,7 +319,11 @@ class ReadinessIT {
     }
 
     private JsonNode readiness(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/readiness/claims"))
+        return readiness("claims", user);
+    }
+
+    private JsonNode readiness(String context, String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/readiness/" + context))
                 .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return codec.mapper().readTree(response.body());

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The aggregations of the stored verdicts readiness needs beyond the window's classification counts (those come from
- * the verdict store's match-rate query): per hour, per cohort, the critical disagreements, the variances named. Every
- * query reads current verdicts only (a superseded verdict is history, not evidence) of one context.
+ * the verdict store's match-rate query): per hour, per cohort, the critical disagreements, the variances named, each
+ * side's latency. Every query reads current verdicts only (a superseded verdict is history, not evidence) of one
+ * context.
  */
 @Repository
 public class ReadinessEvidence {
@@ -38,6 +39,19 @@ public class ReadinessEvidence {
     private static final String VARIANCES_NAMED = "SELECT DISTINCT substring(d->>'comparator' from '\\+variance:(.+)$') AS id "
             + "FROM verdict v, jsonb_array_elements(v.differences) d WHERE v.superseded_by IS NULL AND v.context = ? "
             + "AND v.decided_at >= ? AND d->>'comparator' LIKE '%+variance:%'";
+
+    /**
+     * Each side's p99 processing latency per outcome type: from the intent's acceptance (its cohort row) to the side's
+     * outcome reaching reconciliation, over the pairs with both sides. One query for every outcome type.
+     */
+    private static final String LATENCY = "SELECT v.outcome_type, "
+            + "percentile_cont(0.99) WITHIN GROUP (ORDER BY "
+            + "EXTRACT(EPOCH FROM (v.shadow_received_at - i.accepted_at))::double precision) AS shadow_p99, "
+            + "percentile_cont(0.99) WITHIN GROUP (ORDER BY "
+            + "EXTRACT(EPOCH FROM (v.legacy_received_at - i.accepted_at))::double precision) AS legacy_p99, "
+            + "count(*) AS pairs FROM verdict v JOIN intent_cohort i ON i.correlation_id = v.correlation_id "
+            + "WHERE v.superseded_by IS NULL AND v.context = ? AND v.decided_at >= ? "
+            + "AND v.shadow_received_at IS NOT NULL AND v.legacy_received_at IS NOT NULL GROUP BY 1";
 
     private final JdbcTemplate jdbc;
 
@@ -81,6 +95,21 @@ public class ReadinessEvidence {
     public Set<String> variancesNamed(String context, Instant since) {
         return new LinkedHashSet<>(new ArrayList<>(jdbc.query(VARIANCES_NAMED, (rs, row) -> rs.getString("id"),
                 context, Timestamp.from(since))));
+    }
+
+    /**
+     * Per outcome type, each side's p99 latency (seconds) from the intent's acceptance to its outcome's receipt, over
+     * the current verdicts decided since the instant that have both sides and an intent cohort row (the acceptance
+     * time). Outcome types without such a verdict are absent.
+     */
+    public List<SideLatencies> latencies(String context, Instant since) {
+        return jdbc.query(LATENCY, (rs, row) -> new SideLatencies(rs.getString("outcome_type"),
+                rs.getDouble("shadow_p99"), rs.getDouble("legacy_p99"), rs.getLong("pairs")),
+                context, Timestamp.from(since));
+    }
+
+    /** Each side's p99 latency (seconds) of one outcome type, over {@code pairs} verdicts with both sides. */
+    public record SideLatencies(String outcomeType, double shadowP99, double legacyP99, long pairs) {
     }
 
     /** Verdicts of one outcome type, hour and classification. */

@@ -1,2 +1,5 @@
-/** The verdict aggregations readiness needs beyond the match-rate counts: per hour, per cohort, critical, variances. */
+/**
+ * The verdict aggregations readiness needs beyond the match-rate counts: per hour, per cohort, critical, variances,
+ * each side's latency.
+ */
 package dev.parallelrun.reconciliation.readiness.persistence;

@@ -135,7 +135,8 @@ public final class RuleSetParser {
 
     /** The {@code readiness:} section; what it leaves out keeps its default ({@link ReadinessTargets#DEFAULTS}). */
     private ReadinessTargets readiness(Section section) {
-        section.allowOnly("evaluationWindow", "minimumVolume", "sustainedHours", "cohortMinimumVolume", "targets");
+        section.allowOnly("evaluationWindow", "minimumVolume", "sustainedHours", "cohortMinimumVolume", "targets",
+                "latencyFactor");
         ReadinessTargets defaults = ReadinessTargets.DEFAULTS;
         Duration window = section.optionalDuration("evaluationWindow", false);
         long minimumVolume = section.optionalCount("minimumVolume", defaults.minimumVolume(), Integer.MAX_VALUE);
@@ -159,8 +160,31 @@ public final class RuleSetParser {
                 targets.put(outcomeType, value.decimalValue());
             }
         }
+        BigDecimal latencyFactor = null;
+        if (section.has("latencyFactor")) {
+            JsonNode value = section.node.get("latencyFactor");
+            latencyFactor = positiveDecimal(value);
+            if (latencyFactor == null) {
+                throw new RuleSetException(source, "readiness.latencyFactor",
+                        "a latency factor is a positive number (e.g. 1.5: the new service's p99 at most 1.5 x legacy's), not "
+                        + value);
+            }
+        }
         return new ReadinessTargets(window == null ? defaults.evaluationWindow() : window, minimumVolume,
-                (int) sustainedHours, cohortMinimumVolume, targets);
+                (int) sustainedHours, cohortMinimumVolume, targets, latencyFactor);
+    }
+
+    /** The value as a positive decimal, or null when it is not a (finite) number above zero. */
+    private static BigDecimal positiveDecimal(JsonNode value) {
+        if (!value.isNumber()) {
+            return null;
+        }
+        try {
+            BigDecimal decimal = value.decimalValue();
+            return decimal.signum() > 0 ? decimal : null;
+        } catch (NumberFormatException e) {
+            return null; // .inf, .nan
+        }
     }
 
     private OutcomeRules outcomeRules(String name, Section type, FieldRule contextDefault,

@@ -159,7 +159,7 @@ class RuleSetParserTest {
                         "must be a mapping of keys to values"),
                 Arguments.of("unknown readiness key", HEAD + "readiness: {minimumVolumes: 5}\n", "readiness",
                         "unknown key 'minimumVolumes'; expected one of: evaluationWindow, minimumVolume, sustainedHours, "
-                                + "cohortMinimumVolume, targets"),
+                                + "cohortMinimumVolume, targets, latencyFactor"),
                 Arguments.of("bad evaluation window", HEAD + "readiness: {evaluationWindow: a day}\n", "readiness",
                         "evaluationWindow 'a day' is not a duration"),
                 Arguments.of("zero evaluation window", HEAD + "readiness: {evaluationWindow: PT0S}\n", "readiness",
@@ -179,7 +179,18 @@ class RuleSetParserTest {
                 Arguments.of("target as a percentage text", HEAD + "readiness: {targets: {T: 98%}}\n", "readiness.targets.T",
                         "a target is a match rate between 0 and 1"),
                 Arguments.of("target of no outcome type name", HEAD + "readiness: {targets: {'a b': 0.9}}\n",
-                        "readiness.targets", "'a b' is not an outcome type name"));
+                        "readiness.targets", "'a b' is not an outcome type name"),
+                Arguments.of("zero latency factor", HEAD + "readiness: {latencyFactor: 0}\n", "readiness.latencyFactor",
+                        "a latency factor is a positive number (e.g. 1.5: the new service's p99 at most 1.5 x legacy's), "
+                                + "not 0"),
+                Arguments.of("negative latency factor", HEAD + "readiness: {latencyFactor: -1.5}\n",
+                        "readiness.latencyFactor", "a latency factor is a positive number"),
+                Arguments.of("latency factor as text", HEAD + "readiness: {latencyFactor: twice}\n",
+                        "readiness.latencyFactor", "a latency factor is a positive number"),
+                Arguments.of("latency factor as a quoted number", HEAD + "readiness: {latencyFactor: '1.5'}\n",
+                        "readiness.latencyFactor", "a latency factor is a positive number"),
+                Arguments.of("latency factor as a list", HEAD + "readiness: {latencyFactor: [1.5]}\n",
+                        "readiness.latencyFactor", "a latency factor is a positive number"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -259,6 +270,23 @@ class RuleSetParserTest {
     }
 
     @Test
+    void readsALatencyFactorAndLeavesItUnsetWhenAbsent() {
+        RuleSet withFactor = RuleSetParser.parse("a.yml", (HEAD + "readiness:\n  latencyFactor: 1.5\n")
+                .getBytes(StandardCharsets.UTF_8));
+        RuleSet wholeNumber = RuleSetParser.parse("a.yml", (HEAD + "readiness: {latencyFactor: 3}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        RuleSet without = RuleSetParser.parse("a.yml", (HEAD + "readiness:\n  minimumVolume: 10\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(withFactor.readiness().latencyFactor()).isEqualByComparingTo("1.5");
+        assertThat(withFactor.readiness().minimumVolume()).isEqualTo(ReadinessTargets.DEFAULTS.minimumVolume());
+        assertThat(wholeNumber.readiness().latencyFactor()).isEqualByComparingTo("3");
+        assertThat(without.readiness().latencyFactor()).isNull();
+        assertThat(without.readiness().latency()).isEmpty();
+        assertThat(ReadinessTargets.DEFAULTS.latencyFactor()).isNull();
+    }
+
+    @Test
     void givesARuleSetWithoutAReadinessSectionTheDefaults() {
         RuleSet ruleSet = RuleSetParser.parse("a.yml", HEAD.getBytes(StandardCharsets.UTF_8));
 
@@ -278,6 +306,9 @@ class RuleSetParserTest {
         assertThat(claims.readiness().targets()).containsOnlyKeys("ClaimAssessed", "PaymentDecided");
         assertThat(claims.readiness().targetOf("PaymentDecided")).hasValueSatisfying(
                 target -> assertThat(target).isEqualByComparingTo("0.99"));
+        assertThat(claims.readiness().latencyFactor()).isEqualByComparingTo("2.0");
+        assertThat(RuleSetParser.parse("classpath:rules/pricing.yml", RuleSetFixtures.resource("rules/pricing.yml"))
+                .readiness().latencyFactor()).isEqualByComparingTo("2.0");
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * @param committedVerdicts     verdict records read with {@code read_committed}
  * @param uncommittedVerdicts   verdict records read with {@code read_uncommitted} (aborted transactions' included)
  * @param storedNotCommitted    stored verdict ids that no committed verdict record carries (from an aborted transaction)
+ * @param authoritativeLost     pairs sent without an outcome on {@code outcomes.authoritative.v1} (read committed)
+ * @param authoritativeDuplicates pairs with more than one outcome on {@code outcomes.authoritative.v1}
  * @param stallsAfterFaults     per fault, from the fault to the first verdict decided afterwards on the slowest partition
  *                              ({@code null}: nothing was left to decide after the fault)
  */
@@ -37,7 +39,7 @@ record Figures(String scenario, int pairs, long duplicatesSent, int poisonSent, 
         long unexpectedVerdicts, Map<String, Long> classifications, Map<String, Long> deadLettered,
         long deadLetteredWithoutReason, long poisonDeadLettered, long goodDeadLettered, List<String> deadLetterReasons,
         long committedVerdicts, long committedDistinct, long uncommittedVerdicts, long storedNotCommitted,
-        List<Duration> stallsAfterFaults, boolean settled, Duration elapsed) {
+        long authoritativeLost, long authoritativeDuplicates, List<Duration> stallsAfterFaults, boolean settled, Duration elapsed) {
 
     long deadLetteredTotal() {
         return deadLettered.values().stream().mapToLong(Long::longValue).sum();
@@ -61,6 +63,8 @@ record Figures(String scenario, int pairs, long duplicatesSent, int poisonSent, 
         line(out, "verdict topic", "read_committed " + committedVerdicts + " (" + committedDistinct + " distinct ids), "
                 + "read_uncommitted " + uncommittedVerdicts + " (" + (uncommittedVerdicts - committedVerdicts)
                 + " from aborted transactions); stored but never committed: " + storedNotCommitted);
+        line(out, "authoritative stream", "pairs without an authoritative outcome " + authoritativeLost
+                + ", pairs with more than one " + authoritativeDuplicates + " (outcomes.authoritative.v1, read_committed)");
         if (!stallsAfterFaults.isEmpty()) {
             line(out, "fault → verdicts again", stallsAfterFaults.stream()
                     .map(d -> d == null ? "nothing left to decide" : String.format("%.1f s", d.toMillis() / 1000.0))

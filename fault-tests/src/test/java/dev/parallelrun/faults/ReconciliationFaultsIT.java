@@ -195,6 +195,8 @@ class ReconciliationFaultsIT {
         soft.assertThat(figures.storedNotCommitted()).as("stored verdicts not committed on the verdict topic").isZero();
         soft.assertThat(figures.committedDistinct()).as("committed verdict records, each id once").isEqualTo(figures.committedVerdicts());
         soft.assertThat(figures.goodDeadLettered()).as("records of good pairs dead-lettered").isZero();
+        soft.assertThat(figures.authoritativeLost()).as("pairs without their authoritative outcome").isZero();
+        soft.assertThat(figures.authoritativeDuplicates()).as("pairs with more than one authoritative outcome").isZero();
         soft.assertThat(figures.deadLetteredTotal()).as("dead-lettered records").isEqualTo(expectedDeadLetters);
         return soft;
     }

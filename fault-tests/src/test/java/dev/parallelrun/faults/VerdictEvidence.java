@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class VerdictEvidence {
 
     static final String VERDICTS_TOPIC = "reconciliation.verdicts.v1";
+    static final String AUTHORITATIVE_TOPIC = "outcomes.authoritative.v1";
     static final List<String> DEAD_LETTER_TOPICS = List.of(OutcomeFlood.LEGACY_TOPIC + ".dlq",
             OutcomeFlood.SHADOW_TOPIC + ".dlq", VERDICTS_TOPIC + ".dlq");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -143,6 +144,19 @@ final class VerdictEvidence {
         read(VERDICTS_TOPIC, "read_uncommitted", record -> uncommittedRecords.incrementAndGet());
         long storedNotCommitted = rows.stream().filter(r -> !committed.contains(r.verdictId())).count();
 
+        // the flood's outcomes carry no authority stamp: legacy is authoritative, so each pair's legacy outcome must be
+        // on the authoritative stream exactly once, whatever the fault
+        Map<String, Integer> authoritativeByPair = new HashMap<>();
+        read(AUTHORITATIVE_TOPIC, "read_committed", record -> {
+            var event = JSON.readTree(record.value());
+            String key = OutcomeFlood.pairKey(event.path("correlationid").asString(), event.path("outcometype").asString());
+            if (expected.containsKey(key)) {
+                authoritativeByPair.merge(key, 1, Integer::sum);
+            }
+        });
+        long authoritativeLost = expected.keySet().stream().filter(k -> !authoritativeByPair.containsKey(k)).count();
+        long authoritativeDuplicates = authoritativeByPair.values().stream().filter(n -> n > 1).count();
+
         Set<String> poisonIds = flood.poison().stream().map(OutcomeFlood.Poison::correlationId).collect(Collectors.toSet());
         Map<String, Long> deadLettered = new LinkedHashMap<>();
         Set<String> reasons = new LinkedHashSet<>();
@@ -172,6 +186,7 @@ final class VerdictEvidence {
                 rows.stream().filter(Row::current).count(), lost, duplicates, missingRows, missingCurrent, wrong, unexpected,
                 classifications, deadLettered, withoutReason.get(), poisonFound.size(), good.get(), List.copyOf(reasons),
                 committedRecords.get(), committed.size(), uncommittedRecords.get(), storedNotCommitted,
+                authoritativeLost, authoritativeDuplicates,
                 stalls(rows, faults, flood.partitionByCorrelation()), settled, elapsed);
     }
 

@@ -132,6 +132,7 @@ class PlatformEndToEndIT {
         assertThat(assessed.get("differences")).singleElement().satisfies(d -> {
             assertThat(d.get("path").asString()).isEqualTo("/riskReasons");
             assertThat(d.get("comparator").asString()).isEqualTo("unordered+variance:fraud-model-v2-granular-reasons");
+            assertThat(d.get("variance").asString()).isEqualTo("fraud-model-v2-granular-reasons");
         });
         assertThat(verdicts.get("PaymentDecided").get("classification").asString()).isEqualTo("MATCH");
         assertThat(assessed.get("legacy").get("fraudDecision").asString()).isEqualTo("REVIEW");

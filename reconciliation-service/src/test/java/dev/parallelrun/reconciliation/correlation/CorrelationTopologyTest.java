@@ -460,6 +460,7 @@ class CorrelationTopologyTest {
         assertThat(verdict.differences()).singleElement().satisfies(d -> {
             assertThat(d.path()).isEqualTo("/riskReasons");
             assertThat(d.comparator()).isEqualTo("unordered+variance:fraud-model-v2-granular-reasons");
+            assertThat(d.variance()).isEqualTo("fraud-model-v2-granular-reasons");
             assertThat(d.withinTolerance()).isFalse();
         });
     }

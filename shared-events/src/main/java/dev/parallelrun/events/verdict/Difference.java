@@ -10,8 +10,16 @@ import tools.jackson.databind.JsonNode;
  * @param shadow          the shadow value ({@code null} when absent)
  * @param comparator      the comparator that judged it, e.g. {@code exact}
  * @param withinTolerance whether the comparator accepted the difference
+ * @param variance        the id of the accepted variance that covers the difference, or {@code null}; the comparator
+ *                        names it too ({@code <comparator>+variance:<id>}), as it did before this field existed
  * @param severity        how much this difference matters
  */
 public record Difference(String path, JsonNode legacy, JsonNode shadow, String comparator,
-        boolean withinTolerance, Severity severity) {
+        boolean withinTolerance, String variance, Severity severity) {
+
+    /** A difference no accepted variance covers. */
+    public Difference(String path, JsonNode legacy, JsonNode shadow, String comparator, boolean withinTolerance,
+            Severity severity) {
+        this(path, legacy, shadow, comparator, withinTolerance, null, severity);
+    }
 }

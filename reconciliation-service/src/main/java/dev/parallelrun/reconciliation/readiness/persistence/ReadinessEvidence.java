@@ -35,8 +35,12 @@ public class ReadinessEvidence {
             + "AND (?::text IS NULL OR i.channel = ?) GROUP BY 1, 2";
     private static final String DISAGREEING_OF_SEVERITY = "SELECT count(*) FROM verdict WHERE superseded_by IS NULL "
             + "AND context = ? AND decided_at >= ? AND severity = ? AND classification = ANY(?)";
-    /** A difference an accepted variance covered names it in its comparator: {@code <comparator>+variance:<id>}. */
-    private static final String VARIANCES_NAMED = "SELECT DISTINCT substring(d->>'comparator' from '\\+variance:(.+)$') AS id "
+    /**
+     * A difference an accepted variance covered names it in {@code variance}; verdicts stored before that field existed
+     * name it in their comparator only ({@code <comparator>+variance:<id>}).
+     */
+    private static final String VARIANCES_NAMED = "SELECT DISTINCT COALESCE(d->>'variance', "
+            + "substring(d->>'comparator' from '\\+variance:(.+)$')) AS id "
             + "FROM verdict v, jsonb_array_elements(v.differences) d WHERE v.superseded_by IS NULL AND v.context = ? "
             + "AND v.decided_at >= ? AND d->>'comparator' LIKE '%+variance:%'";
 

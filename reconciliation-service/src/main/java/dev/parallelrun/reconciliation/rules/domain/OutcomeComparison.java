@@ -214,20 +214,22 @@ final class OutcomeComparison {
             String comparator = finding.rule().comparator().name();
             boolean withinTolerance = finding.judgement() == Judgement.WITHIN_TOLERANCE;
             Severity severity = Severity.NONE;
+            String varianceId = null;
             if (withinTolerance) {
                 tolerated = true;
             } else {
                 AcceptedVariance variance = varianceFor(finding.path(), legacy, shadow, at);
                 if (variance != null) {
                     accepted = true;
-                    comparator = comparator + "+variance:" + variance.id();
+                    varianceId = variance.id();
+                    comparator = comparator + "+variance:" + varianceId;
                 } else {
                     severity = finding.rule().severity();
                     worst = worst.worst(severity);
                 }
             }
             differences.add(new Difference(PathPattern.format(finding.path()), shown(finding.path(), finding.legacy()),
-                    shown(finding.path(), finding.shadow()), comparator, withinTolerance, severity));
+                    shown(finding.path(), finding.shadow()), comparator, withinTolerance, varianceId, severity));
         }
         Classification classification;
         if (worst != Severity.NONE) {

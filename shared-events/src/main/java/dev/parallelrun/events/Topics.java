@@ -37,7 +37,10 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
-    /** Every topic the platform uses for the given bounded contexts, dead-letter topics included. */
+    /**
+     * Every topic the platform uses for the given bounded contexts: the intent, outcome and verdict topics with their
+     * dead-letter topics, the authoritative outcomes, the authority decisions and the dispatched side effects.
+     */
     public static List<String> all(List<String> boundedContexts) {
         var names = new java.util.ArrayList<String>();
         for (String context : boundedContexts) {
@@ -48,6 +51,8 @@ public final class Topics {
             names.add(topic);
             names.add(deadLetter(topic));
         }
+        // written by one service each and never dead-lettered: their readers skip what they cannot read
+        names.addAll(List.of(AUTHORITATIVE_OUTCOMES, AUTHORITY_DECISIONS, SIDE_EFFECTS_DISPATCHED));
         return List.copyOf(names);
     }
 }

@@ -27,7 +27,8 @@ class TopicsTest {
                 "intents.claims.v1", "intents.claims.v1.dlq",
                 "outcomes.legacy.v1", "outcomes.legacy.v1.dlq",
                 "outcomes.shadow.v1", "outcomes.shadow.v1.dlq",
-                "reconciliation.verdicts.v1", "reconciliation.verdicts.v1.dlq");
+                "reconciliation.verdicts.v1", "reconciliation.verdicts.v1.dlq",
+                "outcomes.authoritative.v1", "authority.decisions.v1", "sideeffects.dispatched.v1");
     }
 
     @Test

@@ -173,13 +173,27 @@ class ClaimsServiceIT {
 
     @Test
     void dispatchesTheSideEffectsOfAnIntentThatNamesTheShadowSideAuthoritative() throws Exception {
-        CloudEvent intent = ClaimIntents.clean().withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
+        // accepted just now: within the new service's authority deadline (participant.authority-deadline)
+        CloudEvent intent = ClaimIntents.claimAt(java.time.Instant.now(), data -> { })
+                .withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
 
         send(intent);
 
         awaitOutcomes(intent.correlationId(), 2);
         JsonNode items = sideEffects(intent.correlationId()).get("items");
         assertThat(items.findValuesAsString("status")).containsExactly("DISPATCHED", "DISPATCHED");
+    }
+
+    @Test
+    void suppressesTheSideEffectsOfAnAuthoritativeIntentReceivedAfterTheAuthorityDeadline() throws Exception {
+        // the golden claim was accepted long ago: reconciliation may already have handed it to legacy as a fallback
+        CloudEvent late = ClaimIntents.clean().withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
+
+        send(late);
+
+        awaitOutcomes(late.correlationId(), 2);
+        JsonNode items = sideEffects(late.correlationId()).get("items");
+        assertThat(items.findValuesAsString("status")).containsExactly("SUPPRESSED", "SUPPRESSED");
     }
 
     @Test

@@ -70,7 +70,9 @@ class CutoverEndToEndIT {
                 Files.createTempDirectory("cutover-state"), 0, 0, 0, 0, 0, 0, List.of(
                         "--legacy-system.latency=5ms",
                         "--reconciliation.correlation.contexts.claims.window=10s",
-                        "--reconciliation.correlation.contexts.pricing.window=10s")));
+                        "--reconciliation.correlation.contexts.pricing.window=10s",
+                        // the new service acts on its authority well within the window (docs/authority.md)
+                        "--participant.authority-deadline=5s")));
     }
 
     @AfterAll

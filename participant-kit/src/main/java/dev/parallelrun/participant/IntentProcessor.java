@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * commit in one database transaction, and only then are the outcomes published, awaiting the broker's acknowledgement.
  * If publishing fails, the exception makes the consumer redeliver the intent, which then finds its stored outcomes: a
  * crash between commit and publish, or a duplicate delivery, neither loses nor doubles anything.
+ *
+ * <p>An intent the new service is authoritative for but receives after its authority deadline is decided as a
+ * non-authoritative one ({@link SideEffectGate#asDecidable}): by then reconciliation may have handed it to legacy.
 
  */
 public final class IntentProcessor {
@@ -92,6 +95,10 @@ public final class IntentProcessor {
             republish(intent, earlier.get());
             return;
         }
+        decide(gate.asDecidable(intent));
+    }
+
+    private void decide(CloudEvent intent) {
         IntentHandler.Decision decision = handlerOf(intent).handle(personalData.decrypt(intent));
         Boolean first = transactions.execute(transaction -> {
             if (!processedIntents.storeFirst(intent.id(), intent.correlationId(), decision.outcomes())) {

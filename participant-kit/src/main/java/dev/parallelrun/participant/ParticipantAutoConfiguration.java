@@ -194,7 +194,7 @@ public class ParticipantAutoConfiguration {
     @Bean
     SideEffectGate sideEffectGate(ParticipantProperties properties, SideEffects sideEffects, Clock clock,
             EventCodec codec, ParticipantMetrics metrics) {
-        return new SideEffectGate(properties.side(), sideEffects, clock, codec, metrics);
+        return new SideEffectGate(properties.side(), sideEffects, clock, codec, metrics, properties.authorityDeadline());
     }
 
     /**

@@ -66,6 +66,18 @@ public final class ParticipantMetrics {
         return bound == null ? ParticipantContexts.OTHER : bound.label(context);
     }
 
+    /**
+     * An intent the new service was authoritative for but decided after its authority deadline, so as a
+     * non-authoritative one ({@code participant_authority_deadline_passed_total{context,side}}).
+     */
+    void authorityDeadlinePassed(String context) {
+        Counter.builder("participant.authority.deadline.passed")
+                .description("Intents decided after the new service's authority deadline, as non-authoritative ones")
+                .tags("context", label(context), "side", side)
+                .register(registry)
+                .increment();
+    }
+
     void intent(String context, String result) {
         Counter.builder("participant.intents")
                 .description("Intents handled, by result")

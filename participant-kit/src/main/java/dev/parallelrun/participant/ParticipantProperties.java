@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention      how long processed intents and the side-effect record are kept
  * @param relay          whether and how the side effects the gate dispatched are relayed to
  *                       {@code sideeffects.dispatched.v1} ({@link SideEffectRelay})
+ * @param authorityDeadline how long after an intent's acceptance the new service may still act on its authority for
+ *                       it (the {@link SideEffectGate}'s deadline). Later, reconciliation may already have handed the
+ *                       intent to legacy as a fallback (at the end of the context's matching window), so a late shadow
+ *                       decision is made as a non-authoritative one. Keep it shorter than every consumed context's
+ *                       matching window by more than the slowest outcome delivery (default 15 s; windows 30 s)
  */
 @ConfigurationProperties("participant")
 public record ParticipantProperties(
@@ -32,7 +37,8 @@ public record ParticipantProperties(
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue Topics topics,
         @DefaultValue Retention retention,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue("15s") Duration authorityDeadline) {
 
     @ConstructorBinding
     public ParticipantProperties {
@@ -41,6 +47,17 @@ public record ParticipantProperties(
         Objects.requireNonNull(consumer.group(), "participant.consumer.group is required: the participant's name");
         requirePositive(publishTimeout, "participant.publish-timeout");
         relay = relay == null ? Relay.DEFAULT : relay;
+        authorityDeadline = authorityDeadline == null ? DEFAULT_AUTHORITY_DEADLINE : authorityDeadline;
+        requirePositive(authorityDeadline, "participant.authority-deadline");
+    }
+
+    /** The default {@code participant.authority-deadline}: half the shipped contexts' 30 s matching window. */
+    public static final Duration DEFAULT_AUTHORITY_DEADLINE = Duration.ofSeconds(15);
+
+    /** A participant with the authority deadline's default. */
+    public ParticipantProperties(Side side, String source, Consumer consumer, Retry retry, Duration publishTimeout,
+            Topics topics, Retention retention, Relay relay) {
+        this(side, source, consumer, retry, publishTimeout, topics, retention, relay, DEFAULT_AUTHORITY_DEADLINE);
     }
 
     /** A participant with the relay's defaults (kept for the code that built properties before the relay existed). */

@@ -5,6 +5,7 @@ import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Side;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * twice). An intent without {@code authority} was accepted before its context's first authority decision, when legacy
  * is authoritative. Everything else is {@link SideEffectStatus#SUPPRESSED}: recorded, not performed.
  *
+ * <p>The new service's authority for an intent lasts until a deadline after the intent's acceptance
+ * ({@link #asDecidable}): reconciliation hands an unanswered intent to legacy at the end of the matching window, and
+ * the two must never both act.
+ *
  * <p>Dispatched side effects are recorded in the same table, which then acts as a transactional outbox for a relay.
  * Records are written in the caller's transaction, together with the processed-intent record, so a redelivered
  * intent never records a side effect twice. Metrics count after commit.
@@ -30,13 +35,39 @@ public final class SideEffectGate {
     private final Clock clock;
     private final EventCodec codec;
     private final ParticipantMetrics metrics;
+    private final Duration authorityDeadline;
 
+    /** A gate with the default authority deadline ({@link ParticipantProperties#DEFAULT_AUTHORITY_DEADLINE}). */
     public SideEffectGate(Side side, SideEffects sideEffects, Clock clock, EventCodec codec, ParticipantMetrics metrics) {
+        this(side, sideEffects, clock, codec, metrics, ParticipantProperties.DEFAULT_AUTHORITY_DEADLINE);
+    }
+
+    /** @param authorityDeadline how long after an intent's acceptance the new service may still act on its authority */
+    public SideEffectGate(Side side, SideEffects sideEffects, Clock clock, EventCodec codec, ParticipantMetrics metrics,
+            Duration authorityDeadline) {
         this.side = side;
         this.sideEffects = sideEffects;
         this.clock = clock;
         this.codec = codec;
         this.metrics = metrics;
+        this.authorityDeadline = authorityDeadline;
+    }
+
+    /**
+     * The intent as this participant must decide it. The new service acts on its authority only until the deadline
+     * after the intent's acceptance: later, reconciliation may already have handed the intent to legacy as a fallback
+     * (the new service's answer missing at the end of the matching window), and both would act. A late intent is
+     * therefore decided as one legacy is authoritative for: its side effects are suppressed and its outcomes carry
+     * {@code authority=legacy}, so they are compared but never taken as the truth, and reconciliation falls back to
+     * legacy, once. Legacy's own side and every intent within the deadline are returned unchanged.
+     */
+    public CloudEvent asDecidable(CloudEvent intent) {
+        if (side != Side.SHADOW || intent.authoritySide() != Side.SHADOW || intent.isReplay() || intent.time() == null
+                || !clock.instant().isAfter(intent.time().plus(authorityDeadline))) {
+            return intent;
+        }
+        metrics.authorityDeadlinePassed(intent.boundedContext());
+        return intent.withAuthority(Side.LEGACY, intent.authorityDecision());
     }
 
     /** What happens to the side effects of an intent on the given side: the gate's rule, in one place. */

@@ -32,6 +32,12 @@ final class Notes {
         return intent(UUID.randomUUID().toString());
     }
 
+    /** An intent accepted just now: within the new service's authority deadline. */
+    static CloudEvent freshIntent() {
+        return CloudEvent.intent(UUID.randomUUID().toString(), NOTE_TAKEN.eventType(), "urn:parallelrun:test",
+                Instant.now(), UUID.randomUUID().toString(), CONTEXT, CODEC.tree(new Note("call back")));
+    }
+
     static CloudEvent intent(String correlationId) {
         return CloudEvent.intent(UUID.randomUUID().toString(), NOTE_TAKEN.eventType(), "urn:parallelrun:test",
                 Instant.parse("2026-11-02T09:15:31Z"), correlationId, CONTEXT, CODEC.tree(new Note("call back")));

@@ -155,7 +155,7 @@ class ParticipantKitIT {
 
     @Test
     void dispatchesOnlyWhereTheIntentNamesItsSideAuthoritativeAndNeverForAReplay() throws Exception {
-        CloudEvent authoritative = Notes.intent().withAuthority(Side.SHADOW, "decision-7");
+        CloudEvent authoritative = Notes.freshIntent().withAuthority(Side.SHADOW, "decision-7");
         CloudEvent replayed = Notes.intent().withAuthority(Side.SHADOW, "decision-7").asReplay("replay-1");
         CloudEvent legacyAuthoritative = Notes.intent().withAuthority(Side.LEGACY, "decision-6");
 
@@ -172,10 +172,26 @@ class ParticipantKitIT {
     }
 
     @Test
+    void decidesAnIntentReceivedAfterTheAuthorityDeadlineAsANonAuthoritativeOne() throws Exception {
+        // accepted long ago (Notes.intent()'s fixed time): reconciliation may already have handed it to legacy
+        CloudEvent late = Notes.intent().withAuthority(Side.SHADOW, "decision-12");
+
+        send(late.correlationId(), codec.write(late));
+
+        CloudEvent outcome = codec.read(awaitRecords(Topics.OUTCOMES_SHADOW, late.correlationId(), 1).get(0).value());
+        assertThat(outcome.authoritySide()).as("never taken as the truth").isEqualTo(Side.LEGACY);
+        assertThat(outcome.authorityDecision()).isEqualTo("decision-12");
+        assertThat(statuses(late)).containsExactly("SUPPRESSED");
+        assertThat(relayedAt(late)).isNull();
+        assertThat(meterRegistry.get("participant.authority.deadline.passed").tags("context", Notes.CONTEXT)
+                .counter().count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void relaysEachSideEffectDispatchedForAnIntentStampedShadowExactlyOnceAndNothingSuppressed() throws Exception {
         CloudEvent legacyAuthoritative = Notes.intent().withAuthority(Side.LEGACY, "decision-8");
         CloudEvent replayed = Notes.intent().withAuthority(Side.SHADOW, "decision-9").asReplay("replay-2");
-        CloudEvent authoritative = Notes.intent().withAuthority(Side.SHADOW, "decision-9");
+        CloudEvent authoritative = Notes.freshIntent().withAuthority(Side.SHADOW, "decision-9");
 
         for (CloudEvent intent : List.of(legacyAuthoritative, replayed, authoritative)) {
             send(intent.correlationId(), codec.write(intent));
@@ -205,7 +221,7 @@ class ParticipantKitIT {
 
     @Test
     void aRedeliveredAuthoritativeIntentIsRelayedOnceOnly() throws Exception {
-        CloudEvent authoritative = Notes.intent().withAuthority(Side.SHADOW, "decision-10");
+        CloudEvent authoritative = Notes.freshIntent().withAuthority(Side.SHADOW, "decision-10");
 
         send(authoritative.correlationId(), codec.write(authoritative));
         await().atMost(PATIENCE).until(() -> relayedAt(authoritative) != null);
@@ -220,7 +236,7 @@ class ParticipantKitIT {
 
     @Test
     void skipsAFallbackIntentOnTheShadowSide() throws Exception {
-        CloudEvent original = Notes.intent().withAuthority(Side.SHADOW, "decision-11");
+        CloudEvent original = Notes.freshIntent().withAuthority(Side.SHADOW, "decision-11");
         CloudEvent fallback = original.asFallback(UUID.randomUUID().toString(), Instant.now());
 
         send(fallback.correlationId(), codec.write(fallback));

@@ -73,4 +73,42 @@ class SideEffectGateTest {
         assertThat(registry.get("participant.side_effects").tags("side", "shadow", "type", "PAY", "status", "suppressed")
                 .counter().count()).isOne();
     }
+
+    @Test
+    void theNewServiceActsOnItsAuthorityOnlyUntilTheDeadlineAfterTheIntentsAcceptance() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Instant accepted = shadowAuthoritative.time();
+        SideEffectGate shadowOnTime = gateAt(Side.SHADOW, accepted.plusSeconds(15), registry);
+        SideEffectGate shadowLate = gateAt(Side.SHADOW, accepted.plusSeconds(15).plusMillis(1), registry);
+        SideEffectGate legacyLate = gateAt(Side.LEGACY, accepted.plusSeconds(60), registry);
+
+        assertThat(shadowOnTime.asDecidable(shadowAuthoritative)).isSameAs(shadowAuthoritative);
+        CloudEvent late = shadowLate.asDecidable(shadowAuthoritative);
+        assertThat(late.authoritySide()).isEqualTo(Side.LEGACY);
+        assertThat(late.authorityDecision()).isEqualTo("decision-2");
+        assertThat(late.id()).isEqualTo(shadowAuthoritative.id());
+        assertThat(shadowLate.decide(late)).isEqualTo(SideEffectStatus.SUPPRESSED);
+        assertThat(registry.get("participant.authority.deadline.passed").tags("side", "shadow").counter().count())
+                .isOne();
+        // legacy's authority, an intent legacy is authoritative for, and a replay are never re-stamped
+        assertThat(legacyLate.asDecidable(legacyAuthoritative)).isSameAs(legacyAuthoritative);
+        assertThat(shadowLate.asDecidable(legacyAuthoritative)).isSameAs(legacyAuthoritative);
+        CloudEvent replay = shadowAuthoritative.asReplay("replay-1");
+        assertThat(shadowLate.asDecidable(replay)).isSameAs(replay);
+    }
+
+    private static SideEffectGate gateAt(Side side, Instant now, SimpleMeterRegistry registry) {
+        return new SideEffectGate(side, new SideEffects() {
+            @Override
+            public void record(GatedSideEffect sideEffect) {
+            }
+
+            @Override
+            public List<GatedSideEffect> ofCorrelation(String correlationId) {
+                return List.of();
+            }
+        }, Clock.fixed(now, ZoneOffset.UTC), EventCodec.standard(),
+                new ParticipantMetrics(registry, new ParticipantContexts(List.of(Notes.CONTEXT)), side),
+                java.time.Duration.ofSeconds(15));
+    }
 }

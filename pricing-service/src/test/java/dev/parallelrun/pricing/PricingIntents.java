@@ -20,6 +20,13 @@ public final class PricingIntents {
         return quote(data -> { });
     }
 
+    /** The golden request accepted just now: within the new service's authority deadline. */
+    public static CloudEvent fresh() {
+        CloudEvent golden = golden();
+        return CloudEvent.intent(golden.id(), golden.type(), golden.source(), java.time.Instant.now(),
+                golden.correlationId(), golden.boundedContext(), golden.data());
+    }
+
     public static CloudEvent quote(Consumer<ObjectNode> change) {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.QUOTE_REQUESTED);
         ObjectNode data = (ObjectNode) golden.data().deepCopy();

@@ -146,7 +146,7 @@ class PricingServiceIT {
 
     @Test
     void dispatchesTheQuoteLetterOnlyWhenTheIntentNamesTheShadowSideAuthoritative() throws Exception {
-        CloudEvent shadowAuthoritative = PricingIntents.golden().withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
+        CloudEvent shadowAuthoritative = PricingIntents.fresh().withAuthority(Side.SHADOW, "decision-" + UUID.randomUUID());
         CloudEvent legacyAuthoritative = PricingIntents.golden().withAuthority(Side.LEGACY, "decision-" + UUID.randomUUID());
 
         send(shadowAuthoritative);

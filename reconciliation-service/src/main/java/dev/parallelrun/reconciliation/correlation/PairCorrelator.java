@@ -15,20 +15,17 @@ import dev.parallelrun.reconciliation.verdicts.domain.VerdictDecider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,13 +75,10 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     static final String DEADLINE_INDEX = "deadline-index";
     static final String VERDICT_SINK = "verdict-sink";
     static final String SOURCE = "urn:parallelrun:reconciliation-service";
-    /** Bounds the work of one punctuation; the rest is picked up by the next. */
-    static final int MAX_EXPIRIES_PER_PUNCTUATION = 10_000;
     /** Room left in a produce request for the record's key, headers and batch overhead. */
     static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(PairCorrelator.class);
-    private static final String EVENT_TIME = "event-time";
     private static final char PENDING = 'P';
     private static final char DECIDED = 'D';
     private static final char SEEN = 'S';
@@ -103,11 +97,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private KeyValueStore<String, DecidedPair> decided;
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, ExpectedOutcome> expected;
-    private KeyValueStore<String, Long> progress;
-    private KeyValueStore<String, String> deadlines;
-    private long eventTimeMs = Long.MIN_VALUE;
-    private long lastRecordWallMs;
-    private long lastPunctuationWallMs;
+    private DeadlineIndex deadlines;
 
     PairCorrelator(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
             CorrelationMetrics metrics, Duration punctuateInterval, int maxRequestBytes) {
@@ -130,12 +120,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         this.decided = context.getStateStore(DECIDED_STORE);
         this.seen = context.getStateStore(SEEN_STORE);
         this.expected = context.getStateStore(EXPECTED_STORE);
-        this.progress = context.getStateStore(PROGRESS_STORE);
-        this.deadlines = context.getStateStore(DEADLINE_INDEX);
-        Long stored = progress.get(EVENT_TIME);
-        eventTimeMs = stored == null ? Long.MIN_VALUE : stored;
-        lastRecordWallMs = context.currentSystemTimeMs();
-        lastPunctuationWallMs = lastRecordWallMs;
+        this.deadlines = new DeadlineIndex(context.getStateStore(DEADLINE_INDEX), context.getStateStore(PROGRESS_STORE),
+                policy.idleAfter(), context.currentSystemTimeMs());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
@@ -143,7 +129,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         long now = context.currentSystemTimeMs();
-        lastRecordWallMs = now;
+        deadlines.recordRead(now);
         if (!Topics.OUTCOMES_LEGACY.equals(topic) && !Topics.OUTCOMES_SHADOW.equals(topic)) {
             expectOutcomes(record, topic, now);
             return;
@@ -177,7 +163,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 waitForCounterpart(key, snapshot, expectation == null || expectation.shadowExpected(), null);
                 if (expectation != null) {
                     expected.delete(key);
-                    deadlines.delete(indexKey(expectation.deadlineMs(), EXPECTED, key));
+                    deadlines.remove(expectation.deadlineMs(), EXPECTED, key);
                 }
             } else if (first.snapshot().side() == snapshot.side()) {
                 metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
@@ -185,13 +171,13 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 pair(key, first, snapshot, now);
             }
         }
-        advanceEventTime(snapshot.answeredAt().toEpochMilli());
+        deadlines.advance(snapshot.answeredAt().toEpochMilli());
     }
 
     private void waitForCounterpart(String key, OutcomeSnapshot snapshot, boolean shadowExpected, Verdict supersedes) {
         long deadline = snapshot.answeredAt().toEpochMilli() + policy.timing(snapshot.context()).window().toMillis();
         pending.put(key, new PendingOutcome(snapshot, deadline, shadowExpected, supersedes));
-        deadlines.put(indexKey(deadline, PENDING, key), key);
+        deadlines.add(deadline, PENDING, key);
     }
 
     private void pair(String key, PendingOutcome first, OutcomeSnapshot second, long now) {
@@ -215,7 +201,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         }
         metrics.arrivalSkew(second.context(), second.outcomeType(), lag);
         pending.delete(key);
-        deadlines.delete(indexKey(first.deadlineMs(), PENDING, key));
+        deadlines.remove(first.deadlineMs(), PENDING, key);
         emit(verdict, encoded, now);
         long answered = Math.max(one.answeredAt().toEpochMilli(), second.answeredAt().toEpochMilli());
         // both sides are in: nothing can supersede this verdict, it is remembered from the later answer on
@@ -227,7 +213,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         if (pair.arrivedSides().isEmpty()) {
             // the first answer after an UNANSWERED verdict: it waits for its counterpart, and its verdict supersedes
             decided.delete(key);
-            deadlines.delete(indexKey(pair.retainUntilMs(), DECIDED, key));
+            deadlines.remove(pair.retainUntilMs(), DECIDED, key);
             waitForCounterpart(key, snapshot, pair.shadowExpected(), pair.verdict());
             return;
         }
@@ -241,7 +227,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         metrics.lateArrival(snapshot.context(), snapshot.outcomeType(), withinGrace);
         metrics.arrivalSkew(snapshot.context(), snapshot.outcomeType(),
                 Math.abs(answered - pair.waiting().answeredAt().toEpochMilli()));
-        deadlines.delete(indexKey(pair.retainUntilMs(), DECIDED, key));
+        deadlines.remove(pair.retainUntilMs(), DECIDED, key);
         if (withinGrace) {
             emit(verdict, encoded, now);
         }
@@ -291,35 +277,22 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 continue; // decided before the intent was read, or a duplicate intent
             }
             expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled));
-            deadlines.put(indexKey(deadline, EXPECTED, key), key);
+            deadlines.add(deadline, EXPECTED, key);
             firstReading = true;
         }
         if (!sampled && firstReading) {
             metrics.intentUnsampled(intent.boundedContext());
         }
-        advanceEventTime(acceptedAt);
+        deadlines.advance(acceptedAt);
     }
 
     private void expire(long now) {
-        if (now - lastPunctuationWallMs > policy.idleAfter().toMillis()) {
-            // no punctuation for a while: this task was not running (suspended, stalled); read the backlog first
-            lastRecordWallMs = now;
-        }
-        lastPunctuationWallMs = now;
-        long eventNow = now - lastRecordWallMs >= policy.idleAfter().toMillis() ? now : Math.min(now, eventTimeMs);
-        if (eventNow < 0) {
-            return;
-        }
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(0, PENDING, ""), indexKey(eventNow, '~', ""))) {
-            while (it.hasNext() && due.size() < MAX_EXPIRIES_PER_PUNCTUATION) {
-                due.add(it.next());
-            }
-        }
-        for (KeyValue<String, String> entry : due) {
-            deadlines.delete(entry.key);
-            char kind = entry.key.charAt(20);
-            String key = entry.value;
+        DeadlineIndex.Due due = deadlines.due(now);
+        long eventNow = due.eventNow();
+        for (DeadlineIndex.Entry entry : due.entries()) {
+            deadlines.remove(entry);
+            char kind = entry.kind();
+            String key = entry.key();
             try {
                 switch (kind) {
                     case PENDING -> expirePending(key, now, eventNow);
@@ -395,7 +368,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private void rememberKey(String key, long fromMs) {
         long until = fromMs + policy.duplicateHorizon().toMillis();
         seen.put(key, until);
-        deadlines.put(indexKey(until, SEEN, key), key);
+        deadlines.add(until, SEEN, key);
     }
 
     private Verdict decide(OutcomeSnapshot one, OutcomeSnapshot other, long now, boolean late, Verdict supersedes) {
@@ -413,7 +386,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 null, null);
         long retainUntil = Math.max(graceUntil, decidedAtEventTime) + policy.duplicateRetention().toMillis();
         decided.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil, shadowExpected));
-        deadlines.put(indexKey(retainUntil, DECIDED, key), key);
+        deadlines.add(retainUntil, DECIDED, key);
     }
 
     /** The verdict as its CloudEvent; refuses one the producer could not send, before anything is changed. */
@@ -432,12 +405,6 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         context.forward(new Record<>(verdict.correlationId(), encoded, now), VERDICT_SINK);
     }
 
-    private void advanceEventTime(long eventTime) {
-        if (eventTime > eventTimeMs) {
-            eventTimeMs = eventTime;
-            progress.put(EVENT_TIME, eventTime);
-        }
-    }
 
     private OutcomeSnapshot snapshot(CloudEvent event, Record<String, byte[]> record, String topic, long now) {
         if (event.side() == null) {
@@ -488,8 +455,4 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Fixed-width epoch millis first, so that keys sort by deadline. */
-    static String indexKey(long epochMillis, char kind, String pairKey) {
-        return String.format("%019d|%c|%s", epochMillis, kind, pairKey);
-    }
 }

@@ -4,6 +4,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.Topics;
+import dev.parallelrun.reconciliation.correlation.DeadlineIndex;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority.FallbackReason;
 import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
@@ -19,13 +20,11 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,10 +62,8 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
     static final String AUTHORITATIVE_SINK = "authoritative-sink";
     /** The header naming why a fallback intent was issued ({@code failed} or {@code missing}), for its counter. */
     static final String FALLBACK_REASON_HEADER = "parallelrun-fallback-reason";
-    static final int MAX_EXPIRIES_PER_PUNCTUATION = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(AuthoritativeOutcomes.class);
-    private static final String EVENT_TIME = "event-time";
     /** The emitted-store key of a fallback: an outcome type no rule set can name (types are identifiers). */
     private static final String FALLBACK_MARK = "#fallback";
     private static final char WINDOW_END = 'W';
@@ -82,11 +79,7 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, Long> emitted;
     private KeyValueStore<String, IntentWatch> intents;
-    private KeyValueStore<String, String> deadlines;
-    private KeyValueStore<String, Long> progress;
-    private long eventTimeMs = Long.MIN_VALUE;
-    private long lastRecordWallMs;
-    private long lastPunctuationWallMs;
+    private DeadlineIndex deadlines;
 
     AuthoritativeOutcomes(CorrelationPolicy policy, Map<String, List<String>> outcomeTypesByContext,
             AuthorityMetrics metrics, Duration punctuateInterval) {
@@ -105,12 +98,8 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
         this.context = context;
         this.emitted = context.getStateStore(EMITTED_STORE);
         this.intents = context.getStateStore(INTENT_STORE);
-        this.deadlines = context.getStateStore(DEADLINE_INDEX);
-        this.progress = context.getStateStore(PROGRESS_STORE);
-        Long stored = progress.get(EVENT_TIME);
-        eventTimeMs = stored == null ? Long.MIN_VALUE : stored;
-        lastRecordWallMs = context.currentSystemTimeMs();
-        lastPunctuationWallMs = lastRecordWallMs;
+        this.deadlines = new DeadlineIndex(context.getStateStore(DEADLINE_INDEX), context.getStateStore(PROGRESS_STORE),
+                policy.idleAfter(), context.currentSystemTimeMs());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 
@@ -118,7 +107,7 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         long now = context.currentSystemTimeMs();
-        lastRecordWallMs = now;
+        deadlines.recordRead(now);
         CloudEvent event;
         try {
             event = codec.read(record.value());
@@ -168,7 +157,7 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
             case NOT_AUTHORITATIVE -> {
             }
         }
-        advanceEventTime(answered);
+        deadlines.advance(answered);
     }
 
     /** Publishes the outcome unchanged, unless its type's truth is already published. */
@@ -236,14 +225,14 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
                 settled, Set.of(), failedFirst, windowEnd, Math.max(retainUntil,
                         earlier == null ? retainUntil : earlier.retainUntilMs()));
         intents.put(correlationId, watch);
-        deadlines.put(indexKey(watch.retainUntilMs(), FORGET_INTENT, correlationId), correlationId);
+        deadlines.add(watch.retainUntilMs(), FORGET_INTENT, correlationId);
         if (awaits) {
-            deadlines.put(indexKey(windowEnd, WINDOW_END, correlationId), correlationId);
+            deadlines.add(windowEnd, WINDOW_END, correlationId);
             if (failedFirst) {
                 fallBack(correlationId, intent.boundedContext(), FallbackReason.FAILED, now, acceptedAt);
             }
         }
-        advanceEventTime(acceptedAt);
+        deadlines.advance(acceptedAt);
     }
 
     /**
@@ -261,7 +250,7 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
                 CorrelationPolicy.Timing timing = policy.timing(contextName);
                 long until = eventTime + timing.window().toMillis() + timing.grace().toMillis();
                 intents.put(correlationId, IntentWatch.failureBeforeIntent(contextName, until));
-                deadlines.put(indexKey(until, FORGET_INTENT, correlationId), correlationId);
+                deadlines.add(until, FORGET_INTENT, correlationId);
             }
             return;
         }
@@ -281,24 +270,12 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
     }
 
     private void expire(long now) {
-        if (now - lastPunctuationWallMs > policy.idleAfter().toMillis()) {
-            lastRecordWallMs = now; // this task was not running: read the backlog before trusting the wall clock
-        }
-        lastPunctuationWallMs = now;
-        long eventNow = now - lastRecordWallMs >= policy.idleAfter().toMillis() ? now : Math.min(now, eventTimeMs);
-        if (eventNow < 0) {
-            return;
-        }
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(0, 'A', ""), indexKey(eventNow, '~', ""))) {
-            while (it.hasNext() && due.size() < MAX_EXPIRIES_PER_PUNCTUATION) {
-                due.add(it.next());
-            }
-        }
-        for (KeyValue<String, String> entry : due) {
-            deadlines.delete(entry.key);
-            char kind = entry.key.charAt(20);
-            String key = entry.value;
+        DeadlineIndex.Due due = deadlines.due(now);
+        long eventNow = due.eventNow();
+        for (DeadlineIndex.Entry entry : due.entries()) {
+            deadlines.remove(entry);
+            char kind = entry.kind();
+            String key = entry.key();
             try {
                 switch (kind) {
                     case WINDOW_END -> {
@@ -332,26 +309,16 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
     private void remember(String key, long fromEventTime) {
         long until = fromEventTime + policy.duplicateHorizon().toMillis();
         emitted.put(key, until);
-        deadlines.put(indexKey(until, FORGET_EMITTED, key), key);
+        deadlines.add(until, FORGET_EMITTED, key);
     }
 
     private List<String> outcomeTypes(String contextName) {
         return contextName == null ? List.of() : outcomeTypesByContext.getOrDefault(contextName, List.of());
     }
 
-    private void advanceEventTime(long eventTime) {
-        if (eventTime > eventTimeMs) {
-            eventTimeMs = eventTime;
-            progress.put(EVENT_TIME, eventTime);
-        }
-    }
 
     static String fallbackKey(String correlationId) {
         return new PairKey(correlationId, FALLBACK_MARK).asString();
     }
 
-    /** Fixed-width epoch millis first, so that keys sort by deadline. */
-    static String indexKey(long epochMillis, char kind, String key) {
-        return String.format("%019d|%c|%s", epochMillis, kind, key);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.parallelrun.reconciliation.evidence.domain;
+package dev.parallelrun.events;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code true}, {@code false}, {@code null} as such; the text is encoded as UTF-8 for hashing.</li>
  * </ul>
  *
- * <p>Times are not a JSON type: the pack writes every instant as an ISO-8601 UTC string
+ * <p>Used for the ingress's request fingerprints (idempotency) and the evidence pack's digest.
+ *
+ * <p>Times are not a JSON type: the evidence pack writes every instant as an ISO-8601 UTC string
  * ({@link java.time.Instant#toString()}, e.g. {@code 2026-11-02T10:00:00Z}), and the canonical form keeps strings
  * as they are. This is RFC 8785 (JCS) except for numbers, which JCS writes as ECMAScript doubles.
  */

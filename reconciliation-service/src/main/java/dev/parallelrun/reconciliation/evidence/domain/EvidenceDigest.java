@@ -1,5 +1,6 @@
 package dev.parallelrun.reconciliation.evidence.domain;
 
+import dev.parallelrun.events.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,6 +3,7 @@ package dev.parallelrun.reconciliation.evidence.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parallelrun.events.CanonicalJson;
 import dev.parallelrun.events.EventCodec;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -31,6 +33,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -61,7 +64,7 @@ class CorrelationConfig {
      * own consumer group that starts at the end of the topics; observing only: nothing is retried or dead-lettered.
      */
     @Bean
-    ConcurrentMessageListenerContainer<String, CloudEvent> authoritativeStreamCounter(
+    ConcurrentMessageListenerContainer<String, byte[]> authoritativeStreamCounter(
             ConsumerFactory<String, CloudEvent> consumerFactory, AuthorityMetrics metrics, RuleBasedComparator comparator,
             @Value("${reconciliation.metrics.authority.group-id:reconciliation-service.authority-metrics}") String groupId) {
         AuthoritativeStreamCounter counter = new AuthoritativeStreamCounter(metrics);
@@ -74,8 +77,11 @@ class CorrelationConfig {
         // new intent topics (a context's first intent) are picked up within seconds, not the default 5 minutes
         consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
         container.setKafkaConsumerProperties(consumer);
-        container.setMessageListener((MessageListener<String, CloudEvent>) counter::count);
-        var listener = new ConcurrentMessageListenerContainer<>(consumerFactory, container);
+        container.setMessageListener((MessageListener<String, byte[]>) counter::count);
+        // bytes: the counter decodes only what it counts, not every intent
+        var bytes = new DefaultKafkaConsumerFactory<>(consumerFactory.getConfigurationProperties(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        var listener = new ConcurrentMessageListenerContainer<>(bytes, container);
         listener.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> { }, new FixedBackOff(0, 0)));
         listener.setBeanName("authoritativeStreamCounter");
         return listener;

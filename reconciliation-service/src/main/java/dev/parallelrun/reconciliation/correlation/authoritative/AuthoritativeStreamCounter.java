@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.correlation.authoritative;
 
 import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority.FallbackReason;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class AuthoritativeStreamCounter {
     private static final Logger log = LoggerFactory.getLogger(AuthoritativeStreamCounter.class);
 
     private final AuthorityMetrics metrics;
+    private final EventCodec codec = EventCodec.standard();
 
     public AuthoritativeStreamCounter(AuthorityMetrics metrics) {
         this.metrics = metrics;
@@ -40,25 +42,36 @@ public final class AuthoritativeStreamCounter {
                 contexts.stream().sorted().map(Topics::intents)).map(Pattern::quote).collect(Collectors.joining("|")));
     }
 
-    /** Counts one committed record; anything else on these topics (an ordinary intent, an unreadable record) is skipped. */
-    public void count(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent event = record.value();
-        if (event == null) {
-            return;
-        }
+    /**
+     * Counts one committed record. Only what can count is decoded: every record of the authoritative stream, and on the
+     * intent topics only a record carrying the fallback-reason header, which reconciliation puts on the fallbacks it
+     * issues; every other intent is skipped unread. Anything unreadable is skipped.
+     */
+    public void count(ConsumerRecord<String, byte[]> record) {
         try {
             if (Topics.AUTHORITATIVE_OUTCOMES.equals(record.topic())) {
-                metrics.authoritativeOutcome(event.boundedContext(), event.outcomeSide(), event.status());
-            } else if (event.isFallback() && event.side() == null) {
-                Header reason = record.headers().lastHeader(AuthoritativeOutcomes.FALLBACK_REASON_HEADER);
-                FallbackReason named = reason == null ? null
-                        : FallbackReason.fromWire(new String(reason.value(), StandardCharsets.UTF_8));
-                if (named != null) {
-                    metrics.fallback(event.boundedContext(), named); // issued by reconciliation, not by a test or a tool
+                CloudEvent event = decode(record);
+                if (event != null) {
+                    metrics.authoritativeOutcome(event.boundedContext(), event.outcomeSide(), event.status());
                 }
+                return;
+            }
+            Header reason = record.headers().lastHeader(AuthoritativeOutcomes.FALLBACK_REASON_HEADER);
+            FallbackReason named = reason == null ? null
+                    : FallbackReason.fromWire(new String(reason.value(), StandardCharsets.UTF_8));
+            if (named == null) {
+                return;
+            }
+            CloudEvent event = decode(record);
+            if (event != null && event.isFallback() && event.side() == null) {
+                metrics.fallback(event.boundedContext(), named); // issued by reconciliation, not by a test or a tool
             }
         } catch (RuntimeException e) {
             log.debug("not counting {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
         }
+    }
+
+    private CloudEvent decode(ConsumerRecord<String, byte[]> record) {
+        return record.value() == null ? null : codec.read(record.value());
     }
 }

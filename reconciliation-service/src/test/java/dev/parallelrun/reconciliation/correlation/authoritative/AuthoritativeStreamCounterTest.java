@@ -70,8 +70,9 @@ class AuthoritativeStreamCounterTest {
         assertThat(registry.get("parallelrun.authoritative.outcomes").tag("context", "other").counter().count()).isEqualTo(1);
     }
 
-    private static ConsumerRecord<String, CloudEvent> record(String topic, CloudEvent event, String reason) {
-        ConsumerRecord<String, CloudEvent> record = new ConsumerRecord<>(topic, 0, 0L, event.correlationId(), event);
+    private static ConsumerRecord<String, byte[]> record(String topic, CloudEvent event, String reason) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 0L, event.correlationId(),
+                EventCodec.standard().write(event));
         if (reason != null) {
             record.headers().add(AuthoritativeOutcomes.FALLBACK_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         }

@@ -170,7 +170,7 @@ public final class SideEffectRelay implements SchedulingConfigurer {
         data.set("payload", sideEffect.payload());
         return new CloudEvent(CloudEvent.SPEC_VERSION_1_0, sideEffect.id().toString(), eventType(sideEffect.type()),
                 source, sideEffect.dispatchedAt(), CloudEvent.JSON, sideEffect.correlationId(),
-                sideEffect.intentEventId(), null, null, null, null, null, null, null, null, null, null, data);
+                sideEffect.intentEventId(), null, null, null, null, null, null, null, null, null, null, null, data);
     }
 
     private void countBacklog() {

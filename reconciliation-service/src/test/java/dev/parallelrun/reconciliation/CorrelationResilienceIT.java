@@ -335,7 +335,7 @@ class CorrelationResilienceIT {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         return new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(), golden.source(),
                 at, golden.dataContentType(), UUID.randomUUID().toString(), null, golden.boundedContext(),
-                null, null, null, null, null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, null, null, null, null, golden.data());
     }
 
     private static ClaimAssessed clear() {

@@ -571,14 +571,14 @@ class ReconciliationServiceIT {
         CloudEvent golden = newIntent();
         return new CloudEvent(golden.specVersion(), golden.id(), golden.type(), golden.source(), java.time.Instant.now(),
                 golden.dataContentType(), golden.correlationId(), null, golden.boundedContext(), null, null, null, null,
-                null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, golden.data());
     }
 
     private static CloudEvent newIntent() {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         return new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(), golden.source(),
                 golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null, golden.boundedContext(),
-                null, null, null, null, null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, null, null, null, null, golden.data());
     }
 
     private static dev.parallelrun.events.claims.PaymentDecided payment(String amount) {

@@ -17,6 +17,11 @@ public final class Attributes {
     public static final String OUTCOME_STATUS = "outcomestatus";
     public static final String REPLAY = "replay";
     public static final String REPLAY_ID = "replayid";
+    /**
+     * On a replayed intent and its outcomes: {@code replay} (the default when absent: legacy is not asked again, its
+     * stored answer is replayed) or {@code noise} (both sides decide again, legacy in simulate mode).
+     */
+    public static final String REPLAY_KIND = "replaykind";
     /** The side whose side effects are real for this intent ({@code legacy} | {@code shadow}). */
     public static final String AUTHORITY = "authority";
     /** The id of the authority decision that set {@link #AUTHORITY}; absent before a context's first decision. */

@@ -33,6 +33,7 @@ public record CloudEvent(
         @JsonProperty(Attributes.OUTCOME_STATUS) String outcomeStatus,
         @JsonProperty(Attributes.REPLAY) Boolean replay,
         @JsonProperty(Attributes.REPLAY_ID) String replayId,
+        @JsonProperty(Attributes.REPLAY_KIND) String replayKind,
         @JsonProperty(Attributes.AUTHORITY) String authority,
         @JsonProperty(Attributes.AUTHORITY_DECISION) String authorityDecision,
         @JsonProperty(Attributes.SAMPLED) Boolean sampled,
@@ -46,7 +47,7 @@ public record CloudEvent(
     public static CloudEvent intent(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, null, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, null, null, data);
     }
 
     /** An outcome: what one side decided in reaction to an intent. */
@@ -54,14 +55,14 @@ public record CloudEvent(
             String correlationId, String causationId, String boundedContext, Side side,
             String outcomeType, OutcomeStatus status, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, causationId,
-                boundedContext, side.wireName(), outcomeType, status.wireName(), null, null, null, null, null, null, data);
+                boundedContext, side.wireName(), outcomeType, status.wireName(), null, null, null, null, null, null, null, data);
     }
 
     /** A platform-internal fact, such as a reconciliation verdict. */
     public static CloudEvent fact(String id, String type, String source, Instant time,
             String correlationId, String boundedContext, JsonNode data) {
         return new CloudEvent(SPEC_VERSION_1_0, id, type, source, time, JSON, correlationId, null,
-                boundedContext, null, null, null, null, null, null, null, null, null, data);
+                boundedContext, null, null, null, null, null, null, null, null, null, null, data);
     }
 
     /** The same event marked as a replay of an earlier intent, without a replay id. */
@@ -72,14 +73,14 @@ public record CloudEvent(
     /** The same event marked as a replay, naming the replay that produced it. */
     public CloudEvent asReplay(String replayId) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
-                boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, replayId, authority,
+                boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, replayId, replayKind, authority,
                 authorityDecision, sampled, fallback, data);
     }
 
     /** The same event stamped with the side whose side effects are real, and the decision that said so. */
     public CloudEvent withAuthority(Side authoritative, String decisionId) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
-                boundedContext, side, outcomeType, outcomeStatus, replay, replayId,
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, replayKind,
                 authoritative == null ? null : authoritative.wireName(), decisionId, sampled, fallback, data);
     }
 
@@ -89,7 +90,7 @@ public record CloudEvent(
      */
     public CloudEvent withSampled(boolean inSample) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
-                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, authority, authorityDecision,
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, replayKind, authority, authorityDecision,
                 inSample ? null : Boolean.FALSE, fallback, data);
     }
 
@@ -101,7 +102,7 @@ public record CloudEvent(
      */
     public CloudEvent asFallback(String fallbackId, Instant requestedAt) {
         return new CloudEvent(specVersion, fallbackId, type, source, requestedAt, dataContentType, correlationId, id,
-                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, Side.LEGACY.wireName(),
+                boundedContext, side, outcomeType, outcomeStatus, replay, replayId, replayKind, Side.LEGACY.wireName(),
                 authorityDecision, sampled, Boolean.TRUE, data);
     }
 
@@ -111,7 +112,7 @@ public record CloudEvent(
      */
     public CloudEvent inheriting(CloudEvent intent) {
         return new CloudEvent(specVersion, id, type, source, time, dataContentType, correlationId, causationId,
-                boundedContext, side, outcomeType, outcomeStatus, intent.replay, intent.replayId, intent.authority,
+                boundedContext, side, outcomeType, outcomeStatus, intent.replay, intent.replayId, intent.replayKind, intent.authority,
                 intent.authorityDecision, sampled, intent.fallback, data);
     }
 
@@ -123,6 +124,27 @@ public record CloudEvent(
     /** Whether the new service processes this intent: everything but an explicit {@code sampled=false}. */
     public boolean inSample() {
         return !Boolean.FALSE.equals(sampled);
+    }
+
+    /**
+     * A replay of this intent: a new event (the given id) under a new correlation id, caused by this one, published at
+     * {@code time}, carrying {@code replay=true}, the replay's id and its kind. The original's authority stamp stays
+     * (a replay never has real side effects whatever it names); the original's sampling mark is dropped (a replay is
+     * always processed by both sides).
+     */
+    public CloudEvent replayedAs(String replayEventId, String replayCorrelationId, String replayId, ReplayKind kind,
+            Instant replayTime) {
+        return new CloudEvent(specVersion, replayEventId, type, source, replayTime, dataContentType, replayCorrelationId,
+                id, boundedContext, side, outcomeType, outcomeStatus, Boolean.TRUE, Objects.requireNonNull(replayId),
+                kind.wireName(), authority, authorityDecision, null, null, data);
+    }
+
+    /**
+     * What kind of replay this event belongs to: {@link ReplayKind#REPLAY} for a replay without an explicit kind,
+     * {@code null} for no replay at all.
+     */
+    public ReplayKind replayKindOrDefault() {
+        return isReplay() ? ReplayKind.fromWire(replayKind) : null;
     }
 
     /** Whether this event is a replay of an earlier one. */

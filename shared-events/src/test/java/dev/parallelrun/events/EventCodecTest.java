@@ -86,6 +86,30 @@ class EventCodecTest {
     }
 
     @Test
+    void aReplayedIntentIsANewEventUnderANewCorrelationCausedByTheOriginal() {
+        CloudEvent original = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED)
+                .withAuthority(Side.SHADOW, "decision-7").withSampled(false);
+        Instant replayedAt = Instant.parse("2026-12-05T08:00:00Z");
+
+        CloudEvent replayed = original.replayedAs("event-2", "correlation-2", "replay-9", ReplayKind.NOISE, replayedAt);
+        JsonNode json = codec.mapper().readTree(codec.write(replayed));
+
+        assertThat(replayed.id()).isEqualTo("event-2");
+        assertThat(replayed.correlationId()).isEqualTo("correlation-2");
+        assertThat(replayed.causationId()).isEqualTo(original.id());
+        assertThat(replayed.time()).isEqualTo(replayedAt);
+        assertThat(replayed.data()).isEqualTo(original.data());
+        assertThat(replayed.inSample()).as("a replay is always processed by both sides").isTrue();
+        assertThat(json.get(Attributes.REPLAY).asBoolean()).isTrue();
+        assertThat(json.get(Attributes.REPLAY_ID).asString()).isEqualTo("replay-9");
+        assertThat(json.get(Attributes.REPLAY_KIND).asString()).isEqualTo("noise");
+        assertThat(codec.read(codec.write(replayed)).replayKindOrDefault()).isEqualTo(ReplayKind.NOISE);
+        assertThat(original.replayKindOrDefault()).isNull();
+        assertThat(original.asReplay("replay-1").replayKindOrDefault()).isEqualTo(ReplayKind.REPLAY);
+        assertThatThrownBy(() -> ReplayKind.fromWire("again")).hasMessageContaining("unknown replay kind 'again'");
+    }
+
+    @Test
     void anIntentInTheSampleCarriesNoSamplingAttribute() {
         CloudEvent intent = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED).withSampled(true);
 

@@ -44,7 +44,7 @@ public final class PersonalDataDecryptor {
         JsonNode data = decrypted(intent.data());
         return new CloudEvent(intent.specVersion(), intent.id(), intent.type(), intent.source(), intent.time(),
                 intent.dataContentType(), intent.correlationId(), intent.causationId(), intent.boundedContext(),
-                intent.side(), intent.outcomeType(), intent.outcomeStatus(), intent.replay(), intent.replayId(),
+                intent.side(), intent.outcomeType(), intent.outcomeStatus(), intent.replay(), intent.replayId(), intent.replayKind(),
                 intent.authority(), intent.authorityDecision(), intent.sampled(), intent.fallback(), data);
     }
 

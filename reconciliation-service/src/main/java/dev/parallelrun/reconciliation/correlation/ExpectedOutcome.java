@@ -6,6 +6,7 @@ package dev.parallelrun.reconciliation.correlation;
  *
  * @param intentId       the intent event's id, which both sides' outcomes name as their causation id
  * @param shadowExpected {@code false} when the intent carries {@code sampled = false}
+ * @param replayId       the replay the intent belongs to, {@code null} for live traffic
  */
-record ExpectedOutcome(String intentId, String context, long deadlineMs, boolean shadowExpected) {
+record ExpectedOutcome(String intentId, String context, long deadlineMs, boolean shadowExpected, String replayId) {
 }

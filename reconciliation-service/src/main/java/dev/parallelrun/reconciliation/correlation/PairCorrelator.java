@@ -276,7 +276,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             if (decided.get(key) != null || seen.get(key) != null || expected.get(key) != null) {
                 continue; // decided before the intent was read, or a duplicate intent
             }
-            expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled));
+            expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled,
+                    intent.isReplay() ? intent.replayId() : null));
             deadlines.add(deadline, EXPECTED, key);
             firstReading = true;
         }
@@ -348,7 +349,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         if (pending.get(key) != null || decided.get(key) != null || seen.get(key) != null) {
             return;
         }
-        Verdict verdict = decider.unanswered(PairKey.parse(key), expectation.context(), Instant.ofEpochMilli(now));
+        Verdict verdict = decider.unanswered(PairKey.parse(key), expectation.context(), Instant.ofEpochMilli(now),
+                expectation.replayId());
         byte[] encoded = encode(verdict);
         emit(verdict, encoded, now);
         remember(key, verdict, EnumSet.noneOf(Side.class), null, expectation.deadlineMs(), eventNow,
@@ -383,7 +385,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 verdict.correlationId(), verdict.context(), verdict.outcomeType(), verdict.classification(),
                 verdict.severity(), List.of(), verdict.ruleSetVersion(), verdict.legacyReceivedAt(),
                 verdict.shadowReceivedAt(), verdict.decidedAt(), verdict.legacyEventId(), verdict.shadowEventId(),
-                null, null);
+                null, null, verdict.replayId());
         long retainUntil = Math.max(graceUntil, decidedAtEventTime) + policy.duplicateRetention().toMillis();
         decided.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil, shadowExpected));
         deadlines.add(retainUntil, DECIDED, key);
@@ -425,7 +427,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         // a clock ahead of ours cannot move event time past the wall clock
         Instant answered = event.time().isAfter(received) ? received : event.time();
         OutcomeSnapshot snapshot = new OutcomeSnapshot(event.id(), event.correlationId(), event.causationId(),
-                event.boundedContext(), event.outcomeType(), side, event.status(), event.data(), received, answered);
+                event.boundedContext(), event.outcomeType(), side, event.status(), event.data(), received, answered,
+                event.isReplay() ? event.replayId() : null);
         try {
             // what the state store will have to write, written once here: unstorable data is poison, not a crash loop
             codec.mapper().writeValueAsBytes(snapshot);

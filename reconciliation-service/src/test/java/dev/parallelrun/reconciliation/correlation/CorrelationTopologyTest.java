@@ -227,7 +227,7 @@ class CorrelationTopologyTest {
         CloudEvent legacy = pair.clearAssessment(Side.LEGACY);
         CloudEvent otherContext = new CloudEvent(legacy.specVersion(), legacy.id(), legacy.type(), legacy.source(),
                 legacy.time(), legacy.dataContentType(), legacy.correlationId(), legacy.causationId(), "other",
-                legacy.side(), legacy.outcomeType(), legacy.outcomeStatus(), null, null, null, null, null, null, legacy.data());
+                legacy.side(), legacy.outcomeType(), legacy.outcomeStatus(), null, null, null, null, null, null, null, legacy.data());
 
         send(otherContext);
         advance(WINDOW.plusSeconds(1));

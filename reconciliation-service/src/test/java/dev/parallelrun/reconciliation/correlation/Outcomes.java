@@ -43,7 +43,7 @@ final class Outcomes {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         CloudEvent intent = new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(),
                 golden.source(), clock.instant(), golden.dataContentType(), correlationId, null,
-                golden.boundedContext(), null, null, null, null, null, null, null, null, null, golden.data());
+                golden.boundedContext(), null, null, null, null, null, null, null, null, null, null, golden.data());
         return new Outcomes(intent, clock);
     }
 

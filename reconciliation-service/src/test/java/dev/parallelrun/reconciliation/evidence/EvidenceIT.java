@@ -294,7 +294,7 @@ class EvidenceIT {
         JsonNode outcome = codec.tree(Map.of("claimId", "CLM-1001"));
         verdicts.saveAll(List.of(new Verdict(UUID.randomUUID().toString(), 1, null, correlationId, "claims", outcomeType,
                 classification, severity, List.of(), claimsRuleSet(), at.minusSeconds(2), at.minusSeconds(1), at,
-                "legacy-" + correlationId, "shadow-" + correlationId, outcome, outcome)));
+                "legacy-" + correlationId, "shadow-" + correlationId, outcome, outcome, null)));
     }
 
     private void storeDecision(String decidedAt, String reason) {

@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * @param ruleSetVersion   the comparison rules that decided it, for reproducibility
  * @param legacy           the legacy side's normalized outcome (redacted), or {@code null} if it never arrived
  * @param shadow           the shadow side's normalized outcome (redacted), or {@code null} if it never arrived
+ * @param replayId         the replay this verdict belongs to ({@code null} for live traffic): a replay's verdicts
+ *                         stay out of live match rates and readiness
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Verdict(
@@ -34,7 +36,8 @@ public record Verdict(
         String legacyEventId,
         String shadowEventId,
         JsonNode legacy,
-        JsonNode shadow) {
+        JsonNode shadow,
+        String replayId) {
 
     public static final String EVENT_TYPE = "reconciliation.Verdict.v1";
 

@@ -37,7 +37,7 @@ final class MatchRateGauges extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(MatchRateGauges.class);
     static final String COUNT_SQL = "SELECT context, outcome_type, classification, count(*) AS n FROM verdict "
-            + "WHERE superseded_by IS NULL AND decided_at >= ? GROUP BY context, outcome_type, classification";
+            + "WHERE superseded_by IS NULL AND replay_id IS NULL AND decided_at >= ? GROUP BY context, outcome_type, classification";
 
     private final JdbcTemplate jdbc;
     private final ReconciliationMetricsProperties.MatchRate settings;

@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code reconciliation_verdict_latency_seconds{context,outcome_type}}: from the second outcome's arrival at
  *       the correlator to the verdict being committed (visible to read-committed readers), a histogram for
  *       p50/p95/p99. Verdicts with one side missing have no second arrival and are not timed.</li>
+ *   <li>{@code parallelrun_replay_verdicts_total{context}}: the verdicts of replays and noise runs, which stay out of
+ *       the two above (a replay re-runs old traffic: it must not move a live match rate or a live latency).</li>
  * </ul>
  */
 final class VerdictMetrics {
@@ -44,6 +46,10 @@ final class VerdictMetrics {
     /** Records one verdict, observed committed at the given instant. */
     void record(Verdict verdict, Instant observedAt) {
         if (verdict.context() == null || verdict.outcomeType() == null || verdict.classification() == null) {
+            return;
+        }
+        if (verdict.replayId() != null) {
+            registry.counter("parallelrun.replay.verdicts", "context", labels.context(verdict.context())).increment();
             return;
         }
         PairMeters pair = meters(labels.context(verdict.context()),

@@ -26,14 +26,14 @@ import org.springframework.stereotype.Repository;
 public class ReadinessEvidence {
 
     private static final String HOURLY = "SELECT outcome_type, date_trunc('hour', decided_at AT TIME ZONE 'UTC') AS hour, "
-            + "classification, count(*) AS n FROM verdict WHERE superseded_by IS NULL AND context = ? "
+            + "classification, count(*) AS n FROM verdict WHERE superseded_by IS NULL AND replay_id IS NULL AND context = ? "
             + "AND decided_at >= ? AND decided_at < ? GROUP BY 1, 2, 3";
     private static final String IN_COHORT = "SELECT v.outcome_type, v.classification, count(*) AS n FROM verdict v "
             + "JOIN intent_cohort i ON i.correlation_id = v.correlation_id "
-            + "WHERE v.superseded_by IS NULL AND v.context = ? AND v.decided_at >= ? "
+            + "WHERE v.superseded_by IS NULL AND v.replay_id IS NULL AND v.context = ? AND v.decided_at >= ? "
             + "AND (?::text IS NULL OR i.product_line = ?) AND (?::text IS NULL OR i.region = ?) "
             + "AND (?::text IS NULL OR i.channel = ?) GROUP BY 1, 2";
-    private static final String DISAGREEING_OF_SEVERITY = "SELECT count(*) FROM verdict WHERE superseded_by IS NULL "
+    private static final String DISAGREEING_OF_SEVERITY = "SELECT count(*) FROM verdict WHERE superseded_by IS NULL AND replay_id IS NULL "
             + "AND context = ? AND decided_at >= ? AND severity = ? AND classification = ANY(?)";
     /**
      * A difference an accepted variance covered names it in {@code variance}; verdicts stored before that field existed
@@ -41,7 +41,7 @@ public class ReadinessEvidence {
      */
     private static final String VARIANCES_NAMED = "SELECT DISTINCT COALESCE(d->>'variance', "
             + "substring(d->>'comparator' from '\\+variance:(.+)$')) AS id "
-            + "FROM verdict v, jsonb_array_elements(v.differences) d WHERE v.superseded_by IS NULL AND v.context = ? "
+            + "FROM verdict v, jsonb_array_elements(v.differences) d WHERE v.superseded_by IS NULL AND v.replay_id IS NULL AND v.context = ? "
             + "AND v.decided_at >= ? AND d->>'comparator' LIKE '%+variance:%'";
 
     /**
@@ -54,7 +54,7 @@ public class ReadinessEvidence {
             + "percentile_cont(0.99) WITHIN GROUP (ORDER BY "
             + "EXTRACT(EPOCH FROM (v.legacy_received_at - i.accepted_at))::double precision) AS legacy_p99, "
             + "count(*) AS pairs FROM verdict v JOIN intent_cohort i ON i.correlation_id = v.correlation_id "
-            + "WHERE v.superseded_by IS NULL AND v.context = ? AND v.decided_at >= ? "
+            + "WHERE v.superseded_by IS NULL AND v.replay_id IS NULL AND v.context = ? AND v.decided_at >= ? "
             + "AND v.shadow_received_at IS NOT NULL AND v.legacy_received_at IS NOT NULL GROUP BY 1";
 
     private final JdbcTemplate jdbc;

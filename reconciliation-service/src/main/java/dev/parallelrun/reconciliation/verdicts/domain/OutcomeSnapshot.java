@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param answeredAt  when the side answered: the outcome's CloudEvent {@code time}, never later than
  *                    {@code receivedAt}. Lateness is decided from this, so a reconciliation outage
  *                    does not make answers late
+ * @param replayId    the replay the outcome belongs to ({@code replayid}), {@code null} for live traffic
  */
 public record OutcomeSnapshot(
         String eventId,
@@ -25,7 +26,8 @@ public record OutcomeSnapshot(
         OutcomeStatus status,
         JsonNode data,
         Instant receivedAt,
-        Instant answeredAt) {
+        Instant answeredAt,
+        String replayId) {
 
     public PairKey pairKey() {
         return new PairKey(correlationId, outcomeType);

@@ -91,8 +91,13 @@ public final class VerdictDecider {
      * outcomes, no received times; {@code HIGH} because the parallel run has no evidence at all for it.
      */
     public Verdict unanswered(PairKey key, String context, Instant decidedAt) {
+        return unanswered(key, context, decidedAt, null);
+    }
+
+    /** As {@link #unanswered(PairKey, String, Instant)}, for an intent of the given replay ({@code null}: live). */
+    public Verdict unanswered(PairKey key, String context, Instant decidedAt, String replayId) {
         return verdict(key, context, null, Classification.UNANSWERED, Severity.HIGH, List.of(),
-                comparator.ruleSetVersion(context), null, null, null, null, decidedAt);
+                comparator.ruleSetVersion(context), null, null, null, null, decidedAt, replayId);
     }
 
     /** Only one side arrived within the window and the grace. */
@@ -128,11 +133,21 @@ public final class VerdictDecider {
     private static Verdict verdict(PairKey key, String context, Verdict supersedes, Classification classification,
             Severity severity, List<Difference> differences, String ruleSetVersion, OutcomeSnapshot legacy,
             JsonNode legacyView, OutcomeSnapshot shadow, JsonNode shadowView, Instant decidedAt) {
+        String replayId = legacy != null && legacy.replayId() != null ? legacy.replayId()
+                : shadow == null ? null : shadow.replayId();
+        return verdict(key, context, supersedes, classification, severity, differences, ruleSetVersion, legacy,
+                legacyView, shadow, shadowView, decidedAt, replayId);
+    }
+
+    private static Verdict verdict(PairKey key, String context, Verdict supersedes, Classification classification,
+            Severity severity, List<Difference> differences, String ruleSetVersion, OutcomeSnapshot legacy,
+            JsonNode legacyView, OutcomeSnapshot shadow, JsonNode shadowView, Instant decidedAt, String replayId) {
         int revision = supersedes == null ? 1 : supersedes.revision() + 1;
         return new Verdict(verdictId(key, revision), revision, supersedes == null ? null : supersedes.verdictId(),
                 key.correlationId(), context, key.outcomeType(), classification, severity, differences, ruleSetVersion,
                 legacy == null ? null : legacy.receivedAt(), shadow == null ? null : shadow.receivedAt(), decidedAt,
-                legacy == null ? null : legacy.eventId(), shadow == null ? null : shadow.eventId(), legacyView, shadowView);
+                legacy == null ? null : legacy.eventId(), shadow == null ? null : shadow.eventId(), legacyView, shadowView,
+                replayId);
     }
 
     /** Deterministic: reprocessing never mints a second id for the same verdict. */

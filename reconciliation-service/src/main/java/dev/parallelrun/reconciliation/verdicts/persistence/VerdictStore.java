@@ -36,9 +36,9 @@ public class VerdictStore {
 
     private static final String COLUMNS = "verdict_id, revision, supersedes, correlation_id, context, outcome_type, "
             + "classification, severity, differences, rule_set_version, legacy_received_at, shadow_received_at, "
-            + "decided_at, legacy_event_id, shadow_event_id, legacy_outcome, shadow_outcome";
+            + "decided_at, legacy_event_id, shadow_event_id, legacy_outcome, shadow_outcome, replay_id";
     private static final String INSERT = "INSERT INTO verdict (" + COLUMNS + ", superseded_by) VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) ON CONFLICT (verdict_id) DO NOTHING";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) ON CONFLICT (verdict_id) DO NOTHING";
     private static final String LOCK_PAIRS = "SELECT pg_advisory_xact_lock(k.key) FROM unnest(?::bigint[]) "
             + "WITH ORDINALITY AS k(key, n) ORDER BY k.n";
     private static final String STORED_IDS = "SELECT verdict_id FROM verdict WHERE verdict_id = ANY(?::uuid[])";
@@ -138,7 +138,8 @@ public class VerdictStore {
             ps.setString(15, v.shadowEventId());
             ps.setString(16, json(v.legacy()));
             ps.setString(17, json(v.shadow()));
-            ps.setObject(18, insert.supersededBy());
+            ps.setString(18, v.replayId());
+            ps.setObject(19, insert.supersededBy());
         });
         List<Verdict> inserted = new ArrayList<>();
         int index = 0;
@@ -186,7 +187,7 @@ public class VerdictStore {
             current.put(new Pair(rs.getString("correlation_id"), rs.getString("outcome_type")),
                     new Verdict(rs.getString("verdict_id"), rs.getInt("revision"), null, rs.getString("correlation_id"),
                             null, rs.getString("outcome_type"), null, null, null, null, null, null,
-                            instant(rs.getTimestamp("decided_at")), null, null, null, null));
+                            instant(rs.getTimestamp("decided_at")), null, null, null, null, null));
         });
         return current;
     }
@@ -206,6 +207,12 @@ public class VerdictStore {
     public List<StoredVerdict> find(VerdictQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", superseded_by FROM verdict WHERE superseded_by IS NULL");
         List<Object> args = new ArrayList<>();
+        // live traffic by default; a replay's verdicts when asked for by its id
+        if (query.replayId() == null) {
+            sql.append(" AND replay_id IS NULL");
+        } else {
+            condition(sql, args, " AND replay_id = ?", query.replayId());
+        }
         condition(sql, args, " AND context = ?", query.context());
         condition(sql, args, " AND outcome_type = ?", query.outcomeType());
         condition(sql, args, " AND classification = ?", query.classification() == null ? null : query.classification().name());
@@ -231,7 +238,7 @@ public class VerdictStore {
     /** Current verdicts decided since the given instant, counted per context, outcome type and classification. */
     public List<ClassificationCount> countSince(Instant since, String context) {
         StringBuilder sql = new StringBuilder("SELECT context, outcome_type, classification, count(*) AS n FROM verdict "
-                + "WHERE superseded_by IS NULL AND decided_at >= ?");
+                + "WHERE superseded_by IS NULL AND replay_id IS NULL AND decided_at >= ?");
         List<Object> args = new ArrayList<>();
         args.add(timestamp(since));
         condition(sql, args, " AND context = ?", context);
@@ -251,7 +258,7 @@ public class VerdictStore {
         // the hour as epoch hours: independent of the session's time zone
         return jdbc.query("SELECT floor(extract(epoch FROM decided_at) / 3600)::bigint AS hour, outcome_type, "
                 + "classification, severity, rule_set_version, count(*) AS n FROM verdict "
-                + "WHERE superseded_by IS NULL AND context = ? AND decided_at >= ? AND decided_at < ? "
+                + "WHERE superseded_by IS NULL AND replay_id IS NULL AND context = ? AND decided_at >= ? AND decided_at < ? "
                 + "GROUP BY 1, outcome_type, classification, severity, rule_set_version "
                 + "ORDER BY 1, outcome_type, classification, severity, rule_set_version",
                 (rs, row) -> new HourlyCount(Instant.ofEpochSecond(rs.getLong("hour") * 3600), rs.getString("outcome_type"),
@@ -274,7 +281,7 @@ public class VerdictStore {
                 codec.mapper().readValue(rs.getString("differences"), DIFFERENCES), rs.getString("rule_set_version"),
                 instant(rs.getTimestamp("legacy_received_at")), instant(rs.getTimestamp("shadow_received_at")),
                 instant(rs.getTimestamp("decided_at")), rs.getString("legacy_event_id"), rs.getString("shadow_event_id"),
-                tree(rs.getString("legacy_outcome")), tree(rs.getString("shadow_outcome")));
+                tree(rs.getString("legacy_outcome")), tree(rs.getString("shadow_outcome")), rs.getString("replay_id"));
         return new StoredVerdict(verdict, rs.getString("superseded_by"));
     }
 
@@ -310,9 +317,17 @@ public class VerdictStore {
             String ruleSetVersion, long count) {
     }
 
-    /** A filtered, paginated read of current verdicts. {@code null} filters match everything. */
+    /**
+     * A filtered, paginated read of current verdicts. {@code null} filters match everything, except
+     * {@code replayId}: {@code null} reads live traffic only, a replay id that replay's verdicts only.
+     */
     public record VerdictQuery(String context, String outcomeType, Classification classification, Severity severity,
-            Instant from, Instant to, Position after, int limit) {
+            Instant from, Instant to, Position after, int limit, String replayId) {
+
+        public VerdictQuery(String context, String outcomeType, Classification classification, Severity severity,
+                Instant from, Instant to, Position after, int limit) {
+            this(context, outcomeType, classification, severity, from, to, after, limit, null);
+        }
     }
 
     /** A keyset position: the last verdict of the previous page. */

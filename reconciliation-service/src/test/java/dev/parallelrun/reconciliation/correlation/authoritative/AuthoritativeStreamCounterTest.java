@@ -62,7 +62,7 @@ class AuthoritativeStreamCounterTest {
         CloudEvent outcome = shadow.completed(intent, ClaimsContract.CLAIM_ASSESSED, Map.of("claimId", "CLM-1"));
         CloudEvent elsewhere = new CloudEvent(outcome.specVersion(), outcome.id(), outcome.type(), outcome.source(),
                 outcome.time(), outcome.dataContentType(), outcome.correlationId(), outcome.causationId(), "invented",
-                outcome.side(), outcome.outcomeType(), outcome.outcomeStatus(), null, null, null, null, null, null,
+                outcome.side(), outcome.outcomeType(), outcome.outcomeStatus(), null, null, null, null, null, null, null,
                 outcome.data());
 
         counter.count(record(Topics.AUTHORITATIVE_OUTCOMES, elsewhere, null));

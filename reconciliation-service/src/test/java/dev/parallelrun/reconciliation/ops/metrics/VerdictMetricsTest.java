@@ -54,10 +54,10 @@ class VerdictMetricsTest {
         for (int i = 0; i < 50; i++) {
             metrics.record(new Verdict("v-" + i, 1, null, "corr-" + i, "invented-" + i, "Made" + i,
                     Classification.UNANSWERED, Severity.HIGH, List.of(), "structural-1", null, null, T0, null, null, null,
-                    null), T0);
+                    null, null), T0);
             metrics.record(new Verdict("w-" + i, 1, null, "corr-" + i, "claims", "Made" + i,
                     Classification.MATCH, Severity.NONE, List.of(), "claims-1", null, null, T0, null, null, null,
-                    null), T0);
+                    null, null), T0);
         }
 
         assertThat(registry.find("reconciliation.verdicts.decided").counters()).extracting(c -> c.getId().getTag("context"))
@@ -88,6 +88,6 @@ class VerdictMetricsTest {
 
     private static Verdict verdict(Classification classification, Instant legacy, Instant shadow, Instant decided) {
         return new Verdict("v-1", 1, null, "corr-1", "claims", "ClaimAssessed", classification, Severity.NONE, List.of(),
-                "structural-1", legacy, shadow, decided, null, null, null, null);
+                "structural-1", legacy, shadow, decided, null, null, null, null, null);
     }
 }

@@ -31,7 +31,7 @@ public final class VerdictFixtures {
                 OUTCOME_TYPE, missing ? Classification.MISSING_SHADOW : Classification.TIMING,
                 missing ? Severity.HIGH : Severity.NONE, List.of(), RULE_SET, start, missing ? null : decidedAt,
                 decidedAt, "legacy-" + correlationId, missing ? null : "shadow-" + correlationId,
-                outcome("CLEAR"), missing ? null : outcome("CLEAR"));
+                outcome("CLEAR"), missing ? null : outcome("CLEAR"), null);
     }
 
     /** A first verdict whose legacy outcome carries the given fraud decision text. */
@@ -39,7 +39,7 @@ public final class VerdictFixtures {
         Instant now = Instant.parse("2026-11-02T10:00:00Z");
         return new Verdict(verdictId(correlationId, OUTCOME_TYPE, 1), 1, null, correlationId, "claims", OUTCOME_TYPE,
                 Classification.MISSING_SHADOW, Severity.HIGH, List.of(), RULE_SET, now, null, now,
-                "legacy-" + correlationId, null, outcome(fraudDecision), null);
+                "legacy-" + correlationId, null, outcome(fraudDecision), null, null);
     }
 
     /** The same verdict in another bounded context (which may not fit its column). */
@@ -47,7 +47,7 @@ public final class VerdictFixtures {
         return new Verdict(verdict.verdictId(), verdict.revision(), verdict.supersedes(), verdict.correlationId(),
                 context, verdict.outcomeType(), verdict.classification(), verdict.severity(), verdict.differences(),
                 verdict.ruleSetVersion(), verdict.legacyReceivedAt(), verdict.shadowReceivedAt(), verdict.decidedAt(),
-                verdict.legacyEventId(), verdict.shadowEventId(), verdict.legacy(), verdict.shadow());
+                verdict.legacyEventId(), verdict.shadowEventId(), verdict.legacy(), verdict.shadow(), null);
     }
 
     public static String verdictId(String correlationId, String outcomeType, int revision) {

@@ -178,7 +178,7 @@ class VerdictStoreIT {
         String pair = UUID.randomUUID().toString();
         Verdict neither = new Verdict(VerdictFixtures.verdictId(pair, "PaymentDecided", 1), 1, null, pair, "claims",
                 "PaymentDecided", Classification.FAILED, Severity.NONE, null, VerdictFixtures.RULE_SET, null, null,
-                START, null, null, null, null);
+                START, null, null, null, null, null);
         Verdict oneSide = revision(pair, 1, START);
 
         assertThat(store.saveAll(List.of(neither, oneSide))).hasSize(2);

@@ -63,11 +63,11 @@ class IntentSinkTest {
         CloudEvent golden = intent();
         CloudEvent fromPortal = new CloudEvent(golden.specVersion(), golden.id(), golden.type(),
                 IntentSink.CHANNEL_SOURCE_PREFIX + "broker-portal", golden.time(), golden.dataContentType(),
-                golden.correlationId(), null, golden.boundedContext(), null, null, null, null, null, null, null, null, null,
+                golden.correlationId(), null, golden.boundedContext(), null, null, null, null, null, null, null, null, null, null,
                 golden.data());
         CloudEvent elsewhere = new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(),
                 "urn:test:somewhere", golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null,
-                golden.boundedContext(), null, null, null, null, null, null, null, null, null, golden.data());
+                golden.boundedContext(), null, null, null, null, null, null, null, null, null, null, golden.data());
 
         List<IntentCohortStore.IntentCohort> cohorts = IntentSink.cohorts(List.of(record(fromPortal), record(elsewhere)));
 
@@ -83,12 +83,12 @@ class IntentSinkTest {
         CloudEvent golden = GoldenEvents.event(GoldenEvents.CLAIM_SUBMITTED);
         return new CloudEvent(golden.specVersion(), UUID.randomUUID().toString(), golden.type(), golden.source(),
                 golden.time(), golden.dataContentType(), UUID.randomUUID().toString(), null, golden.boundedContext(),
-                null, null, null, null, null, null, null, null, null, golden.data());
+                null, null, null, null, null, null, null, null, null, null, golden.data());
     }
 
     private static CloudEvent replay(CloudEvent intent) {
         return new CloudEvent(intent.specVersion(), intent.id(), intent.type(), intent.source(), intent.time(),
                 intent.dataContentType(), intent.correlationId(), intent.causationId(), intent.boundedContext(), null, null,
-                null, Boolean.TRUE, UUID.randomUUID().toString(), null, null, intent.sampled(), null, intent.data());
+                null, Boolean.TRUE, UUID.randomUUID().toString(), null, null, null, intent.sampled(), null, intent.data());
     }
 }

@@ -18,6 +18,12 @@ public final class Headers {
     /** Kafka: on a dead-letter record, its offset in the original partition. */
     public static final String DLQ_ORIGINAL_OFFSET = "dlq-original-offset";
 
+    /**
+     * Kafka: on an intent a replay or noise run published, its replay id (the same as the event's {@code replayid}),
+     * so that counting replayed intents needs no decoding.
+     */
+    public static final String REPLAY_ID = "parallelrun-replay-id";
+
     private Headers() {
     }
 }

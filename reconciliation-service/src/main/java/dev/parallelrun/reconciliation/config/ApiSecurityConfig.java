@@ -54,6 +54,10 @@ class ApiSecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/authority/**", "/api/v1/readiness/**")
                         .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/authority/**", "/api/v1/readiness/**").hasRole("ADMIN")
+                        // replays and noise runs re-run traffic through both sides: requested and cancelled by admins only
+                        .requestMatchers(HttpMethod.GET, "/api/v1/replays/**", "/api/v1/noise-runs/**")
+                        .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
+                        .requestMatchers("/api/v1/replays/**", "/api/v1/noise-runs/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

@@ -2,6 +2,7 @@ package dev.parallelrun.reconciliation.correlation.authoritative;
 
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
+import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority.FallbackReason;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ public final class AuthoritativeStreamCounter {
     /**
      * Counts one committed record. Only what can count is decoded: every record of the authoritative stream, and on the
      * intent topics only a record carrying the fallback-reason header, which reconciliation puts on the fallbacks it
-     * issues; every other intent is skipped unread. Anything unreadable is skipped.
+     * issues; a replayed intent is counted by its replay header alone; every other intent is skipped unread. Anything
+     * unreadable is skipped.
      */
     public void count(ConsumerRecord<String, byte[]> record) {
         try {
@@ -54,6 +56,11 @@ public final class AuthoritativeStreamCounter {
                 if (event != null) {
                     metrics.authoritativeOutcome(event.boundedContext(), event.outcomeSide(), event.status());
                 }
+                return;
+            }
+            if (record.headers().lastHeader(Headers.REPLAY_ID) != null) {
+                // put there by the replay runner on every intent it publishes: the topic names the context
+                metrics.replayedIntent(record.topic().substring("intents.".length(), record.topic().length() - ".v1".length()));
                 return;
             }
             Header reason = record.headers().lastHeader(AuthoritativeOutcomes.FALLBACK_REASON_HEADER);

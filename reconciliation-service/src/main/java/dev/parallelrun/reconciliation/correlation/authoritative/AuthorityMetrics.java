@@ -61,6 +61,11 @@ public final class AuthorityMetrics {
         fallbacks(context(context), reason.wireName()).increment();
     }
 
+    /** A replayed intent read (committed) from an intent topic. */
+    public void replayedIntent(String context) {
+        replayedIntents(context(context)).increment();
+    }
+
     /** How long a side took to answer an intent with an outcome of this type. */
     public void sideLatency(String context, Side side, String outcomeType, Duration latency) {
         Timer.builder("parallelrun.side.latency")

@@ -58,10 +58,15 @@ final class StoredOutcomeReplay {
             return new Answer(stored.stream().map(original -> reidentified(original, replayed, now)).toList(), true);
         }
         String detail = "no stored " + participant.side().wireName() + " outcome for the original intent "
-                + replayed.causationId() + ": not processed here, or purged after " + retention;
+                + replayed.causationId() + ": not processed here, or purged after " + readable(retention);
         return new Answer(outcomeTypes.stream()
                 .map(type -> participant.failed(replayed, type, NO_STORED_OUTCOME, detail))
                 .toList(), false);
+    }
+
+    /** {@code 14d} rather than {@code PT336H}: the way the retention is configured. */
+    static String readable(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString();
     }
 
     private static CloudEvent reidentified(CloudEvent original, CloudEvent replayed, Instant now) {

@@ -18,6 +18,17 @@ public interface IntentHandler {
     IntentType intentType();
 
     /**
+     * The outcome types a decision of this handler publishes, one outcome each. The kit needs them only where it
+     * answers governed replays from stored outcomes ({@code participant.replays.answer-from-stored-outcomes}): a replay
+     * whose original has no stored outcomes is answered with a {@code failed} outcome of each type, so reconciliation
+     * classifies it instead of waiting for outcomes that never come. Such a participant's handlers must name them; the
+     * kit refuses to start otherwise.
+     */
+    default List<String> outcomeTypes() {
+        return List.of();
+    }
+
+    /**
      * Decides an intent. Must be deterministic in the intent (outcome ids derive from its id).
      *
      * @throws MalformedEventException when the event is not an intent this handler can read: a poison record, dead-lettered

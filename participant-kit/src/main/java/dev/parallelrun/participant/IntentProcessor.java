@@ -2,8 +2,11 @@ package dev.parallelrun.participant;
 
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.MalformedEventException;
+import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Side;
+import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +32,12 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>An intent the new service is authoritative for but receives after its authority deadline is decided as a
  * non-authoritative one ({@link SideEffectGate#asDecidable}): by then reconciliation may have handed it to legacy.
-
+ *
+ * <p>A replayed intent is decided by the handler like any other, its side effects suppressed by the gate. Where
+ * {@code participant.replays.answer-from-stored-outcomes} is set (the legacy adapter), a governed replay
+ * ({@code replaykind} {@code replay}) is not: it is answered with the outcomes stored for the original intent
+ * ({@link StoredOutcomeReplay}), and no side effect is recorded; a noise replay is still decided by the handler. Either
+ * way the replayed intent is then recorded as processed, so its redelivery re-publishes the same outcomes.
  */
 public final class IntentProcessor {
 
@@ -43,6 +51,8 @@ public final class IntentProcessor {
     private final TransactionOperations transactions;
     private final ParticipantMetrics metrics;
     private final PersonalDataDecryptor personalData;
+    /** {@code null} where every replay is decided by the handler. */
+    private final StoredOutcomeReplay storedOutcomeReplay;
 
     /** A processor that hands intents to the handler as published, personal fields encrypted (tests of handlers). */
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
@@ -52,12 +62,31 @@ public final class IntentProcessor {
     }
 
     /**
+     * A processor whose outcomes answering replays from the store are built with the system clock and the standard
+     * codec.
+     *
      * @param personalData decrypts an intent's personal fields for the handler (only for it: nothing the kit stores
      *                     or publishes holds the decrypted intent)
      */
     public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
             SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
             ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
+        this(properties, handlers, processedIntents, gate, publisher, transactions, metrics, personalData,
+                new Participant(properties.side(), properties.source(), Clock.systemUTC(), EventCodec.standard()),
+                Clock.systemUTC());
+    }
+
+    /**
+     * @param personalData decrypts an intent's personal fields for the handler (only for it: nothing the kit stores
+     *                     or publishes holds the decrypted intent)
+     * @param participant  builds the failed outcomes of a replay whose original has no stored outcomes
+     * @param clock        the time of the outcomes answering a replay from the store
+     * @throws IllegalStateException where replays are answered from stored outcomes and a handler does not name its
+     *                               {@linkplain IntentHandler#outcomeTypes() outcome types}
+     */
+    public IntentProcessor(ParticipantProperties properties, List<IntentHandler> handlers, ProcessedIntents processedIntents,
+            SideEffectGate gate, OutcomePublisher publisher, TransactionOperations transactions,
+            ParticipantMetrics metrics, PersonalDataDecryptor personalData, Participant participant, Clock clock) {
         if (handlers.isEmpty()) {
             throw new IllegalStateException("a participant needs an IntentHandler bean: the kit has nothing to call");
         }
@@ -70,6 +99,16 @@ public final class IntentProcessor {
         this.transactions = transactions;
         this.metrics = metrics;
         this.personalData = personalData;
+        this.storedOutcomeReplay = properties.replays().answerFromStoredOutcomes()
+                ? new StoredOutcomeReplay(processedIntents, participant, clock, properties.retention().processedIntents())
+                : null;
+        if (storedOutcomeReplay != null) {
+            handlers.stream().filter(handler -> handler.outcomeTypes().isEmpty()).findFirst().ifPresent(handler -> {
+                throw new IllegalStateException("participant.replays.answer-from-stored-outcomes needs every "
+                        + "IntentHandler to name its outcome types: the handler of " + handler.intentType().eventType()
+                        + " names none, so a replay without stored outcomes could not be answered");
+            });
+        }
     }
 
     /**
@@ -95,7 +134,32 @@ public final class IntentProcessor {
             republish(intent, earlier.get());
             return;
         }
+        if (storedOutcomeReplay != null && StoredOutcomeReplay.answers(intent)) {
+            answerFromStore(intent);
+            return;
+        }
         decide(gate.asDecidable(intent));
+    }
+
+    /** A governed replay, answered with the original's stored outcomes: no handler, no side effect. */
+    private void answerFromStore(CloudEvent replayed) {
+        StoredOutcomeReplay.Answer answer = storedOutcomeReplay.answer(replayed, handlerOf(replayed).outcomeTypes());
+        Boolean first = transactions.execute(transaction ->
+                processedIntents.storeFirst(replayed.id(), replayed.correlationId(), answer.outcomes()));
+        if (!Boolean.TRUE.equals(first)) {
+            republish(replayed, storedOutcomesOf(replayed));
+            return;
+        }
+        if (answer.found()) {
+            log.info("Replayed intent {} (correlation {}) answered with the outcomes stored for the original intent {}",
+                    replayed.id(), replayed.correlationId(), replayed.causationId());
+        } else {
+            log.warn("Replayed intent {} (correlation {}) has no stored outcomes for the original intent {}: answered "
+                    + "failed", replayed.id(), replayed.correlationId(), replayed.causationId());
+        }
+        publisher.publish(answer.outcomes());
+        metrics.replayAnsweredFromStore(replayed.boundedContext(), answer.found());
+        metrics.intent(replayed.boundedContext(), answer.outcomes().get(0).status().wireName());
     }
 
     private void decide(CloudEvent intent) {
@@ -108,13 +172,17 @@ public final class IntentProcessor {
             return true;
         });
         if (!Boolean.TRUE.equals(first)) {
-            republish(intent, processedIntents.outcomesOf(intent.id()).orElseThrow(() -> new IllegalStateException(
-                    "intent " + intent.id() + " is recorded as processed but has no stored outcomes")));
+            republish(intent, storedOutcomesOf(intent));
             return;
         }
         publisher.publish(decision.outcomes());
         // from the enum, not the event's text: the label's values stay bounded
         metrics.intent(intent.boundedContext(), decision.outcomes().get(0).status().wireName());
+    }
+
+    private List<CloudEvent> storedOutcomesOf(CloudEvent intent) {
+        return processedIntents.outcomesOf(intent.id()).orElseThrow(() -> new IllegalStateException(
+                "intent " + intent.id() + " is recorded as processed but has no stored outcomes"));
     }
 
     private void republish(CloudEvent intent, List<CloudEvent> stored) {

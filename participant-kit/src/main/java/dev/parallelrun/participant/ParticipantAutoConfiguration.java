@@ -217,9 +217,10 @@ public class ParticipantAutoConfiguration {
     @Bean
     IntentProcessor intentProcessor(ParticipantProperties properties, List<IntentHandler> handlers,
             ProcessedIntents processedIntents, SideEffectGate gate, OutcomePublisher publisher,
-            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData) {
+            TransactionOperations transactions, ParticipantMetrics metrics, PersonalDataDecryptor personalData,
+            Participant participant, Clock clock) {
         return new IntentProcessor(properties, handlers, processedIntents, gate, publisher, transactions, metrics,
-                personalData);
+                personalData, participant, clock);
     }
 
     @Bean

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * {@code participant.outcome.publish} ({@code participant_outcome_publish_seconds{side}}),
  * {@code participant.dead_letters} ({@code participant_dead_letters_total{context,side}}),
  * {@code participant.side_effects.relayed} ({@code participant_side_effects_relayed_total{side,type}}),
- * {@code participant.side_effects.relay.backlog} ({@code participant_side_effects_relay_backlog{side}}). Each side's
+ * {@code participant.side_effects.relay.backlog} ({@code participant_side_effects_relay_backlog{side}}),
+ * {@code participant.replays.answered_from_store}
+ * ({@code participant_replays_answered_from_store_total{context,side,found}}). Each side's
  * processing latency per outcome type is measured where both sides are seen, by reconciliation
  * ({@code parallelrun_side_latency_seconds}).
  */
@@ -82,6 +84,18 @@ public final class ParticipantMetrics {
         Counter.builder("participant.intents")
                 .description("Intents handled, by result")
                 .tags("context", label(context), "side", side, "result", result)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * A governed replay answered with the outcomes stored for its original ({@code found=true}), or failed for want of
+     * them ({@code found=false}: the original never processed here, or purged by retention).
+     */
+    void replayAnsweredFromStore(String context, boolean found) {
+        Counter.builder("participant.replays.answered_from_store")
+                .description("Replayed intents answered with the outcomes stored for the original, without deciding again")
+                .tags("context", label(context), "side", side, "found", String.valueOf(found))
                 .register(registry)
                 .increment();
     }

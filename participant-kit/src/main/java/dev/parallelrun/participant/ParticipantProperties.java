@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       intent to legacy as a fallback (at the end of the context's matching window), so a late shadow
  *                       decision is made as a non-authoritative one. Keep it shorter than every consumed context's
  *                       matching window by more than the slowest outcome delivery (default 15 s; windows 30 s)
+ * @param replays        how a replayed intent is answered ({@link Replays})
  */
 @ConfigurationProperties("participant")
 public record ParticipantProperties(
@@ -38,7 +39,8 @@ public record ParticipantProperties(
         @DefaultValue Topics topics,
         @DefaultValue Retention retention,
         @DefaultValue Relay relay,
-        @DefaultValue("15s") Duration authorityDeadline) {
+        @DefaultValue("15s") Duration authorityDeadline,
+        @DefaultValue Replays replays) {
 
     @ConstructorBinding
     public ParticipantProperties {
@@ -49,10 +51,17 @@ public record ParticipantProperties(
         relay = relay == null ? Relay.DEFAULT : relay;
         authorityDeadline = authorityDeadline == null ? DEFAULT_AUTHORITY_DEADLINE : authorityDeadline;
         requirePositive(authorityDeadline, "participant.authority-deadline");
+        replays = replays == null ? Replays.DEFAULT : replays;
     }
 
     /** The default {@code participant.authority-deadline}: half the shipped contexts' 30 s matching window. */
     public static final Duration DEFAULT_AUTHORITY_DEADLINE = Duration.ofSeconds(15);
+
+    /** A participant whose replays are decided by its handlers (the default). */
+    public ParticipantProperties(Side side, String source, Consumer consumer, Retry retry, Duration publishTimeout,
+            Topics topics, Retention retention, Relay relay, Duration authorityDeadline) {
+        this(side, source, consumer, retry, publishTimeout, topics, retention, relay, authorityDeadline, Replays.DEFAULT);
+    }
 
     /** A participant with the authority deadline's default. */
     public ParticipantProperties(Side side, String source, Consumer consumer, Retry retry, Duration publishTimeout,
@@ -130,7 +139,9 @@ public record ParticipantProperties(
 
     /**
      * @param processedIntents how long an intent is remembered to answer its redelivery with the stored outcomes and no
-     *                         second decision: longer than the intent topic keeps records plus the longest outage
+     *                         second decision: longer than the intent topic keeps records plus the longest outage. Where
+     *                         replays are answered from stored outcomes ({@link Replays}) it is also how far back a
+     *                         replay can reach: keep it at least as long as the replay horizon (7 days)
      * @param sideEffects      how long the record of a side effect is kept: audit evidence, so far longer; an intent's
      *                         entry is kept as long as its side effects (they refer to it)
      * @param cleanupInterval  how often older entries are deleted
@@ -175,6 +186,22 @@ public record ParticipantProperties(
         public boolean enabledOn(Side side) {
             return enabled != null ? enabled : side == Side.SHADOW;
         }
+    }
+
+    /**
+     * How a replayed intent ({@code replay=true}) is answered.
+     *
+     * @param answerFromStoredOutcomes whether a governed replay ({@code replaykind} {@code replay} or absent) is answered
+     *                                 with the outcomes stored for the original intent, re-identified, without calling
+     *                                 the handler: the legacy adapter's rule, since legacy must never be asked again
+     *                                 for a replay. Off (the default, the new services), the handler decides every
+     *                                 replay, its side effects suppressed. A noise replay is always decided by the
+     *                                 handler
+     */
+    public record Replays(@DefaultValue("false") boolean answerFromStoredOutcomes) {
+
+        /** Every replay decided by the handler. */
+        public static final Replays DEFAULT = new Replays(false);
     }
 
     /** Whether this participant relays the side effects its gate dispatched. */

@@ -59,6 +59,11 @@ final class Notes {
             }
 
             @Override
+            public List<String> outcomeTypes() {
+                return List.of(NOTE_FILED);
+            }
+
+            @Override
             public Decision handle(CloudEvent intent) {
                 Note note = participant.readIntent(intent, NOTE_TAKEN, Note.class);
                 whileDeciding.accept(intent);

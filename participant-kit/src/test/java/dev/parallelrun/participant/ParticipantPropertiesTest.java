@@ -3,9 +3,16 @@ package dev.parallelrun.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parallelrun.events.CloudEvent;
+import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.Side;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class ParticipantPropertiesTest {
 
@@ -32,5 +39,53 @@ class ParticipantPropertiesTest {
         assertThatThrownBy(() -> new ParticipantProperties.Relay(null, Duration.ofMillis(250), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("participant.relay.batch-size");
+    }
+
+    @Test
+    void replaysAreDecidedByTheHandlerUnlessConfigured() {
+        assertThat(bound(Map.of()).replays().answerFromStoredOutcomes()).isFalse();
+        assertThat(bound(Map.of("participant.replays.answer-from-stored-outcomes", "true")).replays()
+                .answerFromStoredOutcomes()).isTrue();
+        assertThat(IntentListenerTest.properties().replays()).isEqualTo(ParticipantProperties.Replays.DEFAULT);
+    }
+
+    @Test
+    void storedOutcomesAreKeptAtLeastAsLongAsAReplayReachesBackByDefault() {
+        Duration retention = bound(Map.of()).retention().processedIntents();
+
+        assertThat(retention).as("the replay horizon").isGreaterThanOrEqualTo(Duration.ofDays(7));
+        assertThat(StoredOutcomeReplay.readable(retention)).isEqualTo("14d");
+        assertThat(StoredOutcomeReplay.readable(Duration.ofHours(36))).isEqualTo("PT36H");
+    }
+
+    @Test
+    void refusesToAnswerReplaysFromTheStoreForAHandlerThatNamesNoOutcomeTypes() {
+        ParticipantProperties base = IntentListenerTest.properties();
+        ParticipantProperties answering = new ParticipantProperties(base.side(), base.source(), base.consumer(),
+                base.retry(), base.publishTimeout(), base.topics(), base.retention(), base.relay(),
+                base.authorityDeadline(), new ParticipantProperties.Replays(true));
+        IntentHandler silent = new IntentHandler() {
+            @Override
+            public IntentType intentType() {
+                return Notes.NOTE_TAKEN;
+            }
+
+            @Override
+            public Decision handle(CloudEvent intent) {
+                throw new AssertionError("not called");
+            }
+        };
+
+        assertThatThrownBy(() -> new IntentProcessor(answering, List.of(silent), null, null, null, null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notes.NoteTaken.v1 names none");
+    }
+
+    private static ParticipantProperties bound(Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of("participant.side", "legacy",
+                "participant.source", "urn:parallelrun:test", "participant.consumer.group", "test"));
+        properties.putAll(extra);
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bind("participant", ParticipantProperties.class).get();
     }
 }

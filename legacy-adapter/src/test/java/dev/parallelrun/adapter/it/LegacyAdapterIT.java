@@ -7,6 +7,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Headers;
 import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.ReplayKind;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.events.claims.ClaimAssessed;
@@ -428,6 +429,66 @@ class LegacyAdapterIT {
         assertThat(LegacyStandIn.postings(intent.id())).isEmpty();
         assertThat(LegacyStandIn.letters(intent.id())).isEmpty();
         assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(intent.id())
+                .query(String.class).list()).containsExactly("LEGACY_BOOKING SUPPRESSED");
+    }
+
+    @Test
+    void answersAReplayOfAProcessedClaimWithItsStoredLegacyOutcomesWithoutCallingLegacy() {
+        CloudEvent original = intent("CLM-" + shortId(), "POL-77", "1234.65");
+        publish(original);
+        List<CloudEvent> stored = outcomesOf(original, 2).stream().map(this::event).toList();
+        CloudEvent replayed = original.replayedAs(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "replay-" + shortId(), ReplayKind.REPLAY, Instant.now());
+
+        publish(replayed);
+
+        List<CloudEvent> answers = outcomesOf(replayed, 2).stream().map(this::event).toList();
+        assertThat(answers).zipSatisfy(stored, (answer, legacyAnswer) -> {
+            assertThat(answer.id()).isEqualTo(Participant.outcomeId(replayed.id(), Side.LEGACY,
+                    legacyAnswer.outcomeType()));
+            assertThat(answer.correlationId()).isEqualTo(replayed.correlationId());
+            assertThat(answer.causationId()).isEqualTo(replayed.id());
+            assertThat(answer.isReplay()).isTrue();
+            assertThat(answer.replayId()).isEqualTo(replayed.replayId());
+            assertThat(answer.replayKindOrDefault()).isEqualTo(ReplayKind.REPLAY);
+            assertThat(answer.outcomeType()).isEqualTo(legacyAnswer.outcomeType());
+            assertThat(answer.status()).isEqualTo(OutcomeStatus.COMPLETED);
+            assertThat(answer.data()).isEqualTo(legacyAnswer.data());
+        });
+        // legacy was not asked: nothing under the replay's request key, nothing more under the original's
+        assertThat(LegacyStandIn.usage(replayed.id())).isEqualTo(new LegacyStandIn.Usage(0, 0));
+        assertThat(LegacyStandIn.simulations(replayed.id())).isZero();
+        assertThat(LegacyStandIn.usage(original.id())).isEqualTo(new LegacyStandIn.Usage(1, 1));
+        assertThat(LegacyStandIn.postings(original.id())).containsExactly("claim " + claimId(original) + " 976.19");
+        assertThat(jdbc.sql("SELECT legacy_request_key FROM processed_intent WHERE intent_event_id = ?")
+                .param(replayed.id()).query(String.class).optional()).as("no legacy attempt recorded").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM side_effect WHERE intent_event_id = ?").param(replayed.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(meterRegistry.get("participant.replays.answered_from_store")
+                .tags("context", "claims", "side", "legacy", "found", "true").counter().count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void asksLegacyOnlyToSimulateANoiseReplayOfAClaimItPosted() {
+        CloudEvent original = intent("CLM-" + shortId(), "POL-77", "1234.65").withAuthority(Side.LEGACY, "decision-1");
+        publish(original);
+        outcomesOf(original, 2);
+        CloudEvent noise = original.replayedAs(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "noise-" + shortId(), ReplayKind.NOISE, Instant.now());
+
+        publish(noise);
+
+        List<ConsumerRecord<String, byte[]>> records = outcomesOf(noise, 2);
+        assertThat(records).allSatisfy(record -> {
+            assertThat(event(record).status()).isEqualTo(OutcomeStatus.COMPLETED);
+            assertThat(event(record).replayKindOrDefault()).isEqualTo(ReplayKind.NOISE);
+        });
+        assertThat(LegacyStandIn.usage(noise.id())).isEqualTo(new LegacyStandIn.Usage(1, 0));
+        assertThat(LegacyStandIn.simulations(noise.id())).isOne();
+        assertThat(LegacyStandIn.postings(noise.id())).isEmpty();
+        assertThat(LegacyStandIn.letters(noise.id())).isEmpty();
+        assertThat(LegacyStandIn.postings(original.id())).containsExactly("claim " + claimId(original) + " 976.19");
+        assertThat(jdbc.sql("SELECT type || ' ' || status FROM side_effect WHERE intent_event_id = ?").param(noise.id())
                 .query(String.class).list()).containsExactly("LEGACY_BOOKING SUPPRESSED");
     }
 

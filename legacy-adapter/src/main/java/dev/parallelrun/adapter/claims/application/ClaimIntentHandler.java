@@ -35,6 +35,10 @@ import org.springframework.stereotype.Service;
  * mode: the same decision, so the comparison goes on, but no booking, no posting, no letter. A claim legacy decided is
  * reported to the gate as a {@value #LEGACY_BOOKING} side effect, which the gate records as dispatched or suppressed
  * by the same rule, so the record says whether legacy booked it.
+ *
+ * <p>A governed replay never reaches this handler: the kit answers it with the outcomes stored for the original intent
+ * ({@code participant.replays.answer-from-stored-outcomes}), so legacy is not asked again. A noise replay does, and is
+ * simulated like every replay.
  */
 @Service
 public class ClaimIntentHandler implements IntentHandler {
@@ -63,6 +67,12 @@ public class ClaimIntentHandler implements IntentHandler {
     @Override
     public IntentType intentType() {
         return ClaimsContract.CLAIM_SUBMITTED;
+    }
+
+    /** Every decision answers both, in this order (a governed replay without a stored answer fails both). */
+    @Override
+    public List<String> outcomeTypes() {
+        return List.of(ClaimsContract.CLAIM_ASSESSED, ClaimsContract.PAYMENT_DECIDED);
     }
 
     /**

@@ -36,6 +36,10 @@ import org.springframework.stereotype.Service;
  * mode: the same quote, so the comparison goes on, but nothing journalled or posted and no quote letter. A quote legacy
  * priced is reported to the gate as a {@value #LEGACY_QUOTE} side effect, which the gate records as dispatched or
  * suppressed by the same rule.
+ *
+ * <p>A governed replay never reaches this handler: the kit answers it with the outcome stored for the original intent
+ * ({@code participant.replays.answer-from-stored-outcomes}), so legacy is not asked again. A noise replay does, and is
+ * simulated like every replay.
  */
 @Service
 public class QuoteIntentHandler implements IntentHandler {
@@ -62,6 +66,12 @@ public class QuoteIntentHandler implements IntentHandler {
     @Override
     public IntentType intentType() {
         return PricingContract.QUOTE_REQUESTED;
+    }
+
+    /** Every decision answers one (a governed replay without a stored answer fails it). */
+    @Override
+    public List<String> outcomeTypes() {
+        return List.of(PricingContract.PREMIUM_QUOTED);
     }
 
     /**

@@ -23,7 +23,8 @@ public final class LegacyIntents {
      * How legacy is to run the intent, by the side-effect gate's one rule: for real ({@link LegacyMode#POST}) where the
      * gate dispatches legacy's side effects (legacy is authoritative for the intent, a fallback included, and it is
      * no replay), simulated ({@link LegacyMode#SIMULATE}) where it suppresses them (the new service is authoritative,
-     * or a replay): legacy still decides, so the comparison goes on, but posts nothing and sends no letter.
+     * or a replay): legacy still decides, so the comparison goes on, but posts nothing and sends no letter. The only
+     * replays that get here are noise runs: a governed replay is answered by the kit from the stored outcomes.
      */
     public static LegacyMode legacyMode(SideEffectGate gate, CloudEvent intent) {
         return gate.decide(intent) == SideEffectStatus.DISPATCHED ? LegacyMode.POST : LegacyMode.SIMULATE;

@@ -14,6 +14,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.ReplayKind;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.claims.ClaimAssessed;
 import dev.parallelrun.events.claims.ClaimsContract;
@@ -278,13 +279,38 @@ class ClaimIntentHandlerTest {
     }
 
     @Test
-    void asksLegacyToSimulateAReplayEvenWhereLegacyIsAuthoritative() {
+    void asksLegacyToSimulateANoiseReplayEvenWhereLegacyIsAuthoritative() {
         legacy.answers(approved());
 
-        processor.process(intent.withAuthority(Side.LEGACY, "decision-1").asReplay("replay-1"));
+        processor.process(intent.withAuthority(Side.LEGACY, "decision-1").replayedAs("noise-intent",
+                "noise-correlation", "noise-1", ReplayKind.NOISE, Instant.parse("2026-11-02T10:00:00Z")));
 
         assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE);
         assertThat(sideEffects).extracting(GatedSideEffect::status).containsExactly(SideEffectStatus.SUPPRESSED);
+    }
+
+    @Test
+    void answersAGovernedReplayWithTheStoredLegacyOutcomesWithoutAskingLegacyAgain() {
+        legacy.answers(approved());
+        processor.process(intent);
+        List<CloudEvent> original = List.copyOf(publisher.published);
+        CloudEvent replayed = intent.replayedAs("replayed-intent", "replay-correlation", "replay-1", ReplayKind.REPLAY,
+                Instant.parse("2026-11-02T10:00:00Z"));
+
+        processor.process(replayed);
+
+        assertThat(legacy.requests).hasSize(1);
+        assertThat(sideEffects).hasSize(1);
+        assertThat(publisher.published).hasSize(4);
+        assertThat(publisher.published.subList(2, 4)).zipSatisfy(original, (answer, stored) -> {
+            assertThat(answer.id()).isEqualTo(Participant.outcomeId("replayed-intent", Side.LEGACY, stored.outcomeType()));
+            assertThat(answer.correlationId()).isEqualTo("replay-correlation");
+            assertThat(answer.causationId()).isEqualTo("replayed-intent");
+            assertThat(answer.replayId()).isEqualTo("replay-1");
+            assertThat(answer.outcomeType()).isEqualTo(stored.outcomeType());
+            assertThat(answer.status()).isEqualTo(stored.status());
+            assertThat(answer.data()).isEqualTo(stored.data());
+        });
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.MalformedEventException;
 import dev.parallelrun.events.OutcomeStatus;
+import dev.parallelrun.events.ReplayKind;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.participant.OutcomeProblem;
@@ -198,12 +199,13 @@ class QuoteIntentHandlerTest {
     }
 
     @Test
-    void asksLegacyToSimulateTheQuoteWhereTheShadowSideIsAuthoritativeOrForAReplay() {
+    void asksLegacyToSimulateTheQuoteWhereTheShadowSideIsAuthoritativeOrForANoiseReplay() {
         legacy.answers(quoted());
         legacy.answers(quoted());
 
         processor.process(intent.withAuthority(Side.SHADOW, "decision-1"));
-        processor.process(withId(intent, "replayed-intent").asReplay("replay-1"));
+        processor.process(intent.replayedAs("replayed-intent", "noise-correlation", "noise-1", ReplayKind.NOISE,
+                Instant.parse("2026-11-02T10:00:00Z")));
 
         assertThat(legacy.modes).containsExactly(LegacyMode.SIMULATE, LegacyMode.SIMULATE);
         assertThat(published).extracting(CloudEvent::status)

@@ -14,6 +14,7 @@ import dev.parallelrun.participant.ParticipantProperties;
 import dev.parallelrun.participant.ProcessedIntents;
 import dev.parallelrun.participant.SideEffectGate;
 import dev.parallelrun.participant.SideEffects;
+import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,15 +54,20 @@ public final class ParticipantKitHarness {
         }, clock(), codec, metrics);
     }
 
-    /** The kit's processing of intents for the handler, on the given processed-intent log. */
+    /**
+     * The kit's processing of intents for the handler, on the given processed-intent log, configured as the adapter is:
+     * governed replays answered from the stored outcomes.
+     */
     public IntentProcessor processor(IntentHandler handler, ProcessedIntents processed) {
         ParticipantProperties properties = new ParticipantProperties(Side.LEGACY,
                 "urn:parallelrun:legacy-adapter", new ParticipantProperties.Consumer("legacy-adapter", 4),
                 new ParticipantProperties.Retry(4, Duration.ofMillis(200), 2.0, Duration.ofSeconds(2)),
                 Duration.ofSeconds(10), new ParticipantProperties.Topics(3, (short) 1, 1),
-                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)));
+                new ParticipantProperties.Retention(Duration.ofDays(14), Duration.ofDays(400), Duration.ofHours(1)),
+                ParticipantProperties.Relay.DEFAULT, ParticipantProperties.DEFAULT_AUTHORITY_DEADLINE,
+                new ParticipantProperties.Replays(true));
         return new IntentProcessor(properties, List.of(handler), processed, gate, publisher,
-                TransactionOperations.withoutTransaction(), metrics);
+                TransactionOperations.withoutTransaction(), metrics, PersonalDataDecryptor.NONE, participant, clock());
     }
 
     private static Clock clock() {

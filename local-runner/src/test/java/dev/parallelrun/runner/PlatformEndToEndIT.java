@@ -280,14 +280,14 @@ class PlatformEndToEndIT {
         assertThat(accepted.type()).isEqualTo("pricing.QuoteRequested.v1");
         assertThat(verdict.get("context").asString()).isEqualTo("pricing");
         assertThat(verdict.get("classification").asString()).isEqualTo("EXPECTED_DIFFERENCE");
-        assertThat(verdict.get("ruleSetVersion").asString()).startsWith("pricing-1@sha256:");
+        assertThat(verdict.get("ruleSetVersion").asString()).startsWith("pricing-2@sha256:");
         assertThat(verdict.get("legacy").get("grossPremium").decimalValue()).isEqualByComparingTo("633.04");
         assertThat(verdict.get("shadow").get("grossPremium").decimalValue()).isEqualByComparingTo("633.03");
         Map<String, String> comparators = new HashMap<>();
         verdict.get("differences").forEach(d -> comparators.put(d.get("path").asString(), d.get("comparator").asString()));
         assertThat(comparators).containsEntry("/promotions", "unordered+variance:paperless-marketing-promotion")
                 .containsEntry("/grossPremium", "numeric").containsEntry("/taxAmount", "numeric")
-                .doesNotContainKeys("/netPremium", "/taxBasis", "/discountReasons");
+                .doesNotContainKeys("/netPremium", "/taxBasis", "/discountReasons", "/quoteReference");
     }
 
     @Test

@@ -131,7 +131,10 @@ class PricingServiceIT {
         assertThat(outcome.causationId()).isEqualTo(intent.id());
         assertThat(outcome.boundedContext()).isEqualTo("pricing");
         String quoteId = intent.data().get("quoteId").asString();
-        assertThat(codec.data(outcome.data(), PremiumQuoted.class)).isEqualTo(new PremiumQuoted(quoteId,
+        PremiumQuoted quoted = codec.data(outcome.data(), PremiumQuoted.class);
+        // the new service's own reference, generated for this pricing
+        assertThat(quoted.quoteReference()).startsWith("PQ-");
+        assertThat(quoted).isEqualTo(new PremiumQuoted(quoteId, quoted.quoteReference(),
                 new BigDecimal("633.03"), new BigDecimal("531.96"), "DE-IPT-19", new BigDecimal("101.07"), "EUR",
                 List.of("MULTI_PRODUCT", "ONLINE"), java.util.Set.of("EDOC", "MULT", "WEB2")));
 

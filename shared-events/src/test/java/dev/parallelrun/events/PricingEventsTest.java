@@ -43,7 +43,7 @@ class PricingEventsTest {
     }
 
     @Test
-    void readsBothSidesQuotesWhichDifferOnlyInTheTaxRoundedPerLineOrOnTheTotalAndThePaperlessPromotion() {
+    void readsBothSidesQuotesWhichDifferInTheTaxRoundedPerLineOrOnTheTotalThePaperlessPromotionAndTheirReference() {
         PremiumQuoted legacy = codec.data(GoldenEvents.event(GoldenEvents.PREMIUM_QUOTED_LEGACY).data(), PremiumQuoted.class);
         PremiumQuoted shadow = codec.data(GoldenEvents.event(GoldenEvents.PREMIUM_QUOTED_SHADOW).data(), PremiumQuoted.class);
 
@@ -57,12 +57,15 @@ class PricingEventsTest {
         assertThat(legacy.promotions()).containsExactly("MULT", "WEB2");
         // the new service flags the paperless option with its marketing promotion (an accepted variance)
         assertThat(shadow.promotions()).containsExactly("EDOC", "MULT", "WEB2");
+        // each side's own reference for the quote, generated per pricing: never the same
+        assertThat(legacy.quoteReference()).isEqualTo("QR3F9A0C12B7E4");
+        assertThat(shadow.quoteReference()).startsWith("PQ-").isNotEqualTo(legacy.quoteReference());
     }
 
     @Test
     void writesPromotionsSortedWhateverOrderTheyWereCollectedIn() {
         var collected = new LinkedHashSet<>(List.of("WEB2", "LOY5", "MULT"));
-        PremiumQuoted quoted = new PremiumQuoted("QTE-1", new BigDecimal("10.00"), new BigDecimal("8.40"), "DE-IPT-19",
+        PremiumQuoted quoted = new PremiumQuoted("QTE-1", "PQ-1", new BigDecimal("10.00"), new BigDecimal("8.40"), "DE-IPT-19",
                 new BigDecimal("1.60"), "EUR", List.of("LOYALTY"), collected);
 
         String json = codec.mapper().writeValueAsString(quoted);
@@ -74,7 +77,7 @@ class PricingEventsTest {
 
     @Test
     void treatsMissingListsAsEmpty() {
-        PremiumQuoted quoted = new PremiumQuoted("QTE-1", BigDecimal.ONE, BigDecimal.ONE, "NET_PREMIUM", BigDecimal.ZERO,
+        PremiumQuoted quoted = new PremiumQuoted("QTE-1", "PQ-1", BigDecimal.ONE, BigDecimal.ONE, "NET_PREMIUM", BigDecimal.ZERO,
                 "EUR", null, null);
         QuoteRequested requested = new QuoteRequested("QTE-1", "home", "DE", "private", BigDecimal.TEN, "EUR", null,
                 new QuoteRequested.Customer("A", "a@example.org"));

@@ -403,7 +403,10 @@ class LegacyAdapterIT {
         assertThat(outcome.outcomeSide()).isEqualTo(Side.LEGACY);
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.COMPLETED);
         // the README's example: the legacy tax, rounded per line, is 101.08 (not 101.07 on the net total)
-        assertThat(codec.data(outcome.data(), PremiumQuoted.class)).isEqualTo(new PremiumQuoted(quoteId(intent),
+        PremiumQuoted quoted = codec.data(outcome.data(), PremiumQuoted.class);
+        // the stand-in's own reference, generated for this pricing
+        assertThat(quoted.quoteReference()).matches("QR[0-9A-F]{12}");
+        assertThat(quoted).isEqualTo(new PremiumQuoted(quoteId(intent), quoted.quoteReference(),
                 new BigDecimal("633.04"), new BigDecimal("531.96"), "DE-IPT-19", new BigDecimal("101.08"), "EUR",
                 List.of("MULTI_PRODUCT", "ONLINE"), Set.of("MULT", "WEB2")));
         assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 1));
@@ -536,6 +539,7 @@ class LegacyAdapterIT {
         CloudEvent outcome = event(outcomesOf(intent, 1).get(0));
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.COMPLETED);
         assertThat(codec.data(outcome.data(), PremiumQuoted.class).grossPremium()).isEqualTo(new BigDecimal("633.04"));
+        assertThat(codec.data(outcome.data(), PremiumQuoted.class).quoteReference()).matches("QR[0-9A-F]{12}");
         assertThat(LegacyStandIn.quoteUsage(intent.id())).isEqualTo(new LegacyStandIn.QuoteUsage(1, 0));
         assertThat(LegacyStandIn.quoteSimulations(intent.id())).isOne();
         assertThat(LegacyStandIn.postings(intent.id())).isEmpty();

@@ -11,6 +11,7 @@ import dev.parallelrun.pricing.domain.Premium;
 import dev.parallelrun.pricing.domain.QuoteDecision;
 import dev.parallelrun.pricing.domain.QuoteRequest;
 import java.util.List;
+import java.util.UUID;
 
 /** Translates between the canonical pricing contracts and the domain, in both directions. */
 final class QuoteTranslation {
@@ -55,9 +56,19 @@ final class QuoteTranslation {
                         premium.grossPremium(), premium.netPremium(), premium.taxAmount(), quoted.currency())));
     }
 
+    /**
+     * The new service's own reference for a quote it priced: {@code PQ-} and a random UUID, new on every pricing (a
+     * redelivered intent gets the stored outcome, never a second pricing). Like legacy's {@code QUOTE_REF} it names
+     * this pricing and decides nothing, so two pricings of the same request differ in it, which is what a noise run
+     * finds and the rules ignore.
+     */
+    static String newQuoteReference() {
+        return "PQ-" + UUID.randomUUID();
+    }
+
     private static PremiumQuoted premiumQuoted(QuoteDecision.Quoted quoted) {
         Premium premium = quoted.premium();
-        return new PremiumQuoted(quoted.quoteId(), premium.grossPremium(), premium.netPremium(), premium.taxBasis(),
+        return new PremiumQuoted(quoted.quoteId(), newQuoteReference(), premium.grossPremium(), premium.netPremium(), premium.taxBasis(),
                 premium.taxAmount(), quoted.currency(), premium.discounts().stream().map(Discount::name).toList(),
                 premium.promotions());
     }

@@ -29,6 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class QuoteIntentHandlerTest {
 
+    /** The new service's own reference: {@code PQ-} and a random UUID. */
+    private static final String QUOTE_REFERENCE = "PQ-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
     private final EventCodec codec = EventCodec.standard();
     private final Participant participant = new Participant(Side.SHADOW, "urn:parallelrun:pricing-service",
             Clock.fixed(Instant.parse("2026-11-02T10:20:30.789Z"), ZoneOffset.UTC), codec);
@@ -54,7 +57,9 @@ class QuoteIntentHandlerTest {
             PremiumQuoted expected = codec.data(golden.data(), PremiumQuoted.class);
             Set<String> withEdoc = new TreeSet<>(expected.promotions());
             withEdoc.add("EDOC");
-            assertThat(codec.data(outcome.data(), PremiumQuoted.class)).isEqualTo(new PremiumQuoted(expected.quoteId(),
+            PremiumQuoted quoted = codec.data(outcome.data(), PremiumQuoted.class);
+            assertThat(quoted.quoteReference()).matches(QUOTE_REFERENCE);
+            assertThat(quoted).isEqualTo(new PremiumQuoted(expected.quoteId(), quoted.quoteReference(),
                     expected.grossPremium(), expected.netPremium(), expected.taxBasis(), expected.taxAmount(),
                     expected.currency(), expected.discountReasons(), withEdoc));
         });
@@ -137,6 +142,20 @@ class QuoteIntentHandlerTest {
 
         assertThat(second.get(0).id()).isEqualTo(first.get(0).id())
                 .isEqualTo(Participant.outcomeId(intent.id(), Side.SHADOW, "PremiumQuoted"));
-        assertThat(second.get(0).data()).isEqualTo(first.get(0).data());
+    }
+
+    @Test
+    void givesEveryPricingOfTheSameRequestItsOwnQuoteReferenceAndTheSamePremium() {
+        CloudEvent intent = PricingIntents.golden();
+
+        PremiumQuoted first = codec.data(handler.handle(intent).outcomes().get(0).data(), PremiumQuoted.class);
+        PremiumQuoted second = codec.data(handler.handle(intent).outcomes().get(0).data(), PremiumQuoted.class);
+
+        // the one field a noise run must find: the reference names the pricing, it decides nothing
+        assertThat(first.quoteReference()).matches(QUOTE_REFERENCE);
+        assertThat(second.quoteReference()).matches(QUOTE_REFERENCE).isNotEqualTo(first.quoteReference());
+        assertThat(new PremiumQuoted(second.quoteId(), first.quoteReference(), second.grossPremium(),
+                second.netPremium(), second.taxBasis(), second.taxAmount(), second.currency(), second.discountReasons(),
+                second.promotions())).isEqualTo(first);
     }
 }

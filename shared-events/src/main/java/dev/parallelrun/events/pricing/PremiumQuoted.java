@@ -11,9 +11,14 @@ import java.util.TreeSet;
  * {@code grossPremium} what the customer pays ({@code netPremium + taxAmount}); {@code taxBasis} names the tax
  * applied, e.g. {@code DE-IPT-19}. {@code discountReasons} are listed in the order the discounts apply;
  * {@code promotions} is a set, written sorted so that equal sets are equal on the wire.
+ *
+ * <p>{@code quoteReference} is the issuer's own reference for this quote (legacy's {@code QUOTE_REF}, the new
+ * service's generated reference). It is generated per pricing, so two pricings of the same request differ in it: it
+ * names a quote, it is not part of what was decided.
  */
 public record PremiumQuoted(
         String quoteId,
+        String quoteReference,
         BigDecimal grossPremium,
         BigDecimal netPremium,
         String taxBasis,

@@ -102,8 +102,14 @@ public final class LegacyQuoteTranslator {
         if (currency.isEmpty()) {
             throw new UnreadableLegacyAnswerException("CCY is blank in a priced quote");
         }
-        return new PremiumQuoted(quote.quoteId(), gross, net, statuses.taxBasis(response.taxCd()), tax, currency,
-                statuses.discountReasons(response.discRsn()), statuses.promotions(response.promo()));
+        // legacy's own reference for the quote: generated for every request key it prices (a repeated key gets its
+        // first answer back, a simulation remembers nothing), so the same request under two keys differs in it
+        String quoteReference = response.quoteRef() == null ? "" : response.quoteRef().trim();
+        if (quoteReference.isEmpty()) {
+            throw new UnreadableLegacyAnswerException("QUOTE_REF is blank in a priced quote");
+        }
+        return new PremiumQuoted(quote.quoteId(), quoteReference, gross, net, statuses.taxBasis(response.taxCd()), tax,
+                currency, statuses.discountReasons(response.discRsn()), statuses.promotions(response.promo()));
     }
 
     private static void requireSum(String field, BigDecimal total, List<LegacyQuoteResponse.Line> lines,

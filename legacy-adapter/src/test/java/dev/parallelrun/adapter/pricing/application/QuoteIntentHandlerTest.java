@@ -70,7 +70,7 @@ class QuoteIntentHandlerTest {
         assertThat(outcome.correlationId()).isEqualTo(intent.correlationId());
         assertThat(outcome.causationId()).isEqualTo(intent.id());
         assertThat(codec.data(outcome.data(), PremiumQuoted.class)).isEqualTo(new PremiumQuoted("QTE-1001",
-                new BigDecimal("633.04"), new BigDecimal("531.96"), "DE-IPT-19", new BigDecimal("101.08"), "EUR",
+                "QR3F9A0C12B7E4", new BigDecimal("633.04"), new BigDecimal("531.96"), "DE-IPT-19", new BigDecimal("101.08"), "EUR",
                 List.of("MULTI_PRODUCT", "ONLINE"), Set.of("MULT", "WEB2")));
         assertThat(processed.stored.get(intent.id())).isEqualTo(published);
         assertThat(kit.meterRegistry.get("legacy.adapter.outcomes").tags("context", "pricing", "status", "completed")

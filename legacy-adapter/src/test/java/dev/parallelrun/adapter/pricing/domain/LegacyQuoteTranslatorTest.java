@@ -160,8 +160,29 @@ class LegacyQuoteTranslatorTest {
             QuoteOutcome outcome = answer(quote("QTE-4001", "motor", "DE", "private", "150000.00"), referred);
 
             assertThat(outcome).isEqualTo(new QuoteOutcome.Quoted(new PremiumQuoted("QTE-4001",
-                    new BigDecimal("4998.00"), new BigDecimal("4200.00"), "DE-IPT-19", new BigDecimal("798.00"), "EUR",
+                    "QR0000000000AA", new BigDecimal("4998.00"), new BigDecimal("4200.00"), "DE-IPT-19", new BigDecimal("798.00"), "EUR",
                     List.of(), Set.of())));
+        }
+
+        @Test
+        void carriesLegacysQuoteRefAsTheQuoteReference() {
+            LegacyQuoteResponse r = quoted();
+            LegacyQuoteResponse padded = new LegacyQuoteResponse(r.quoteNo(), r.status(), " QR0000000000AC ", r.ccy(),
+                    r.netPrem(), r.taxAmt(), r.grossPrem(), r.taxCd(), r.discRsn(), r.promo(), r.msg(), r.lines());
+
+            assertThat(answer(golden(), padded)).isInstanceOfSatisfying(QuoteOutcome.Quoted.class,
+                    quoted -> assertThat(quoted.quote().quoteReference()).isEqualTo("QR0000000000AC"));
+        }
+
+        @Test
+        void failsOnAPricedQuoteWithoutAQuoteRef() {
+            LegacyQuoteResponse r = quoted();
+            assertUnreadable(new LegacyQuoteResponse(r.quoteNo(), r.status(), " ", r.ccy(), r.netPrem(), r.taxAmt(),
+                    r.grossPrem(), r.taxCd(), r.discRsn(), r.promo(), r.msg(), r.lines()),
+                    "QUOTE_REF is blank in a priced quote");
+            assertUnreadable(new LegacyQuoteResponse(r.quoteNo(), r.status(), null, r.ccy(), r.netPrem(), r.taxAmt(),
+                    r.grossPrem(), r.taxCd(), r.discRsn(), r.promo(), r.msg(), r.lines()),
+                    "QUOTE_REF is blank in a priced quote");
         }
 
         @Test
@@ -274,7 +295,7 @@ class LegacyQuoteTranslatorTest {
         /** What the legacy stand-in answers for the request, built the way its web layer writes the body. */
         private LegacyQuoteResponse legacyAnswer(LegacyQuoteRequest r) {
             LegacyQuote quote = model.quote(new LegacyQuoteForm(r.reqKey(), r.quoteNo(), r.lob(), r.ctry(), r.seg(),
-                    r.sumIns(), r.ccy(), r.opts(), r.custNm(), r.custEml()), "QR000000000001");
+                    r.sumIns(), r.ccy(), r.opts(), r.custNm(), r.custEml()), "QR3F9A0C12B7E4");
             return new LegacyQuoteResponse(quote.quoteNo(), quote.status().code(), quote.quoteRef(), quote.currency(),
                     LegacyAmounts.format(quote.netCents()), LegacyAmounts.format(quote.taxCents()),
                     LegacyAmounts.format(quote.grossCents()), quote.taxCode(), quote.discountReasonField(),
@@ -311,7 +332,7 @@ class LegacyQuoteTranslatorTest {
         @Test
         void completesAReferredQuote() {
             assertThat(roundTrip(quote("QTE-6004", "motor", "DE", "private", "150000.00")))
-                    .isEqualTo(new QuoteOutcome.Quoted(new PremiumQuoted("QTE-6004", new BigDecimal("4998.00"),
+                    .isEqualTo(new QuoteOutcome.Quoted(new PremiumQuoted("QTE-6004", "QR3F9A0C12B7E4", new BigDecimal("4998.00"),
                             new BigDecimal("4200.00"), "DE-IPT-19", new BigDecimal("798.00"), "EUR", List.of(), Set.of())));
         }
 

@@ -31,7 +31,7 @@ class PricingRulesTest {
     @Test
     void isThePricingContextsVersionedRuleSet() {
         assertThat(pricing.context()).isEqualTo("pricing");
-        assertThat(pricing.declaredVersion()).isEqualTo("pricing-1");
+        assertThat(pricing.declaredVersion()).isEqualTo("pricing-2");
     }
 
     @Test
@@ -41,6 +41,19 @@ class PricingRulesTest {
         assertThat(comparison.classification()).isEqualTo(Classification.EXPECTED_DIFFERENCE);
         assertThat(comparison.differences()).extracting(Difference::path)
                 .containsExactlyInAnyOrder("/grossPremium", "/taxAmount", "/promotions");
+    }
+
+    @Test
+    void ignoresEachSidesOwnQuoteReferenceGeneratedPerPricing() {
+        shadow.set("promotions", legacy.get("promotions").deepCopy());
+        shadow.put("grossPremium", legacy.get("grossPremium").decimalValue());
+        shadow.put("taxAmount", legacy.get("taxAmount").decimalValue());
+
+        Comparison comparison = compare(legacy, shadow);
+
+        assertThat(legacy.get("quoteReference").asString()).isNotEqualTo(shadow.get("quoteReference").asString());
+        assertThat(comparison.classification()).isEqualTo(Classification.MATCH);
+        assertThat(comparison.differences()).isEmpty();
     }
 
     @Test

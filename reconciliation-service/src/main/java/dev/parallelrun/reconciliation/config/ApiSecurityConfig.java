@@ -58,6 +58,10 @@ class ApiSecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/replays/**", "/api/v1/noise-runs/**")
                         .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/replays/**", "/api/v1/noise-runs/**").hasRole("ADMIN")
+                        // a what-if is an operator's (or an admin's) question; its stored reports are evidence for all
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rule-sets/what-if").hasAnyRole("OPERATOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rule-sets/what-if/*")
+                        .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

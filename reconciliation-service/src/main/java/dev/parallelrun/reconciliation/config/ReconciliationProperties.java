@@ -137,8 +137,12 @@ public record ReconciliationProperties(
      *                     {@code *.yml}/{@code *.yaml} files are rule sets, or single files; they replace the default
      * @param redactionKey the key of the keyed hash (HMAC-SHA256) that redaction rules with {@code action: hash}
      *                     use; required when any rule set hashes, never in the repository outside the local profile
+     * @param requireWhatIf when true, a rule-set version not stored before starts only if a what-if report was run on
+     *                     exactly its file (same content SHA-256, docs/rules.md "What-if"); otherwise the service
+     *                     refuses to start
      */
-    public record Rules(@DefaultValue("classpath:rules/") List<String> locations, String redactionKey) {
+    public record Rules(@DefaultValue("classpath:rules/") List<String> locations, String redactionKey,
+            @DefaultValue("false") boolean requireWhatIf) {
     }
 
     /**

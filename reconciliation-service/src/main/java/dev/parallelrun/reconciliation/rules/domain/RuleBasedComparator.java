@@ -65,6 +65,18 @@ public final class RuleBasedComparator implements OutcomeComparator {
         return ruleSet(context).version();
     }
 
+    /**
+     * The same comparator (fallback, redaction key) with {@code candidate} in place of its context's rule set:
+     * what a what-if re-comparison applies, without changing what this comparator decides.
+     *
+     * @throws IllegalArgumentException if the candidate hashes values but no redaction key is configured
+     */
+    public RuleBasedComparator with(RuleSet candidate) {
+        Map<String, RuleSet> contexts = new LinkedHashMap<>(byContext);
+        contexts.put(candidate.context(), candidate);
+        return new RuleBasedComparator(contexts.values(), fallback, redactor);
+    }
+
     /** The rule set a context is compared with: its own, or the fallback. */
     public RuleSet ruleSet(String context) {
         return byContext.getOrDefault(context, fallback);

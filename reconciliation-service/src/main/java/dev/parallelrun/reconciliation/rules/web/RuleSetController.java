@@ -2,6 +2,7 @@ package dev.parallelrun.reconciliation.rules.web;
 
 import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.persistence.RuleSetStore.Activation;
 import dev.parallelrun.reconciliation.rules.persistence.RuleSetStore.StoredRuleSet;
 import dev.parallelrun.reconciliation.rules.persistence.RuleSetStore;
 import java.time.Instant;
@@ -33,11 +34,11 @@ class RuleSetController {
         return new RuleSetPage(store.findAll().stream().map(this::summary).toList());
     }
 
-    /** One rule set with its file's text, its content as JSON and every activation. */
+    /** One rule set with its file's text, its content as JSON and every activation (with the what-if it was approved on). */
     @GetMapping("/{version}")
     RuleSetView byVersion(@PathVariable String version) {
         StoredRuleSet stored = store.find(version).orElseThrow(() -> new RuleSetNotFoundException(version));
-        return new RuleSetView(summary(stored), stored.content(), stored.definition(), store.activations(version));
+        return new RuleSetView(summary(stored), stored.content(), stored.definition(), store.activationRecords(version));
     }
 
     private RuleSetSummary summary(StoredRuleSet r) {
@@ -57,9 +58,9 @@ class RuleSetController {
     /** A stored rule set with its content. */
     record RuleSetView(String version, String context, String declaredVersion, String contentSha256, String source,
             String description, Instant activatedAt, Instant lastActivatedAt, boolean active, String content,
-            JsonNode definition, List<Instant> activations) {
+            JsonNode definition, List<Activation> activations) {
 
-        RuleSetView(RuleSetSummary s, String content, JsonNode definition, List<Instant> activations) {
+        RuleSetView(RuleSetSummary s, String content, JsonNode definition, List<Activation> activations) {
             this(s.version(), s.context(), s.declaredVersion(), s.contentSha256(), s.source(), s.description(),
                     s.activatedAt(), s.lastActivatedAt(), s.active(), content, definition, activations);
         }

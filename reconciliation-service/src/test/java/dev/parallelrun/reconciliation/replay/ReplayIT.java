@@ -240,6 +240,47 @@ class ReplayIT {
 
     @Test
     @Order(3)
+    void aNoiseRunGivesASampleToBothSidesTwiceAndFindsTheFieldThatDiffers() throws Exception {
+        Response accepted = post("/api/v1/noise-runs", "{\"context\": \"claims\", \"from\": \"" + start
+                + "\", \"to\": \"" + Instant.now() + "\", \"sample\": 2}", "admin");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String runId = accepted.body().get("noiseRunId").asString();
+
+        // both copies of each sampled original; legacy answers the same twice, the shadow's score wobbles by one
+        List<CloudEvent> copies = awaitReplayed(runId, 4);
+        assertThat(copies).allSatisfy(copy -> assertThat(copy.replayKindOrDefault()).isEqualTo(ReplayKind.NOISE));
+        assertThat(copies.stream().map(CloudEvent::causationId).distinct()).hasSize(2);
+        Map<String, Integer> seen = new HashMap<>();
+        for (CloudEvent copy : copies) {
+            int nth = seen.merge(copy.causationId(), 1, Integer::sum);
+            send(Topics.OUTCOMES_LEGACY, assessed(legacy, copy, ClaimAssessed.FraudDecision.CLEAR, 10));
+            send(Topics.OUTCOMES_SHADOW, assessed(shadow, copy, ClaimAssessed.FraudDecision.CLEAR, 10 + nth));
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/v1/noise-runs/" + runId, "auditor").body().get("decided").asLong()).isEqualTo(4));
+        JsonNode report = get("/api/v1/noise-runs/" + runId, "auditor").body();
+        assertThat(report.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("selected").asLong()).isEqualTo(4);
+        assertThat(report.get("fields")).hasSize(1);
+        JsonNode field = report.get("fields").get(0);
+        assertThat(field.get("outcomeType").asString()).isEqualTo("ClaimAssessed");
+        assertThat(field.get("path").asString()).isEqualTo("/riskScore");
+        assertThat(field.get("side").asString()).isEqualTo("shadow");
+        assertThat(field.get("differing").asInt()).isEqualTo(2);
+        assertThat(field.get("differingRate").asDouble()).isEqualTo(1.0);
+        assertThat(report.get("compared").get("legacy").asInt()).isEqualTo(2);
+        assertThat(report.get("suggestions")).hasSize(1);
+        assertThat(report.get("suggestions").get(0).get("rule").asString()).isEqualTo("tolerance");
+        assertThat(report.get("suggestions").get(0).get("snippet").asString()).contains("path: /riskScore")
+                .contains("absolute: 1");
+        assertThat(get("/api/v1/replays/" + runId + "/verdicts", "auditor").body().get("items")).hasSize(4);
+        assertThat(get("/api/v1/noise-runs/" + UUID.randomUUID(), "auditor").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
     void refusesWhatItCannotCarryOutAndStartsNothing() throws Exception {
         long runs = runs();
         Instant now = Instant.now();
@@ -267,6 +308,10 @@ class ReplayIT {
                 .status()).isEqualTo(403);
         assertThat(anonymousPost("/api/v1/replays", "{}").statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/replays/no-such-replay", "auditor").status()).isEqualTo(404);
+        assertProblem(post("/api/v1/noise-runs", "{\"context\": \"claims\", " + range + "}", "admin"), 422, "sample",
+                "sample must be between 1 and");
+        assertThat(post("/api/v1/noise-runs", "{\"context\": \"claims\", " + range + ", \"sample\": 5}", "operator")
+                .status()).isEqualTo(403);
 
         // beyond retention: what came before this instant is deleted from partition 0, as retention would
         Instant deletedBefore = Instant.now();

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The replay API's own problems, as RFC 9457 problem details; everything else is the shared handler's. */
-@RestControllerAdvice(assignableTypes = ReplayController.class)
+@RestControllerAdvice(assignableTypes = {ReplayController.class, NoiseRunController.class})
 class ReplayProblems {
 
     @ExceptionHandler(InvalidReplayException.class)

@@ -1,5 +1,6 @@
 package dev.parallelrun.reconciliation.replay;
 
+import dev.parallelrun.reconciliation.replay.application.ReplayGauges;
 import dev.parallelrun.reconciliation.replay.application.ReplayMetrics;
 import dev.parallelrun.reconciliation.replay.application.ReplayRunner;
 import dev.parallelrun.reconciliation.replay.application.Replays;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,6 +56,11 @@ class ReplayConfig {
     ReplayRunner replayRunner(JdbcReplayRuns runs, KafkaReplayExecution execution, ReplayProperties properties,
             MeterRegistry registry, Clock clock) {
         return new ReplayRunner(runs, execution, properties, new ReplayMetrics(registry), clock, instanceName());
+    }
+
+    @Bean
+    ReplayGauges replayGauges(JdbcReplayRuns runs, MeterRegistry registry) {
+        return new ReplayGauges(runs, registry, Duration.ofSeconds(10));
     }
 
     /** Names this instance in a run's lease: the host and a random suffix (two instances on one host differ). */

@@ -203,6 +203,12 @@ class ReplayIT {
         assertThat(replayedOnTopic(replayId)).hasSize(3);
         await().atMost(Duration.ofSeconds(30)).until(() -> metric("parallelrun_replayed_intents_total{", "context=\"claims\"")
                 == 3.0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric("parallelrun_replay_runs{",
+                "state=\"COMPLETED\"") == 1.0);
+        // an ended replay leaves no consumer group behind (it would look ever more behind)
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            assertThat(admin.listGroups().all().get()).noneMatch(group -> group.groupId().endsWith(replayId));
+        }
     }
 
     @Test

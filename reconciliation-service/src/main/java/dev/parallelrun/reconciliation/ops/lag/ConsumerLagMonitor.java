@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
+import dev.parallelrun.reconciliation.replay.messaging.KafkaReplayExecution;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -136,7 +137,10 @@ final class ConsumerLagMonitor extends PeriodicTask implements AutoCloseable {
         }
         Collection<GroupListing> listed = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                 .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        List<String> names = listed.stream().map(GroupListing::groupId).sorted().toList();
+        // a replay's group holds its position in a fixed range of an intent topic: it never reads on, and would look
+        // ever more behind while it runs (it is deleted when the replay ends)
+        List<String> names = listed.stream().map(GroupListing::groupId)
+                .filter(group -> !group.startsWith(KafkaReplayExecution.GROUP_PREFIX)).sorted().toList();
         if (names.size() > settings.maxGroups()) {
             if (!warnedAboutCap) {
                 log.warn("{} consumer groups found, watching the first {} (reconciliation.metrics.consumer-lag.max-groups); "

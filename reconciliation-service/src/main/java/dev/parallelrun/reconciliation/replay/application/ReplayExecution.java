@@ -32,6 +32,12 @@ public interface ReplayExecution {
      */
     Published publish(ReplayRun run, Selection selection, Control control);
 
+    /**
+     * Forgets a run that has ended: its position (the consumer group that held it) is deleted, so that ended runs do not
+     * pile up as groups that look ever more behind.
+     */
+    void forget(String replayId);
+
     /** The selected copies of the given original intents, by original event id. */
     interface Selection {
         Map<String, List<SelectedIntent>> of(Collection<String> originalEventIds);

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The runner's own meters: {@code parallelrun_replay_published_total{context}} (replayed intents committed by this
- * instance; the committed intents themselves are counted from the topic as {@code parallelrun_replayed_intents_total}),
- * and {@code parallelrun_replay_runs{state}} (runs recorded, by state, refreshed from the database).
+ * instance; the committed intents themselves are counted from the topic as {@code parallelrun_replayed_intents_total});
+ * the runs themselves are {@link ReplayGauges}.
  */
 public class ReplayMetrics {
 

@@ -75,15 +75,20 @@ public class ReplayRunner extends PeriodicTask {
                     });
             if (published.complete()) {
                 runs.finish(id, ReplayState.COMPLETED, published.count(), null, clock.instant());
+                execution.forget(id);
                 log.info("replay {}: completed, {} intents published", id, published.count());
             } else {
                 // cancelled (the state says so already), or this instance stops or lost the run: give it back
                 runs.release(id, owner);
+                if (runs.find(id).map(ReplayRun::state).orElse(null) == ReplayState.CANCELLED) {
+                    execution.forget(id);
+                }
                 log.info("replay {}: stopped after {} intents published", id, published.count());
             }
         } catch (RuntimeException e) {
             if (e instanceof ReplayFailedException) {
                 runs.finish(id, ReplayState.FAILED, run.published(), e.getMessage(), clock.instant());
+                execution.forget(id);
                 log.warn("replay {} failed: {}", id, e.getMessage());
             } else {
                 // a broker or database outage: another pass (here or on another instance) resumes it

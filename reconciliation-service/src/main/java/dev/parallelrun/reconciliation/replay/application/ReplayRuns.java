@@ -51,6 +51,15 @@ public interface ReplayRuns {
     /** Cancels a running run; {@code false} if it had ended already. */
     boolean cancel(String replayId, String by, Instant at);
 
+    /**
+     * Runs per context, kind and state; for running ones also the intents selected and published, summed.
+     */
+    List<RunCount> counts();
+
+    /** How many runs of a context and kind are in a state, and (running ones) their intents selected and published. */
+    record RunCount(String context, String kind, String state, long runs, long selected, long published) {
+    }
+
     /** How many current verdicts the run's intents have. */
     long decided(String replayId);
 

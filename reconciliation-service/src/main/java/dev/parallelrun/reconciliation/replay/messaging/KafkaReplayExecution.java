@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,9 +78,27 @@ public class KafkaReplayExecution implements ReplayExecution {
         this.clock = clock;
     }
 
+    /** What every replay's consumer group name starts with. */
+    public static final String GROUP_PREFIX = "reconciliation-service.replay.";
+
     /** The consumer group (offsets only, never subscribed) and the transactional id of a replay. */
     static String groupId(String replayId) {
-        return "reconciliation-service.replay." + replayId;
+        return GROUP_PREFIX + replayId;
+    }
+
+    @Override
+    public void forget(String replayId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.deleteConsumerGroups(List.of(groupId(replayId))).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                log.warn("replay {}: could not delete its consumer group: {}", replayId, e.getCause().toString());
+            }
+        } catch (TimeoutException e) {
+            log.warn("replay {}: could not delete its consumer group within 10 s", replayId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

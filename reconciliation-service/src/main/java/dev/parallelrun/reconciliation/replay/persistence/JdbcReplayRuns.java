@@ -156,6 +156,14 @@ public class JdbcReplayRuns implements ReplayRuns {
     }
 
     @Override
+    public List<RunCount> counts() {
+        return jdbc.query("SELECT context, kind, state, count(*) AS runs, coalesce(sum(selected), 0) AS selected, "
+                + "sum(published) AS published FROM replay_run GROUP BY context, kind, state ORDER BY 1, 2, 3",
+                (rs, n) -> new RunCount(rs.getString("context"), rs.getString("kind"), rs.getString("state"),
+                        rs.getLong("runs"), rs.getLong("selected"), rs.getLong("published")));
+    }
+
+    @Override
     public long decided(String replayId) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM verdict WHERE replay_id = ? AND superseded_by IS NULL",
                 Long.class, replayId);

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, int pairs, int ratePerSecond,
         int kills, List<Duration> postgresOutages, Duration downtime, String window, String grace,
-        Duration settleTimeout, Duration maxStall, Duration minFlood) {
+        Duration settleTimeout, Duration maxStall, Duration minFlood, int replayIntents, int replayRate) {
 
     static FaultSettings fromSystemProperties() {
         return new FaultSettings(
@@ -28,7 +28,9 @@ record FaultSettings(Path repositoryRoot, String projectVersion, Path workDir, i
                 configured(property("faults.grace", "10s")),
                 Duration.parse(property("faults.settle-timeout", "PT3M")),
                 Duration.parse(property("faults.max-stall", "PT15S")),
-                Duration.parse(property("faults.min-flood", "PT60S")));
+                Duration.parse(property("faults.min-flood", "PT60S")),
+                Integer.parseInt(property("faults.replay.intents", "2000")),
+                Integer.parseInt(property("faults.replay.rate", "150")));
     }
 
     /**

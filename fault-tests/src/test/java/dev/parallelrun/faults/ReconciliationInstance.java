@@ -15,6 +15,7 @@ final class ReconciliationInstance implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final JavaProcess process;
+    private final URI uri;
     private final URI health;
 
     ReconciliationInstance(FaultSettings settings, String run, int number, Path runDir, String bootstrapServers,
@@ -35,11 +36,17 @@ final class ReconciliationInstance implements AutoCloseable {
         launch.addAll(args);
         this.process = new JavaProcess("reconciliation-" + number, List.of(), launch,
                 settings.logDir().resolve(run + "-reconciliation-" + number + ".log"));
-        this.health = URI.create("http://localhost:" + port + "/actuator/health");
+        this.uri = URI.create("http://localhost:" + port);
+        this.health = uri.resolve("/actuator/health");
     }
 
     String name() {
         return process.name();
+    }
+
+    /** Where its HTTP API answers; the same across restarts. */
+    URI uri() {
+        return uri;
     }
 
     ReconciliationInstance start() {

@@ -237,7 +237,7 @@ final class VerdictEvidence {
     }
 
     /** Reads a topic from the beginning to its end (the last stable offset under {@code read_committed}). */
-    private void read(String topic, String isolation, Consumer<ConsumerRecord<String, byte[]>> each) {
+    void read(String topic, String isolation, Consumer<ConsumerRecord<String, byte[]>> each) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);

@@ -130,19 +130,45 @@ b.panel("timeseries", "Authoritative-path success rate",
 b.panel("timeseries", "Authoritative outcomes by side",
         "Which side's outcome is the truth, per second: legacy before and outside the cohorts, shadow (the new service) where it is authoritative; legacy with fallback=true is counted under the fallbacks panel too.",
         [(f'sum by (context, side, status) (rate(parallelrun_authoritative_outcomes_total{C}[$__rate_interval]))', "{{context}} {{side}} {{status}}")],
-        w=8, h=8, unit="ops", stack=True)
+        w=12, h=8, unit="ops", stack=True)
 b.panel("timeseries", "Fallbacks to legacy",
         "Intents legacy executed for real because the authoritative new service answered failed or did not answer within the window, per 5 minutes. Any: alert FallbackUsed.",
         [(f'sum by (context, reason) (increase(parallelrun_fallbacks_total{C}[5m]))', "{{context}} {{reason}}")],
-        w=8, h=8)
-b.panel("timeseries", "Replayed intents",
-        "Intents replayed into the parallel run per second (governed replays; never side-effecting, excluded from live match rates and readiness).",
-        [(f'sum by (context) (rate(parallelrun_replayed_intents_total{C}[$__rate_interval]))', "{{context}}")],
-        w=8, h=8, unit="ops")
+        w=12, h=8)
 b.panel("timeseries", "Processing latency per side p99",
         "From the intent's acceptance at the ingress to each side's outcome, p99 per side and outcome type, side by side: what the parallel run teaches about the new service's performance (seed 003).",
         [(f'histogram_quantile(0.99, sum by (le, side, outcome_type) (rate(parallelrun_side_latency_seconds_bucket{C}[$__rate_interval])))', "{{side}} {{outcome_type}}")],
         w=24, h=8, unit="s")
+b.row("Replay, what-if and noise")
+b.panel("timeseries", "Replayed intents",
+        "Replayed intents per second: committed to the intent topics (counted from the topics, every runner together) and published by each instance's replay runner. Replays and noise runs are never side-effecting and are excluded from live match rates and readiness (docs/replay.md).",
+        [(f'sum by (context) (rate(parallelrun_replayed_intents_total{C}[$__rate_interval]))', "{{context}} committed"),
+         (f'sum by (context) (rate(parallelrun_replay_published_total{C}[$__rate_interval]))', "{{context}} published by the runners")],
+        w=8, h=8, unit="ops")
+b.panel("timeseries", "Replay progress",
+        "Of the running replays and noise runs, the intents (copies) published so far over those selected, per context and kind (replay or noise). No line while nothing runs; GET /api/v1/replays lists each run with its own selected and published.",
+        [(f'max by (context, kind) (parallelrun_replay_running_published_intents{C}) / clamp_min(max by (context, kind) (parallelrun_replay_running_selected_intents{C}), 1)', "{{context}} {{kind}}")],
+        w=8, h=8, unit="percentunit", minv=0, maxv=1)
+b.panel("timeseries", "Replay and noise runs by state",
+        "Runs recorded in PostgreSQL per context, kind (replay, noise) and state (RUNNING, COMPLETED, FAILED, CANCELLED). A new FAILED run: alert ReplayFailed; GET /api/v1/replays says why (failure).",
+        [(f'max by (context, kind, state) (parallelrun_replay_runs{C})', "{{context}} {{kind}} {{state}}")],
+        w=8, h=8)
+b.panel("timeseries", "Replay verdicts",
+        "Verdicts decided for replayed intents (replays and noise runs) per second, per context: counted here and never in reconciliation_verdicts_decided_total, so they move no match rate. GET /api/v1/replays/{id}/verdicts compares them with the originals.",
+        [(f'sum by (context) (rate(parallelrun_replay_verdicts_total{C}[$__rate_interval]))', "{{context}}")],
+        w=6, h=8, unit="ops")
+b.panel("timeseries", "Legacy answers from store",
+        "Governed replays the legacy adapter answered with the outcomes stored for the original intent (found=true: legacy never called) or answered failed because none were stored (found=false: the original never processed there, or past its retention; alert ReplayAnsweredWithoutStoredOutcome).",
+        [(f'sum by (context, side, found) (rate(participant_replays_answered_from_store_total{C}[$__rate_interval]))', "{{context}} {{side}} found={{found}}")],
+        w=6, h=8, unit="ops", stack=True)
+b.panel("timeseries", "What-if runs",
+        "What-if runs (POST /api/v1/rule-sets/what-if: a candidate rule set against stored pairs, official verdicts untouched) in the last hour, per context.",
+        [(f'sum by (context) (increase(parallelrun_what_if_runs_total{C}[1h]))', "{{context}} runs / h")],
+        w=6, h=8)
+b.panel("timeseries", "What-if run duration",
+        "The slowest what-if run of the last hour per context: the comparison streams every stored pair of the range, so a wide range takes long.",
+        [(f'max by (context) (max_over_time(parallelrun_what_if_run_duration_seconds_max{C}[1h]))', "{{context}} slowest")],
+        w=6, h=8, unit="s")
 b.row("Divergences")
 b.panel("timeseries", "Divergences by classification",
         "Everything that is not a clean MATCH, per second: the work queue of the ops team (GET /api/v1/reconciliations?classification=...).",

@@ -33,6 +33,7 @@ public final class ParticipantMetrics {
 
     private final MeterRegistry registry;
     private volatile ParticipantContexts contexts;
+    private volatile boolean answersReplaysFromStore;
     private final String side;
     private final Timer publish;
 
@@ -60,6 +61,26 @@ public final class ParticipantMetrics {
         this.contexts = participantContexts;
         for (String context : participantContexts.names()) {
             deadLetterCounter(context);
+        }
+        if (answersReplaysFromStore) {
+            registerReplaysAnsweredFromStore();
+        }
+    }
+
+    /**
+     * Registers at zero, for each of the participant's contexts (now, or once they are bound), the counters of replays
+     * answered from the store: a participant that answers replays so has them from the start.
+     */
+    void registerReplaysAnsweredFromStore() {
+        answersReplaysFromStore = true;
+        ParticipantContexts bound = contexts;
+        if (bound == null) {
+            return;
+        }
+        for (String context : bound.names()) {
+            for (boolean found : new boolean[] {true, false}) {
+                answeredFromStore(context, found);
+            }
         }
     }
 
@@ -93,11 +114,14 @@ public final class ParticipantMetrics {
      * them ({@code found=false}: the original never processed here, or purged by retention).
      */
     void replayAnsweredFromStore(String context, boolean found) {
-        Counter.builder("participant.replays.answered_from_store")
+        answeredFromStore(label(context), found).increment();
+    }
+
+    private Counter answeredFromStore(String context, boolean found) {
+        return Counter.builder("participant.replays.answered_from_store")
                 .description("Replayed intents answered with the outcomes stored for the original, without deciding again")
-                .tags("context", label(context), "side", side, "found", String.valueOf(found))
-                .register(registry)
-                .increment();
+                .tags("context", context, "side", side, "found", String.valueOf(found))
+                .register(registry);
     }
 
     void sideEffect(String type, SideEffectStatus status) {

@@ -46,21 +46,26 @@ class ReplayConfig {
     @Bean
     Replays replays(JdbcReplayRuns runs, KafkaReplayExecution execution, RuleBasedComparator comparator,
             ReplayProperties properties, Clock clock) {
-        Set<String> contexts = comparator.ruleSets().stream().map(RuleSet::context).filter(c -> !"*".equals(c))
+        return new Replays(runs, execution, contexts(comparator), properties, clock);
+    }
+
+    /** The contexts a rule set is in force for (not the fallback's "*"): the only ones with intents to replay. */
+    private static Set<String> contexts(RuleBasedComparator comparator) {
+        return comparator.ruleSets().stream().map(RuleSet::context).filter(c -> !"*".equals(c))
                 .collect(Collectors.toSet());
-        return new Replays(runs, execution, contexts, properties, clock);
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "reconciliation.replay", name = "enabled", havingValue = "true", matchIfMissing = true)
     ReplayRunner replayRunner(JdbcReplayRuns runs, KafkaReplayExecution execution, ReplayProperties properties,
-            MeterRegistry registry, Clock clock) {
-        return new ReplayRunner(runs, execution, properties, new ReplayMetrics(registry), clock, instanceName());
+            MeterRegistry registry, RuleBasedComparator comparator, Clock clock) {
+        return new ReplayRunner(runs, execution, properties, new ReplayMetrics(registry, contexts(comparator)), clock,
+                instanceName());
     }
 
     @Bean
-    ReplayGauges replayGauges(JdbcReplayRuns runs, MeterRegistry registry) {
-        return new ReplayGauges(runs, registry, Duration.ofSeconds(10));
+    ReplayGauges replayGauges(JdbcReplayRuns runs, MeterRegistry registry, RuleBasedComparator comparator) {
+        return new ReplayGauges(runs, registry, Duration.ofSeconds(10), contexts(comparator));
     }
 
     /** Names this instance in a run's lease: the host and a random suffix (two instances on one host differ). */

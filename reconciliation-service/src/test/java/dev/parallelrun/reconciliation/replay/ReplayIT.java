@@ -188,6 +188,11 @@ class ReplayIT {
             assertThat(item.get("classification").asString()).isEqualTo("MATCH");
             assertThat(item.get("resolved").asBoolean()).isTrue();
         }
+        JsonNode replayedPair = get("/api/v1/reconciliations/" + verdicts.get("items").get(0).get("correlationId").asString(),
+                "auditor").body().get("verdicts").get(0);
+        assertThat(replayedPair.get("replayId").asString()).isEqualTo(replayId);
+        assertThat(get("/api/v1/reconciliations/" + mismatching.iterator().next(), "auditor").body().get("verdicts")
+                .get(0).has("replayId")).isFalse();
         assertThat(verdicts.get("changes")).hasSize(1);
         assertThat(verdicts.get("changes").get(0).get("from").asString()).isEqualTo("MISMATCH");
         assertThat(verdicts.get("changes").get(0).get("to").asString()).isEqualTo("MATCH");

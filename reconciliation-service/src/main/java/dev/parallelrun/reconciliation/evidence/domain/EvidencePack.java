@@ -38,6 +38,16 @@ public final class EvidencePack {
      */
     public static ObjectNode evidence(String context, EvidencePeriod period, List<VerdictCount> counts,
             List<RuleSetInForce> ruleSets, List<AuthorityDecision> decisions, JsonNode currentReadiness) {
+        return evidence(context, period, counts, ruleSets, decisions, List.of(), currentReadiness);
+    }
+
+    /**
+     * The digested part of the pack, with the replays and noise runs requested in the period (what was asked, by
+     * whom and why: their verdicts are in no count of the pack).
+     */
+    public static ObjectNode evidence(String context, EvidencePeriod period, List<VerdictCount> counts,
+            List<RuleSetInForce> ruleSets, List<AuthorityDecision> decisions, List<ReplayRequested> replays,
+            JsonNode currentReadiness) {
         ObjectNode evidence = JSON.objectNode();
         evidence.put("context", context);
         ObjectNode bounds = evidence.putObject("period");
@@ -55,7 +65,30 @@ public final class EvidencePack {
         ruleSets.stream().sorted(Comparator.comparing(RuleSetInForce::version)).forEach(r -> sets.add(ruleSetNode(r)));
         ArrayNode decided = evidence.putArray("authorityDecisions");
         sortedByTime(decisions).forEach(d -> decided.add(decisionNode(d)));
+        ArrayNode replayed = evidence.putArray("replays");
+        replays.stream().sorted(Comparator.comparing(ReplayRequested::requestedAt).thenComparing(ReplayRequested::replayId))
+                .forEach(r -> replayed.add(replayNode(r)));
         return evidence;
+    }
+
+    private static ObjectNode replayNode(ReplayRequested replay) {
+        ObjectNode node = JSON.objectNode();
+        node.put("replayId", replay.replayId());
+        node.put("kind", replay.kind());
+        node.put("requestedBy", replay.requestedBy());
+        node.put("requestedAt", replay.requestedAt().toString());
+        node.put("reason", replay.reason());
+        node.put("from", replay.from().toString());
+        node.put("to", replay.to().toString());
+        ArrayNode classifications = node.putArray("classifications");
+        replay.classifications().stream().sorted().forEach(classifications::add);
+        node.put("correlationIds", replay.correlationIds());
+        if (replay.sample() == null) {
+            node.putNull("sample");
+        } else {
+            node.put("sample", replay.sample());
+        }
+        return node;
     }
 
     /**

@@ -64,6 +64,10 @@ final class EvidenceReport {
         table(html, pack.path("authorityDecisions"), columns("decidedAt", "Decided at", "stage", "Stage", "cohorts",
                 "Cohorts", "previousStage", "Previous stage", "reason", "Reason", "overrideReason", "Override (readiness "
                 + "not met)", "decidedBy", "Decided by", "decisionId", "Decision id"));
+        html.append("<h2>Replays and noise runs requested</h2>\n");
+        table(html, pack.path("replays"), columns("requestedAt", "Requested at", "kind", "Kind", "requestedBy",
+                "Requested by", "reason", "Reason", "from", "From", "to", "To", "classifications", "Classifications",
+                "sample", "Sample", "replayId", "Replay"));
         html.append("<h2>Sign-offs of this context's packs</h2>\n");
         table(html, pack.path("signOffs"), columns("signedAt", "Signed at", "signedBy", "Signed by", "from", "From", "to",
                 "To", "digest", "Digest", "signsThisPack", "Signs this pack", "note", "Note"));

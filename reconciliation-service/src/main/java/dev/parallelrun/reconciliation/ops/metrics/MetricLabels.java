@@ -28,6 +28,11 @@ public final class MetricLabels {
     }
 
     /** The context's label value. */
+    /** The contexts a rule set names (not the fallback's "*"), sorted. */
+    public java.util.List<String> contexts() {
+        return contexts.stream().filter(c -> !"*".equals(c)).sorted().toList();
+    }
+
     public String context(String context) {
         return context != null && contexts.contains(context) ? context : OTHER;
     }

@@ -41,6 +41,7 @@ final class VerdictMetrics {
     VerdictMetrics(MeterRegistry registry, MetricLabels labels) {
         this.registry = registry;
         this.labels = labels;
+        labels.contexts().forEach(context -> registry.counter("parallelrun.replay.verdicts", "context", context));
     }
 
     /** Records one verdict, observed committed at the given instant. */

@@ -11,8 +11,10 @@ public class ReplayMetrics {
 
     private final MeterRegistry registry;
 
-    public ReplayMetrics(MeterRegistry registry) {
+    /** @param contexts the contexts a rule set is in force for: their series are registered at zero */
+    public ReplayMetrics(MeterRegistry registry, java.util.Collection<String> contexts) {
         this.registry = registry;
+        contexts.forEach(context -> registry.counter("parallelrun.replay.published", "context", context));
     }
 
     void published(String context, long count) {

@@ -49,6 +49,11 @@ public class WhatIfRuns {
         this.comparator = comparator;
         this.registry = registry;
         this.clock = clock;
+        // every series a panel reads is there from the start, at zero
+        for (String context : knownContexts()) {
+            registry.timer("parallelrun.what.if.run.duration", "context", context);
+            registry.counter("parallelrun.what.if.runs", "context", context);
+        }
     }
 
     /**

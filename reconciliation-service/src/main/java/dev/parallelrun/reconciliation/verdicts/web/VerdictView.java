@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** A verdict as the API shows it; {@code history} (superseded verdicts, newest first) only on the per-transaction view. */
+/** A verdict as the API shows it; {@code replayId} only on a replay's verdicts; {@code history} (superseded verdicts, newest first) only on the per-transaction view. */
 record VerdictView(
         String verdictId,
         int revision,
@@ -26,11 +26,13 @@ record VerdictView(
         Instant decidedAt,
         JsonNode legacy,
         JsonNode shadow,
+        // only on a replay's or a noise run's verdicts: live verdicts have none
+        @JsonInclude(JsonInclude.Include.NON_NULL) String replayId,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<VerdictView> history) {
 
     static VerdictView of(Verdict v, List<VerdictView> history) {
         return new VerdictView(v.verdictId(), v.revision(), v.supersedes(), v.correlationId(), v.context(),
                 v.outcomeType(), v.classification(), v.severity(), v.differences(), v.ruleSetVersion(),
-                v.legacyReceivedAt(), v.shadowReceivedAt(), v.decidedAt(), v.legacy(), v.shadow(), history);
+                v.legacyReceivedAt(), v.shadowReceivedAt(), v.decidedAt(), v.legacy(), v.shadow(), v.replayId(), history);
     }
 }

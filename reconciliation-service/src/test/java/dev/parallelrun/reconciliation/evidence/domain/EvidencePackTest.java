@@ -46,6 +46,31 @@ class EvidencePackTest {
     }
 
     @Test
+    void listsTheReplaysRequestedInThePeriodOldestFirstAndTheirOrderOfArrivalChangesNoDigest() {
+        ReplayRequested noise = new ReplayRequested("run-2", "NOISE", "admin", Instant.parse("2026-11-02T11:30:00Z"),
+                "calibration", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), List.of(), 0,
+                50);
+        ReplayRequested replay = new ReplayRequested("run-1", "REPLAY", "admin", Instant.parse("2026-11-02T10:30:00Z"),
+                "fixed build", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"),
+                List.of("MISSING_SHADOW", "MISMATCH"), 3, null);
+
+        ObjectNode one = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), List.of(noise, replay), null);
+        ObjectNode other = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), List.of(replay, noise), null);
+
+        assertThat(one.get("replays").toString()).isEqualTo("["
+                + "{\"replayId\":\"run-1\",\"kind\":\"REPLAY\",\"requestedBy\":\"admin\",\"requestedAt\":"
+                + "\"2026-11-02T10:30:00Z\",\"reason\":\"fixed build\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":"
+                + "\"2026-11-02T00:00:00Z\",\"classifications\":[\"MISMATCH\",\"MISSING_SHADOW\"],\"correlationIds\":3,"
+                + "\"sample\":null},"
+                + "{\"replayId\":\"run-2\",\"kind\":\"NOISE\",\"requestedBy\":\"admin\",\"requestedAt\":"
+                + "\"2026-11-02T11:30:00Z\",\"reason\":\"calibration\",\"from\":\"2026-11-01T00:00:00Z\",\"to\":"
+                + "\"2026-11-02T00:00:00Z\",\"classifications\":[],\"correlationIds\":0,\"sample\":50}]");
+        assertThat(EvidenceDigest.of(one)).isEqualTo(EvidenceDigest.of(other));
+        assertThat(EvidenceDigest.of(one)).isNotEqualTo(EvidenceDigest.of(
+                EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), List.of(replay), null)));
+    }
+
+    @Test
     void aClosedPeriodCarriesNoCurrentEvaluationAndAnOpenOneSaysWhenItHasNone() {
         EvidencePeriod open = EvidencePeriod.of(null, null, Instant.parse("2026-12-01T00:00:00Z"));
 

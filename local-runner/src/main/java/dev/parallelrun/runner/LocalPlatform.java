@@ -39,6 +39,7 @@ final class LocalPlatform implements AutoCloseable {
     private URI pricing;
     private URI reconciliation;
     private URI legacy;
+    private ConfigurableApplicationContext shadowContext;
 
     private LocalPlatform() {
     }
@@ -64,6 +65,7 @@ final class LocalPlatform implements AutoCloseable {
         String keyServiceCredential = "--participant.personal-data.api-key=" + LOCAL_PARTICIPANT_KEY;
         shadow = start(ClaimsServiceApplication::builder, o, o.shadowPort(), Needs.KAFKA_AND_DATABASE,
                 keyService, keyServiceCredential);
+        shadowContext = contexts.get(contexts.size() - 1);
         pricing = start(PricingServiceApplication::builder, o, o.pricingPort(), Needs.KAFKA_AND_DATABASE,
                 keyService, keyServiceCredential);
         adapter = start(LegacyAdapterApplication::builder, o, o.adapterPort(), Needs.KAFKA_AND_DATABASE,
@@ -106,6 +108,14 @@ final class LocalPlatform implements AutoCloseable {
 
     URI shadow() {
         return shadow;
+    }
+
+    /**
+     * A bean of the running claims service, for tests that change its behaviour while it runs (its fault injection);
+     * nothing else reaches into a service.
+     */
+    <T> T shadowBean(Class<T> type) {
+        return shadowContext.getBean(type);
     }
 
     URI pricing() {

@@ -2,6 +2,7 @@ package dev.parallelrun.claims.application;
 
 import dev.parallelrun.claims.domain.ClaimDecider;
 import dev.parallelrun.claims.domain.ClaimDecision;
+import dev.parallelrun.claims.domain.RiskAssessment;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.IntentType;
 import dev.parallelrun.events.MalformedEventException;
@@ -26,16 +27,22 @@ public class ClaimIntentHandler implements IntentHandler {
     private final Participant participant;
     private final ClaimDecider decider;
     private final InjectedFaults faults;
+    private final InjectedSkew skew;
 
     ClaimIntentHandler(Participant participant, ClaimDecider decider) {
         this(participant, decider, InjectedFaults.NONE);
     }
 
-    @Autowired
     ClaimIntentHandler(Participant participant, ClaimDecider decider, InjectedFaults faults) {
+        this(participant, decider, faults, InjectedSkew.skewingClaimsMatching(null));
+    }
+
+    @Autowired
+    ClaimIntentHandler(Participant participant, ClaimDecider decider, InjectedFaults faults, InjectedSkew skew) {
         this.participant = participant;
         this.decider = decider;
         this.faults = faults;
+        this.skew = skew;
     }
 
     @Override
@@ -57,6 +64,11 @@ public class ClaimIntentHandler implements IntentHandler {
                     participant.failed(intent, ClaimsContract.PAYMENT_DECIDED, InjectedFaults.REASON, detail)));
         }
         ClaimDecision decision = decider.decide(ClaimTranslation.toClaim(submitted), reportDate(intent));
+        if (decision instanceof ClaimDecision.Decided decided && skew.skews(submitted.claimId())) {
+            RiskAssessment risk = decided.risk();
+            decision = new ClaimDecision.Decided(new RiskAssessment(InjectedSkew.skewed(risk.score()),
+                    risk.fraudClass(), risk.reasons()), decided.payment());
+        }
         return new Decision(ClaimTranslation.outcomes(participant, intent, submitted, decision),
                 ClaimTranslation.sideEffects(submitted, decision));
     }

@@ -1,6 +1,7 @@
 package dev.parallelrun.claims.config;
 
 import dev.parallelrun.claims.application.InjectedFaults;
+import dev.parallelrun.claims.application.InjectedSkew;
 import dev.parallelrun.claims.domain.ClaimDecider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +19,10 @@ class ClaimsServiceConfig {
     @Bean
     InjectedFaults injectedFaults(@Value("${claims-service.fault-injection.fail-claims:}") String failClaims) {
         return InjectedFaults.failingClaimsMatching(failClaims);
+    }
+
+    @Bean
+    InjectedSkew injectedSkew(@Value("${claims-service.fault-injection.skew-risk-score-claims:}") String skewClaims) {
+        return InjectedSkew.skewingClaimsMatching(skewClaims);
     }
 }

@@ -154,6 +154,33 @@ class ClaimIntentHandlerTest {
     }
 
     @Test
+    void skewsOnlyTheRiskScoreOfAMatchingClaimAndStopsWhenSwitchedOff() {
+        InjectedSkew skew = InjectedSkew.skewingClaimsMatching("CLM-SKEW-.*");
+        var handler = new ClaimIntentHandler(participant, new ClaimDecider(), InjectedFaults.NONE, skew);
+        CloudEvent skewed = ClaimIntents.claim(data -> data.put("claimId", "CLM-SKEW-1"));
+        CloudEvent plain = ClaimIntents.claim(data -> data.put("claimId", "CLM-PLAIN-1"));
+        IntentHandler.Decision honest = new ClaimIntentHandler(participant, new ClaimDecider()).handle(skewed);
+
+        IntentHandler.Decision before = handler.handle(skewed);
+        skew.skewClaimsMatching("");
+        IntentHandler.Decision after = handler.handle(skewed);
+
+        ClaimAssessed truth = codec.data(honest.outcomes().get(0).data(), ClaimAssessed.class);
+        ClaimAssessed wrong = codec.data(before.outcomes().get(0).data(), ClaimAssessed.class);
+        assertThat(wrong.riskScore()).isEqualTo(InjectedSkew.skewed(truth.riskScore())).isNotEqualTo(truth.riskScore());
+        assertThat(wrong.fraudDecision()).isEqualTo(truth.fraudDecision());
+        assertThat(wrong.riskReasons()).isEqualTo(truth.riskReasons());
+        assertThat(codec.data(before.outcomes().get(1).data(), PaymentDecided.class))
+                .isEqualTo(codec.data(honest.outcomes().get(1).data(), PaymentDecided.class));
+        assertThat(before.sideEffects()).isEqualTo(honest.sideEffects());
+        assertThat(codec.data(after.outcomes().get(0).data(), ClaimAssessed.class)).isEqualTo(truth);
+        assertThat(codec.data(handler.handle(plain).outcomes().get(0).data(), ClaimAssessed.class).riskScore())
+                .isEqualTo(truth.riskScore());
+        assertThat(InjectedSkew.skewed(95)).isEqualTo(85);
+        assertThat(InjectedSkew.skewed(0)).isEqualTo(10);
+    }
+
+    @Test
     void neverDispatchesAReplayedIntent() {
         CloudEvent replay = ClaimIntents.clean().asReplay();
 

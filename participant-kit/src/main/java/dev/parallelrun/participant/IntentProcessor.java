@@ -103,12 +103,12 @@ public final class IntentProcessor {
                 ? new StoredOutcomeReplay(processedIntents, participant, clock, properties.retention().processedIntents())
                 : null;
         if (storedOutcomeReplay != null) {
-            metrics.registerReplaysAnsweredFromStore();
             handlers.stream().filter(handler -> handler.outcomeTypes().isEmpty()).findFirst().ifPresent(handler -> {
                 throw new IllegalStateException("participant.replays.answer-from-stored-outcomes needs every "
                         + "IntentHandler to name its outcome types: the handler of " + handler.intentType().eventType()
                         + " names none, so a replay without stored outcomes could not be answered");
             });
+            metrics.registerReplaysAnsweredFromStore();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Difference;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
+import dev.parallelrun.reconciliation.verdicts.VerdictFollowUp;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,10 +61,13 @@ public class VerdictStore {
             .thenComparing(v -> UUID.fromString(v.verdictId()).toString());
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<VerdictFollowUp> followUps;
     private final EventCodec codec = EventCodec.standard();
 
-    public VerdictStore(JdbcTemplate jdbc) {
+    /** @param followUps what must be stored with new verdicts, in their transaction (divergence cases) */
+    public VerdictStore(JdbcTemplate jdbc, ObjectProvider<VerdictFollowUp> followUps) {
         this.jdbc = jdbc;
+        this.followUps = followUps;
     }
 
     /**
@@ -73,6 +78,9 @@ public class VerdictStore {
      * <p>Writers of the same pair (two sink instances during a rebalance, a replay) are serialised by a
      * transaction-scoped advisory lock per pair, taken in one global order so that two batches never deadlock;
      * the partial unique index {@code verdict_one_current_per_pair} holds the rule even against other writers.
+     *
+     * <p>The {@link VerdictFollowUp}s get the new verdicts in the same transaction: if one fails, nothing of the batch
+     * is stored.
      *
      * @return the verdicts that were new (not stored before)
      */
@@ -150,6 +158,10 @@ public class VerdictStore {
                     inserted.add(verdict);
                 }
             }
+        }
+        if (!inserted.isEmpty()) {
+            List<Verdict> fresh = List.copyOf(inserted);
+            followUps.orderedStream().forEach(followUp -> followUp.stored(fresh));
         }
         return inserted;
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** A verdict as the API shows it; {@code replayId} only on a replay's verdicts; {@code history} (superseded verdicts, newest first) only on the per-transaction view. */
-record VerdictView(
+public record VerdictView(
         String verdictId,
         int revision,
         String supersedes,
@@ -30,7 +30,7 @@ record VerdictView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String replayId,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<VerdictView> history) {
 
-    static VerdictView of(Verdict v, List<VerdictView> history) {
+    public static VerdictView of(Verdict v, List<VerdictView> history) {
         return new VerdictView(v.verdictId(), v.revision(), v.supersedes(), v.correlationId(), v.context(),
                 v.outcomeType(), v.classification(), v.severity(), v.differences(), v.ruleSetVersion(),
                 v.legacyReceivedAt(), v.shadowReceivedAt(), v.decidedAt(), v.legacy(), v.shadow(), v.replayId(), history);

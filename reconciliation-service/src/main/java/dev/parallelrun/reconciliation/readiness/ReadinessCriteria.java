@@ -44,7 +44,7 @@ final class ReadinessCriteria {
      * @param window             per outcome type, over the evaluation window
      * @param hours              the starts of the last {@code sustainedHours} full hours, oldest first
      * @param hourly             per outcome type, per hour start
-     * @param openCritical       current CRITICAL verdicts in the window that disagree
+     * @param openCritical       CRITICAL divergence cases still open or acknowledged, whenever they opened
      * @param cohorts            per cohort being promoted, per outcome type
      * @param expiredInUse       ids of expired accepted variances that verdicts in the window name
      * @param latency            per outcome type, each side's p99 latency over the window (absent: no pair with both
@@ -87,8 +87,8 @@ final class ReadinessCriteria {
                 criteria.add(latency(type, targets.latencyFactor().doubleValue(), evidence));
             }
         }
-        criteria.add(new Criterion("noOpenCriticalDivergence", "0 CRITICAL disagreeing verdicts over "
-                + targets.evaluationWindow(), Long.toString(evidence.openCritical()), evidence.openCritical() == 0));
+        criteria.add(new Criterion("noOpenCriticalDivergence", "0 open or acknowledged CRITICAL divergence cases",
+                Long.toString(evidence.openCritical()), evidence.openCritical() == 0));
         evidence.cohorts().forEach((cohort, byType) -> {
             for (String type : outcomeTypes) {
                 Tally tally = byType.getOrDefault(type, Tally.NONE);

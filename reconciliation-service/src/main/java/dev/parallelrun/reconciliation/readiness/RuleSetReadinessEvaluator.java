@@ -102,7 +102,7 @@ public class RuleSetReadinessEvaluator implements ReadinessEvaluator {
                 expiredInUse.add(id);
             }
         }
-        long openCritical = evidence.disagreeing(context, since, "CRITICAL");
+        long openCritical = evidence.openCases(context, "CRITICAL");
         Map<String, Latency> latency = new HashMap<>();
         if (readiness.latencyFactor() != null) {
             for (ReadinessEvidence.SideLatencies side : evidence.latencies(context, since)) {

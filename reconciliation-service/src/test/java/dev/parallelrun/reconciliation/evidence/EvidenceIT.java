@@ -143,8 +143,9 @@ class EvidenceIT {
         assertThat(elevenOClock.get("matchRate").isNull()).as("nothing counts toward it").isTrue();
         assertThat(pack.get("classificationSeverityCounts").toString())
                 .contains("{\"classification\":\"MISMATCH\",\"severity\":\"CRITICAL\",\"count\":1}");
-        assertThat(pack.get("casesAvailable").asBoolean()).isFalse();
-        assertThat(pack.get("casesByStateAndCategory")).isEmpty();
+        assertThat(pack.get("casesAvailable").asBoolean()).isTrue();
+        assertThat(pack.get("casesByStateAndCategory"))
+                .as("the CRITICAL mismatch's case was opened when it was stored, after the period's end").isEmpty();
         assertThat(pack.get("authorityDecisions")).hasSize(1);
         assertThat(pack.get("authorityDecisions").get(0).get("stage").asString()).isEqualTo("VALIDATED");
         assertThat(pack.get("readinessEvaluations")).as("a closed period: the decisions' snapshots, no current one")
@@ -166,6 +167,34 @@ class EvidenceIT {
         storeVerdict("2026-11-02T23:59:59Z", "ClaimAssessed", Classification.MATCH, Severity.NONE);
         assertThat(get(path, "auditor", null).json().get("digest").asString())
                 .as("a verdict in the period changes the evidence").isNotEqualTo(digest);
+    }
+
+    @Test
+    void countsThePeriodsCasesByTheirStateAtItsEndFromTheirHistory() throws Exception {
+        String path = "/api/v1/evidence/claims?from=2026-10-05T00:00:00Z&to=2026-10-06T00:00:00Z";
+        String acknowledgedInPeriod = storeCase("claims", "2026-10-04T10:00:00Z");
+        history(acknowledgedInPeriod, "2026-10-05T09:00:00Z", "OPEN", "ACKNOWLEDGED", null);
+        String resolvedInPeriod = storeCase("claims", "2026-10-05T10:00:00Z");
+        history(resolvedInPeriod, "2026-10-05T11:00:00Z", "OPEN", "ACKNOWLEDGED", null);
+        history(resolvedInPeriod, "2026-10-05T12:00:00Z", "ACKNOWLEDGED", "RESOLVED", "LEGACY_DEFECT");
+        String supersededBefore = storeCase("claims", "2026-10-03T10:00:00Z");
+        history(supersededBefore, "2026-10-04T10:00:00Z", "OPEN", "SUPERSEDED", null);
+        storeCase("claims", "2026-10-04T12:00:00Z");
+        storeCase("claims", "2026-10-07T12:00:00Z");
+        storeCase("pricing", "2026-10-05T12:00:00Z");
+
+        JsonNode pack = get(path, "auditor", "application/json").json();
+
+        assertThat(pack.get("casesAvailable").asBoolean()).isTrue();
+        assertThat(pack.get("casesByStateAndCategory").toString()).isEqualTo("[{\"state\":\"ACKNOWLEDGED\","
+                + "\"category\":null,\"count\":1},{\"state\":\"OPEN\",\"category\":null,\"count\":1},"
+                + "{\"state\":\"RESOLVED\",\"category\":\"LEGACY_DEFECT\",\"count\":1}]");
+        String digest = pack.get("digest").asString();
+
+        // work on the cases after the period's end changes neither its counts nor its digest
+        history(resolvedInPeriod, Instant.now().toString(), "RESOLVED", "OPEN", null);
+        history(acknowledgedInPeriod, Instant.now().toString(), "ACKNOWLEDGED", "RESOLVED", "UPSTREAM_DATA");
+        assertThat(get(path, "operator", "application/json").json().get("digest").asString()).isEqualTo(digest);
     }
 
     @Test
@@ -295,6 +324,25 @@ class EvidenceIT {
         verdicts.saveAll(List.of(new Verdict(UUID.randomUUID().toString(), 1, null, correlationId, "claims", outcomeType,
                 classification, severity, List.of(), claimsRuleSet(), at.minusSeconds(2), at.minusSeconds(1), at,
                 "legacy-" + correlationId, "shadow-" + correlationId, outcome, outcome, null)));
+    }
+
+    /** A case opened at the instant (its first history entry); its row's state is where later work left it. */
+    private String storeCase(String context, String openedAt) {
+        String caseId = UUID.randomUUID().toString();
+        String verdictId = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO divergence_case (case_id, correlation_id, context, outcome_type, state, severity, "
+                + "classification, verdict_id, opened_at, updated_at, version) VALUES (?::uuid, ?, ?, 'ClaimAssessed', "
+                + "'OPEN', 'HIGH', 'MISMATCH', ?::uuid, ?::timestamptz, ?::timestamptz, 1)", caseId,
+                "corr-" + caseId, context, verdictId, openedAt, openedAt);
+        jdbc.update("INSERT INTO divergence_case_history (case_id, at, actor, from_state, to_state, verdict_id) "
+                + "VALUES (?::uuid, ?::timestamptz, 'reconciliation', NULL, 'OPEN', ?::uuid)", caseId, openedAt, verdictId);
+        return caseId;
+    }
+
+    private void history(String caseId, String at, String from, String to, String category) {
+        jdbc.update("INSERT INTO divergence_case_history (case_id, at, actor, from_state, to_state, category, note, "
+                + "verdict_id) SELECT case_id, ?::timestamptz, 'operator', ?, ?, ?, 'worked', verdict_id "
+                + "FROM divergence_case WHERE case_id = ?::uuid", at, from, to, category, caseId);
     }
 
     private void storeDecision(String decidedAt, String reason) {

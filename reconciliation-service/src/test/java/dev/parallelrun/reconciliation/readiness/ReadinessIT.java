@@ -9,8 +9,12 @@ import dev.parallelrun.events.Side;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.authority.Cohort;
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.events.verdict.Verdict;
 import dev.parallelrun.reconciliation.UpstreamTopics;
 import dev.parallelrun.reconciliation.readiness.ReadinessReport.Criterion;
+import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore;
 import dev.parallelrun.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,6 +97,9 @@ class ReadinessIT {
     @Autowired
     ReadinessEvaluator evaluator;
 
+    @Autowired
+    VerdictStore verdictStore;
+
     private final EventCodec codec = EventCodec.standard();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -158,10 +165,12 @@ class ReadinessIT {
     }
 
     @Test
-    void isNotReadyWithAnOpenCriticalDivergenceOrAnExpiredVarianceInUse() throws Exception {
+    void isNotReadyWithAnOpenCriticalDivergenceCaseOrAnExpiredVarianceInUse() throws Exception {
         StoredVerdicts verdicts = new StoredVerdicts(jdbc);
         verdicts.matchesEveryHour(1, null, null);
-        String critical = verdicts.verdict("PaymentDecided", "MISMATCH", "CRITICAL", Instant.now(), "[]");
+        // through the verdict store, as the sink stores it: the CRITICAL mismatch opens a divergence case
+        String critical = "corr-" + UUID.randomUUID();
+        verdictStore.saveAll(List.of(paymentVerdict(critical, 1, Classification.MISMATCH, Severity.CRITICAL)));
         verdicts.verdict("ClaimAssessed", "EXPECTED_DIFFERENCE", "NONE", Instant.now(), "[{\"path\": \"/riskReasons\", "
                 + "\"comparator\": \"unordered+variance:retired-reason-codes\", \"withinTolerance\": true, "
                 + "\"severity\": \"NONE\"}]");
@@ -174,9 +183,36 @@ class ReadinessIT {
         assertThat(criterion(report, "noExpiredVarianceInUse").get("met").asBoolean()).isFalse();
         assertThat(criterion(report, "noExpiredVarianceInUse").get("actual").asString()).isEqualTo("retired-reason-codes");
 
-        // a later agreeing verdict supersedes the critical one: it is no longer open
-        jdbc.update("UPDATE verdict SET superseded_by = ? WHERE correlation_id = ?", UUID.randomUUID(), critical);
+        // a later agreeing verdict of the pair supersedes its case: it is no longer open
+        verdictStore.saveAll(List.of(paymentVerdict(critical, 2, Classification.MATCH, Severity.NONE)));
+        assertThat(jdbc.queryForObject("SELECT state FROM divergence_case WHERE correlation_id = ?", String.class,
+                critical)).isEqualTo("SUPERSEDED");
         assertThat(criterion(readiness("admin"), "noOpenCriticalDivergence").get("met").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOpenCriticalCaseBlocksWhateverItsAgeAndOneResolvedByAPersonNoLonger() throws Exception {
+        String critical = "corr-" + UUID.randomUUID();
+        verdictStore.saveAll(List.of(paymentVerdict(critical, 1, Classification.MISSING_SHADOW, Severity.CRITICAL)));
+        // opened long before the evaluation window: still open work
+        jdbc.update("UPDATE divergence_case SET opened_at = opened_at - interval '30 days' WHERE correlation_id = ?",
+                critical);
+        jdbc.update("UPDATE verdict SET decided_at = decided_at - interval '30 days' WHERE correlation_id = ?", critical);
+
+        assertThat(criterion(readiness("admin"), "noOpenCriticalDivergence").get("actual").asString()).isEqualTo("1");
+
+        jdbc.update("UPDATE divergence_case SET state = 'RESOLVED', category = 'UPSTREAM_DATA', version = version + 1 "
+                + "WHERE correlation_id = ?", critical);
+        assertThat(criterion(readiness("admin"), "noOpenCriticalDivergence").get("met").asBoolean()).isTrue();
+    }
+
+    private static Verdict paymentVerdict(String correlationId, int revision, Classification classification,
+            Severity severity) {
+        Instant at = Instant.now().minusSeconds(60 - revision);
+        return new Verdict(UUID.nameUUIDFromBytes((correlationId + "|" + revision).getBytes(StandardCharsets.UTF_8))
+                .toString(), revision, null, correlationId, "claims", "PaymentDecided", classification, severity,
+                List.of(), "structural-1", at, at, at, "legacy-" + correlationId, "shadow-" + correlationId, null, null,
+                null);
     }
 
     @Test

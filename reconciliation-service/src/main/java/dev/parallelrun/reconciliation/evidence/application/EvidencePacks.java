@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Assembles the evidence pack of a context and period from what is stored (verdicts, rule sets and their
- * activations, authority decisions with their readiness snapshots, replays requested, sign-offs) and, for an open period only, the
+ * activations, authority decisions with their readiness snapshots, replays requested, divergence cases by their state
+ * at the period's end from their append-only history, sign-offs) and, for an open period only, the
  * readiness evaluated now: everything a closed period's pack holds is stored and immutable, so its digest stays
  * the same until its data changes.
  */
@@ -32,17 +33,20 @@ public class EvidencePacks {
     private final AuthorityDecisions decisions;
     private final SignOffLedger signOffs;
     private final ReplayHistory replays;
+    private final CaseHistory cases;
     private final ObjectProvider<ReadinessEvaluator> readiness;
     private final Clock clock;
 
     /** @param readiness the readiness feature's evaluator; a build without one says so in an open period's pack */
     public EvidencePacks(VerdictCounts verdicts, RuleSetHistory ruleSets, AuthorityDecisions decisions,
-            SignOffLedger signOffs, ReplayHistory replays, ObjectProvider<ReadinessEvaluator> readiness, Clock clock) {
+            SignOffLedger signOffs, ReplayHistory replays, CaseHistory cases, ObjectProvider<ReadinessEvaluator> readiness,
+            Clock clock) {
         this.verdicts = verdicts;
         this.ruleSets = ruleSets;
         this.decisions = decisions;
         this.signOffs = signOffs;
         this.replays = replays;
+        this.cases = cases;
         this.readiness = readiness;
         this.clock = clock;
     }
@@ -85,7 +89,8 @@ public class EvidencePacks {
             current = evaluator == null ? null : reportNode(evaluator.evaluate(context, List.of()));
         }
         return EvidencePack.evidence(context, period, counts, ruleSets.inForce(context, period.from(), period.to(), named),
-                decided, replays.requestedBetween(context, period.from(), period.to()), current);
+                decided, replays.requestedBetween(context, period.from(), period.to()),
+                cases.countsAtEnd(context, period.from(), period.to()), current);
     }
 
     /** A readiness report as the readiness endpoint and the decisions' snapshots show it, its instant in ISO-8601. */

@@ -48,6 +48,18 @@ public final class EvidencePack {
     public static ObjectNode evidence(String context, EvidencePeriod period, List<VerdictCount> counts,
             List<RuleSetInForce> ruleSets, List<AuthorityDecision> decisions, List<ReplayRequested> replays,
             JsonNode currentReadiness) {
+        return evidence(context, period, counts, ruleSets, decisions, replays, null, currentReadiness);
+    }
+
+    /**
+     * The digested part of the pack, with the period's divergence cases by state and category at its end.
+     *
+     * @param cases {@code null} when the build records no cases (the pack then says so, rather than show an empty list
+     *              that reads as "no cases")
+     */
+    public static ObjectNode evidence(String context, EvidencePeriod period, List<VerdictCount> counts,
+            List<RuleSetInForce> ruleSets, List<AuthorityDecision> decisions, List<ReplayRequested> replays,
+            List<CaseCount> cases, JsonNode currentReadiness) {
         ObjectNode evidence = JSON.objectNode();
         evidence.put("context", context);
         ObjectNode bounds = evidence.putObject("period");
@@ -58,9 +70,14 @@ public final class EvidencePack {
         evidence.set("matchRateByOutcomeType", matchRateByOutcomeType(counts));
         evidence.set("matchRateByHour", matchRateByHour(counts));
         evidence.set("classificationSeverityCounts", classificationSeverityCounts(counts));
-        // divergence cases are a later issue: say so, rather than show an empty list that reads as "no cases"
-        evidence.put("casesAvailable", false);
-        evidence.putArray("casesByStateAndCategory");
+        evidence.put("casesAvailable", cases != null);
+        ArrayNode byState = evidence.putArray("casesByStateAndCategory");
+        if (cases != null) {
+            cases.stream().sorted(Comparator.comparing(CaseCount::state)
+                    .thenComparing(CaseCount::category, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .forEach(c -> byState.addObject().put("state", c.state()).put("category", c.category())
+                            .put("count", c.count()));
+        }
         ArrayNode sets = evidence.putArray("ruleSets");
         ruleSets.stream().sorted(Comparator.comparing(RuleSetInForce::version)).forEach(r -> sets.add(ruleSetNode(r)));
         ArrayNode decided = evidence.putArray("authorityDecisions");

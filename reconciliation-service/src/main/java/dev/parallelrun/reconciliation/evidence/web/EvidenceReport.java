@@ -54,6 +54,7 @@ final class EvidenceReport {
         classificationSeverity(html, pack.path("classificationSeverityCounts"));
         html.append("<h2>Divergence cases by state and category</h2>\n");
         if (pack.path("casesAvailable").asBoolean()) {
+            html.append("<p>Cases opened or changed in the period, or open at its start, by their state at its end.</p>\n");
             table(html, pack.path("casesByStateAndCategory"), columns("state", "State", "category", "Category", "count",
                     "Count"));
         } else {

@@ -2,14 +2,11 @@ package dev.parallelrun.reconciliation.readiness.persistence;
 
 import dev.parallelrun.events.authority.Cohort;
 import dev.parallelrun.events.verdict.Classification;
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +15,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The aggregations of the stored verdicts readiness needs beyond the window's classification counts (those come from
- * the verdict store's match-rate query): per hour, per cohort, the critical disagreements, the variances named, each
- * side's latency. Every query reads current verdicts only (a superseded verdict is history, not evidence) of one
- * context.
+ * the verdict store's match-rate query): per hour, per cohort, the variances named, each side's latency, and the open
+ * critical divergence cases. Every verdict query reads current verdicts only (a superseded verdict is history, not
+ * evidence) of one context.
  */
 @Repository
 public class ReadinessEvidence {
@@ -33,8 +30,9 @@ public class ReadinessEvidence {
             + "WHERE v.superseded_by IS NULL AND v.replay_id IS NULL AND v.context = ? AND v.decided_at >= ? "
             + "AND (?::text IS NULL OR i.product_line = ?) AND (?::text IS NULL OR i.region = ?) "
             + "AND (?::text IS NULL OR i.channel = ?) GROUP BY 1, 2";
-    private static final String DISAGREEING_OF_SEVERITY = "SELECT count(*) FROM verdict WHERE superseded_by IS NULL AND replay_id IS NULL "
-            + "AND context = ? AND decided_at >= ? AND severity = ? AND classification = ANY(?)";
+    /** Open work, whenever it was opened: a case the evaluation window no longer covers still blocks. */
+    private static final String OPEN_CASES_OF_SEVERITY = "SELECT count(*) FROM divergence_case WHERE context = ? "
+            + "AND severity = ? AND state IN ('OPEN', 'ACKNOWLEDGED')";
     /**
      * A difference an accepted variance covered names it in {@code variance}; verdicts stored before that field existed
      * name it in their comparator only ({@code <comparator>+variance:<id>}).
@@ -79,20 +77,13 @@ public class ReadinessEvidence {
                 cohort.region(), cohort.channel(), cohort.channel());
     }
 
-    /** Verdicts decided since the instant that disagree (MISMATCH, MISSING_*) with the given severity. */
-    public long disagreeing(String context, Instant since, String severity) {
-        String[] disagreeing = Arrays.stream(Classification.values())
-                .filter(c -> c.bucket() == Classification.MatchRateBucket.DISAGREE).map(Enum::name).toArray(String[]::new);
-        List<Long> count = jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(DISAGREEING_OF_SEVERITY);
-            ps.setString(1, context);
-            ps.setTimestamp(2, Timestamp.from(since));
-            ps.setString(3, severity);
-            Array array = con.createArrayOf("varchar", disagreeing);
-            ps.setArray(4, array);
-            return ps;
-        }, (rs, row) -> rs.getLong(1));
-        return count.isEmpty() ? 0 : count.get(0);
+    /**
+     * Divergence cases of the given severity still open or acknowledged (docs/operations.md, "Divergence cases"):
+     * opened by a disagreeing live verdict, closed by a person's resolution or a later agreeing verdict.
+     */
+    public long openCases(String context, String severity) {
+        Long count = jdbc.queryForObject(OPEN_CASES_OF_SEVERITY, Long.class, context, severity);
+        return count == null ? 0 : count;
     }
 
     /** The ids of the accepted variances the verdicts decided since the instant name. */

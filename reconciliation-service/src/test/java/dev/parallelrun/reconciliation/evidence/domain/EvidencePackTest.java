@@ -46,6 +46,24 @@ class EvidencePackTest {
     }
 
     @Test
+    void listsCasesByStateThenCategoryWhateverOrderTheyAreReadIn() {
+        List<VerdictCount> counts = List.of();
+        List<CaseCount> cases = List.of(new CaseCount("RESOLVED", "UPSTREAM_DATA", 2), new CaseCount("OPEN", null, 4),
+                new CaseCount("RESOLVED", "LEGACY_DEFECT", 1));
+        List<CaseCount> reversed = new java.util.ArrayList<>(cases);
+        java.util.Collections.reverse(reversed);
+
+        ObjectNode one = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), List.of(), cases, null);
+        ObjectNode other = EvidencePack.evidence("claims", CLOSED, counts, List.of(), List.of(), List.of(), reversed, null);
+
+        assertThat(one.get("casesAvailable").asBoolean()).isTrue();
+        assertThat(one.get("casesByStateAndCategory").toString()).isEqualTo("[{\"state\":\"OPEN\",\"category\":null,"
+                + "\"count\":4},{\"state\":\"RESOLVED\",\"category\":\"LEGACY_DEFECT\",\"count\":1},"
+                + "{\"state\":\"RESOLVED\",\"category\":\"UPSTREAM_DATA\",\"count\":2}]");
+        assertThat(EvidenceDigest.of(one)).isEqualTo(EvidenceDigest.of(other));
+    }
+
+    @Test
     void listsTheReplaysRequestedInThePeriodOldestFirstAndTheirOrderOfArrivalChangesNoDigest() {
         ReplayRequested noise = new ReplayRequested("run-2", "NOISE", "admin", Instant.parse("2026-11-02T11:30:00Z"),
                 "calibration", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), List.of(), 0,

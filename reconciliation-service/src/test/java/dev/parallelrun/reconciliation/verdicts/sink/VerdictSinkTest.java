@@ -128,7 +128,7 @@ class VerdictSinkTest {
         boolean down;
 
         FakeStore() {
-            super(null);
+            super(null, null);
         }
 
         @Override

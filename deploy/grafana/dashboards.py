@@ -76,6 +76,8 @@ COUNTED = c('agreement=~"agree|disagree"')
 NOTMATCH = c('classification!="MATCH"')
 MISSING = c('classification=~"MISSING_.*"')
 FAILED = c('classification="FAILED"')
+OPEN_CASES = c('state=~"OPEN|ACKNOWLEDGED"')
+CLOSED_CASES = c('state=~"RESOLVED|SUPERSEDED"')
 
 # ---------------------------------------------------------------------------------------------- overview
 b = Board()
@@ -178,6 +180,19 @@ b.panel("timeseries", "Divergences by severity",
         "Stored verdicts that are not a MATCH, by the severity of their worst differing field. HIGH and CRITICAL mismatches block a cutover.",
         [(f'sum by (severity) (rate(reconciliation_verdicts_total{NOTMATCH}[$__rate_interval]))', "{{severity}}")],
         w=12, h=8, unit="ops", stack=True)
+b.row("Ops work queue")
+b.panel("timeseries", "Open divergence cases",
+        "Divergence cases still asking for work, per context and state (OPEN: nobody has looked yet; ACKNOWLEDGED: someone works on it). Every disagreeing live verdict opens one case per pair and outcome type; a later agreeing verdict supersedes it. Work them at GET /api/v1/cases?state=OPEN (docs/operations.md, \"Divergence cases\"). An open CRITICAL case blocks readiness.",
+        [(f'max by (context, state) (parallelrun_cases{OPEN_CASES})', "{{context}} {{state}}")],
+        w=8, h=8, stack=True)
+b.panel("timeseries", "Closed divergence cases by category",
+        "Cases resolved by a person, by what they turned out to be (NEW_SERVICE_DEFECT, HIDDEN_LEGACY_RULE, EVENT_SEMANTICS, ACCEPTED_VARIANCE, BOUNDARY_WRONG, LEGACY_DEFECT, UPSTREAM_DATA), and cases SUPERSEDED by a later agreeing verdict (category none).",
+        [(f'sum by (state, category) (parallelrun_cases{CLOSED_CASES})', "{{state}} {{category}}")],
+        w=8, h=8, stack=True)
+b.panel("timeseries", "Oldest open divergence case",
+        "How long the oldest open or acknowledged case of each context has waited since it (last) opened; 0 with none. Steadily growing: the queue is not being worked.",
+        [(f'max by (context) (parallelrun_cases_oldest_open_age_seconds{C})', "{{context}}")],
+        w=8, h=8, unit="s")
 b.row("Reconciliation latency and correlation")
 b.panel("timeseries", "Reconciliation latency p50 / p95 / p99",
         "From the second outcome's arrival at the correlator to the verdict being committed on reconciliation.verdicts.v1 (visible to read-committed readers).",

@@ -8,8 +8,11 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.events.authority.AuthorityDecided;
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.reconciliation.UpstreamTopics;
 import dev.parallelrun.reconciliation.readiness.StoredVerdicts;
+import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore;
 import dev.parallelrun.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,6 +81,9 @@ class AuthorityIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    VerdictStore verdicts;
+
     private final EventCodec codec = EventCodec.standard();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -145,7 +151,8 @@ class AuthorityIT {
         assertThat(third.get("previous").get("cohorts")).hasSize(1);
 
         // a critical divergence: not ready any more, but a rollback needs no readiness
-        new StoredVerdicts(jdbc).verdict("PaymentDecided", "MISMATCH", "CRITICAL", Instant.now(), "[]");
+        verdicts.saveAll(List.of(StoredVerdicts.live("corr-" + UUID.randomUUID(), "PaymentDecided", 1,
+                Classification.MISMATCH, Severity.CRITICAL)));
         Response rollback = post("claims", "{\"stage\": \"SHADOW\", \"reason\": \"critical payment divergence\"}", "admin");
         assertThat(rollback.status()).as(rollback.text()).isEqualTo(201);
         JsonNode fourth = rollback.body();

@@ -11,7 +11,6 @@ import dev.parallelrun.events.fixtures.GoldenEvents;
 import dev.parallelrun.events.authority.Cohort;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
-import dev.parallelrun.events.verdict.Verdict;
 import dev.parallelrun.reconciliation.UpstreamTopics;
 import dev.parallelrun.reconciliation.readiness.ReadinessReport.Criterion;
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore;
@@ -170,7 +169,7 @@ class ReadinessIT {
         verdicts.matchesEveryHour(1, null, null);
         // through the verdict store, as the sink stores it: the CRITICAL mismatch opens a divergence case
         String critical = "corr-" + UUID.randomUUID();
-        verdictStore.saveAll(List.of(paymentVerdict(critical, 1, Classification.MISMATCH, Severity.CRITICAL)));
+        verdictStore.saveAll(List.of(StoredVerdicts.live(critical, "PaymentDecided", 1, Classification.MISMATCH, Severity.CRITICAL)));
         verdicts.verdict("ClaimAssessed", "EXPECTED_DIFFERENCE", "NONE", Instant.now(), "[{\"path\": \"/riskReasons\", "
                 + "\"comparator\": \"unordered+variance:retired-reason-codes\", \"withinTolerance\": true, "
                 + "\"severity\": \"NONE\"}]");
@@ -184,7 +183,7 @@ class ReadinessIT {
         assertThat(criterion(report, "noExpiredVarianceInUse").get("actual").asString()).isEqualTo("retired-reason-codes");
 
         // a later agreeing verdict of the pair supersedes its case: it is no longer open
-        verdictStore.saveAll(List.of(paymentVerdict(critical, 2, Classification.MATCH, Severity.NONE)));
+        verdictStore.saveAll(List.of(StoredVerdicts.live(critical, "PaymentDecided", 2, Classification.MATCH, Severity.NONE)));
         assertThat(jdbc.queryForObject("SELECT state FROM divergence_case WHERE correlation_id = ?", String.class,
                 critical)).isEqualTo("SUPERSEDED");
         assertThat(criterion(readiness("admin"), "noOpenCriticalDivergence").get("met").asBoolean()).isTrue();
@@ -193,7 +192,7 @@ class ReadinessIT {
     @Test
     void anOpenCriticalCaseBlocksWhateverItsAgeAndOneResolvedByAPersonNoLonger() throws Exception {
         String critical = "corr-" + UUID.randomUUID();
-        verdictStore.saveAll(List.of(paymentVerdict(critical, 1, Classification.MISSING_SHADOW, Severity.CRITICAL)));
+        verdictStore.saveAll(List.of(StoredVerdicts.live(critical, "PaymentDecided", 1, Classification.MISSING_SHADOW, Severity.CRITICAL)));
         // opened long before the evaluation window: still open work
         jdbc.update("UPDATE divergence_case SET opened_at = opened_at - interval '30 days' WHERE correlation_id = ?",
                 critical);
@@ -204,15 +203,6 @@ class ReadinessIT {
         jdbc.update("UPDATE divergence_case SET state = 'RESOLVED', category = 'UPSTREAM_DATA', version = version + 1 "
                 + "WHERE correlation_id = ?", critical);
         assertThat(criterion(readiness("admin"), "noOpenCriticalDivergence").get("met").asBoolean()).isTrue();
-    }
-
-    private static Verdict paymentVerdict(String correlationId, int revision, Classification classification,
-            Severity severity) {
-        Instant at = Instant.now().minusSeconds(60 - revision);
-        return new Verdict(UUID.nameUUIDFromBytes((correlationId + "|" + revision).getBytes(StandardCharsets.UTF_8))
-                .toString(), revision, null, correlationId, "claims", "PaymentDecided", classification, severity,
-                List.of(), "structural-1", at, at, at, "legacy-" + correlationId, "shadow-" + correlationId, null, null,
-                null);
     }
 
     @Test

@@ -1,9 +1,14 @@
 package dev.parallelrun.reconciliation.readiness;
 
+import dev.parallelrun.events.verdict.Classification;
+import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.events.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +35,19 @@ public final class StoredVerdicts {
                 + "severity, differences, rule_set_version, decided_at) VALUES (?, 1, ?, 'claims', ?, ?, ?, ?::jsonb, "
                 + "'structural-1', ?)", UUID.randomUUID(), correlationId, outcomeType, classification, severity,
                 differences, Timestamp.from(decidedAt));
+    }
+
+    /**
+     * Revision {@code revision} of a claims pair's verdict as the correlation emits it, decided about a minute ago: to
+     * store through the {@code VerdictStore}, as the sink does, so that a disagreeing one opens its divergence case.
+     */
+    public static Verdict live(String correlationId, String outcomeType, int revision, Classification classification,
+            Severity severity) {
+        Instant at = Instant.now().minusSeconds(60 - revision);
+        return new Verdict(UUID.nameUUIDFromBytes((correlationId + "|" + outcomeType + "|" + revision)
+                .getBytes(StandardCharsets.UTF_8)).toString(), revision, null, correlationId, "claims", outcomeType,
+                classification, severity, List.of(), "structural-1", at, at, at, "legacy-" + correlationId,
+                "shadow-" + correlationId, null, null, null);
     }
 
     /**

@@ -171,17 +171,19 @@ class EvidenceIT {
 
     @Test
     void countsThePeriodsCasesByTheirStateAtItsEndFromTheirHistory() throws Exception {
-        String path = "/api/v1/evidence/claims?from=2026-10-05T00:00:00Z&to=2026-10-06T00:00:00Z";
-        String acknowledgedInPeriod = storeCase("claims", "2026-10-04T10:00:00Z");
+        String path = "/api/v1/evidence/pricing?from=2026-10-05T00:00:00Z&to=2026-10-06T00:00:00Z";
+        String acknowledgedInPeriod = storeCase("pricing", "2026-10-04T10:00:00Z");
         history(acknowledgedInPeriod, "2026-10-05T09:00:00Z", "OPEN", "ACKNOWLEDGED", null);
-        String resolvedInPeriod = storeCase("claims", "2026-10-05T10:00:00Z");
+        String resolvedInPeriod = storeCase("pricing", "2026-10-05T10:00:00Z");
         history(resolvedInPeriod, "2026-10-05T11:00:00Z", "OPEN", "ACKNOWLEDGED", null);
         history(resolvedInPeriod, "2026-10-05T12:00:00Z", "ACKNOWLEDGED", "RESOLVED", "LEGACY_DEFECT");
-        String supersededBefore = storeCase("claims", "2026-10-03T10:00:00Z");
+        String supersededBefore = storeCase("pricing", "2026-10-03T10:00:00Z");
         history(supersededBefore, "2026-10-04T10:00:00Z", "OPEN", "SUPERSEDED", null);
-        storeCase("claims", "2026-10-04T12:00:00Z");
-        storeCase("claims", "2026-10-07T12:00:00Z");
-        storeCase("pricing", "2026-10-05T12:00:00Z");
+        storeCase("pricing", "2026-10-04T12:00:00Z");
+        storeCase("pricing", "2026-10-07T12:00:00Z");
+        // another context's case (closed long before the other tests' periods, so it is in none of their packs)
+        String otherContext = storeCase("claims", "2026-10-05T12:00:00Z");
+        history(otherContext, "2026-10-05T13:00:00Z", "OPEN", "SUPERSEDED", null);
 
         JsonNode pack = get(path, "auditor", "application/json").json();
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
+import dev.parallelrun.reconciliation.rules.domain.AcceptedVariance;
+import dev.parallelrun.reconciliation.rules.domain.RuleSet;
+import dev.parallelrun.reconciliation.rules.yaml.RuleSetParser;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,19 @@ class VarianceSnippetTest {
         assertThat(variance).containsEntry("id", "rounding-half-even").containsEntry("reason", note)
                 .containsEntry("paths", List.of())
                 .containsEntry("reference", "case:3f1c0b7e-5d0e-4a51-9a59-0c8f1d6b2a10");
+    }
+
+    @Test
+    void isARuleSetEntryTheRuleSetParserAccepts() {
+        String yaml = VarianceSnippet.of(resolved("PAY-42"), List.of("/net", "/lines/0/price"), "accepted by finance");
+
+        RuleSet ruleSet = RuleSetParser.parse("proposed.yml", ("context: claims\nversion: claims-next\n" + yaml)
+                .getBytes(StandardCharsets.UTF_8));
+
+        AcceptedVariance variance = ruleSet.variances().get("rounding-half-even");
+        assertThat(variance.reason()).isEqualTo("accepted by finance");
+        assertThat(variance.reference()).isEqualTo("PAY-42");
+        assertThat(variance.paths()).hasSize(2);
     }
 
     private static DivergenceCase resolved(String ticket) {

@@ -65,7 +65,7 @@ class ApiSecurityConfig {
                         .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         // the OpenAPI document and its Swagger UI (page, scripts, styles, config): any API user
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))

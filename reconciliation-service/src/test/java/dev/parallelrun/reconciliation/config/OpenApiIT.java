@@ -95,7 +95,7 @@ class OpenApiIT {
 
     @Test
     void servesTheDocumentAndItsSwaggerUiToApiUsersOnly() throws Exception {
-        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html",
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html",
                 "/swagger-ui/index.html")) {
             HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -105,6 +105,7 @@ class OpenApiIT {
         for (String user : List.of("auditor", "operator", "admin")) {
             assertThat(get("/v3/api-docs", user).statusCode()).as(user).isEqualTo(200);
         }
+        assertThat(get("/v3/api-docs.yaml", "auditor").body()).startsWith("openapi: 3.");
         HttpResponse<String> redirect = get("/swagger-ui.html", "auditor");
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -23,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,12 +74,11 @@ class VerdictExportController {
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletRequest request) {
         // limit and position are the list's paging: an export has neither
         VerdictStore.VerdictQuery query = ReconciliationController.query(context, outcomeType, classification, severity,
                 from, to, null, Integer.MAX_VALUE);
-        boolean csv = prefersCsv(accept);
+        boolean csv = prefersCsv(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
         // an export takes as long as its rows do: not the default asynchronous request timeout (30 s in Tomcat);
         // a client that stops reading is ended by the container's write timeout instead
         WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest().setTimeout(-1L);

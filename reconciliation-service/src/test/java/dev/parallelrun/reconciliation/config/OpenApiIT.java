@@ -65,7 +65,7 @@ class OpenApiIT {
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(
                 operation -> documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + normalized(path.getKey()))));
         List<String> contract = contractPaths();
-        assertThat(contract).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(contract).hasSizeGreaterThanOrEqualTo(17);
         List<String> missing = contract.stream().filter(endpoint -> {
             String[] parts = endpoint.split(" ", 2);
             return !documented.contains(parts[0] + " " + normalized(parts[1]));
@@ -105,7 +105,7 @@ class OpenApiIT {
         for (String user : List.of("auditor", "operator", "admin")) {
             assertThat(get("/v3/api-docs", user).statusCode()).as(user).isEqualTo(200);
         }
-        assertThat(get("/v3/api-docs.yaml", "auditor").body()).startsWith("openapi: 3.");
+        assertThat(get("/v3/api-docs.yaml", "auditor").body()).containsPattern("(?m)^openapi: \"?3\\.");
         HttpResponse<String> redirect = get("/swagger-ui.html", "auditor");
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(

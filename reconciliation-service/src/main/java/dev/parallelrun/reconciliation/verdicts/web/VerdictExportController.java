@@ -15,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,18 +70,20 @@ class VerdictExportController {
     @ApiResponse(responseCode = "200", description = "The export, as an attachment", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))})
-    @GetMapping(path = "/reconciliations/export", produces = {"text/csv", "application/x-ndjson"})
+    // no "produces": a request the mapping refused would fall through to /reconciliations/{correlationId} (a 404)
+    @GetMapping("/reconciliations/export")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String context,
             @RequestParam(required = false) String outcomeType,
             @RequestParam(required = false) String classification,
             @RequestParam(required = false) String severity,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            HttpServletRequest request) {
+            HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        MediaType format = format(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
+        boolean csv = CSV.equals(format);
         // limit and position are the list's paging: an export has neither
         VerdictStore.VerdictQuery query = ReconciliationController.query(context, outcomeType, classification, severity,
                 from, to, null, Integer.MAX_VALUE);
-        boolean csv = prefersCsv(String.join(",", Collections.list(request.getHeaders(HttpHeaders.ACCEPT))));
         // an export takes as long as its rows do: not the default asynchronous request timeout (30 s in Tomcat);
         // a client that stops reading is ended by the container's write timeout instead
         WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest().setTimeout(-1L);
@@ -115,28 +120,35 @@ class VerdictExportController {
     }
 
     /**
-     * Whether the client's most preferred acceptable format is CSV rather than NDJSON: the request mapping let
-     * through only an {@code Accept} that allows one of them; a wildcard ({@code *}{@code /*}, or none) is CSV.
+     * The format the client prefers, {@link #CSV} or {@link #NDJSON}, by the quality values of its {@code Accept};
+     * no {@code Accept} or a wildcard is CSV; a type the client refuses ({@code q=0}) is never chosen.
+     *
+     * @throws HttpMediaTypeNotAcceptableException (a 406 problem) when it accepts neither
      */
-    static boolean prefersCsv(String accept) {
+    static MediaType format(String accept) throws HttpMediaTypeNotAcceptableException {
         if (accept == null || accept.isBlank()) {
-            return true;
+            return CSV;
         }
-        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        List<MediaType> accepted;
+        try {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException(e.getMessage());
+        }
         MimeTypeUtils.sortBySpecificity(accepted);
         // a stable sort: by quality first, by specificity among equal qualities
         accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        List<MediaType> refused = accepted.stream().filter(type -> type.getQualityValue() == 0).toList();
         for (MediaType type : accepted) {
             if (type.getQualityValue() == 0) {
-                continue;
+                break;
             }
-            if (type.includes(CSV)) {
-                return true;
-            }
-            if (type.includes(NDJSON)) {
-                return false;
+            for (MediaType candidate : List.of(CSV, NDJSON)) {
+                if (type.includes(candidate) && refused.stream().noneMatch(no -> no.includes(candidate))) {
+                    return candidate;
+                }
             }
         }
-        return true;
+        throw new HttpMediaTypeNotAcceptableException(List.of(CSV, NDJSON));
     }
 }

@@ -1,6 +1,7 @@
 package dev.parallelrun.reconciliation.verdicts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.verdict.Classification;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,16 +62,22 @@ class VerdictCsvTest {
     }
 
     @Test
-    void choosesTheFormatTheClientPrefers() {
-        assertThat(VerdictExportController.prefersCsv(null)).isTrue();
-        assertThat(VerdictExportController.prefersCsv("*/*")).isTrue();
-        assertThat(VerdictExportController.prefersCsv("text/csv")).isTrue();
-        assertThat(VerdictExportController.prefersCsv("text/*")).isTrue();
-        assertThat(VerdictExportController.prefersCsv("application/x-ndjson")).isFalse();
-        assertThat(VerdictExportController.prefersCsv("application/*")).isFalse();
-        assertThat(VerdictExportController.prefersCsv("text/csv;q=0.2, application/x-ndjson")).isFalse();
-        assertThat(VerdictExportController.prefersCsv("*/*;q=0.1, application/x-ndjson")).isFalse();
-        assertThat(VerdictExportController.prefersCsv("application/json, text/csv;q=0.5")).isTrue();
-        assertThat(VerdictExportController.prefersCsv("text/csv;q=0, application/x-ndjson;q=0.1")).isFalse();
+    void choosesTheFormatTheClientPrefers() throws Exception {
+        assertThat(VerdictExportController.format(null)).isEqualTo(VerdictExportController.CSV);
+        assertThat(VerdictExportController.format("*/*")).isEqualTo(VerdictExportController.CSV);
+        assertThat(VerdictExportController.format("text/csv")).isEqualTo(VerdictExportController.CSV);
+        assertThat(VerdictExportController.format("text/*")).isEqualTo(VerdictExportController.CSV);
+        assertThat(VerdictExportController.format("application/x-ndjson")).isEqualTo(VerdictExportController.NDJSON);
+        assertThat(VerdictExportController.format("application/*")).isEqualTo(VerdictExportController.NDJSON);
+        assertThat(VerdictExportController.format("text/csv;q=0.2, application/x-ndjson"))
+                .isEqualTo(VerdictExportController.NDJSON);
+        assertThat(VerdictExportController.format("*/*;q=0.1, application/x-ndjson")).isEqualTo(VerdictExportController.NDJSON);
+        assertThat(VerdictExportController.format("application/json, text/csv;q=0.5")).isEqualTo(VerdictExportController.CSV);
+        assertThat(VerdictExportController.format("text/csv;q=0, */*")).isEqualTo(VerdictExportController.NDJSON);
+        for (String neither : List.of("application/json", "text/html, application/xml;q=0.9", "text/csv;q=0",
+                "not a media type")) {
+            assertThatThrownBy(() -> VerdictExportController.format(neither)).as(neither)
+                    .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+        }
     }
 }

@@ -78,24 +78,26 @@ class VerdictExportMillionIT {
         jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'verdict' "
                 + "AND indexname <> 'verdict_pkey'", String.class).forEach(name -> jdbc.execute("DROP INDEX " + name));
         foreignKeys.forEach(fk -> jdbc.execute("ALTER TABLE verdict DROP CONSTRAINT " + fk.get("conname")));
-        // one statement, in the database: verdict n decided n seconds after the start, so n = ROWS is the newest
+        // one statement, in the database: verdict n decided n seconds after the start, so n = ROWS is the newest;
+        // ids in load order (the primary key is kept); the shadow outcome differs from legacy's in riskScore
         int inserted = jdbc.update("""
                 INSERT INTO verdict (verdict_id, revision, correlation_id, context, outcome_type, classification, severity,
                     differences, rule_set_version, legacy_received_at, shadow_received_at, decided_at, legacy_event_id,
                     shadow_event_id, legacy_outcome, shadow_outcome)
                 SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid, 1, 'corr-' || lpad(n::text, 7, '0'), 'claims', 'ClaimAssessed',
+
                     'MISMATCH', 'HIGH',
                     jsonb_build_array(jsonb_build_object('path', '/riskScore', 'legacy', n % 97, 'shadow', n % 97 + 1,
                         'comparator', 'numeric', 'withinTolerance', false, 'variance', null, 'severity', 'HIGH')),
                     ?, t - interval '2 seconds', t - interval '1 second', t, 'legacy-' || n, 'shadow-' || n,
-                    jsonb_build_object('claimId', 'CLM-' || n, 'policyRef', 'POL-' || (n % 5000), 'fraudDecision', 'CLEAR',
-                        'riskScore', n % 97, 'payout', jsonb_build_object('amount', (n % 1000) * 10.5, 'currency', 'EUR'),
-                        'claimant', 'hmac:' || md5('claimant-' || n), 'reasonCodes', jsonb_build_array('R1', 'R7')),
-                    jsonb_build_object('claimId', 'CLM-' || n, 'policyRef', 'POL-' || (n % 5000), 'fraudDecision', 'CLEAR',
-                        'riskScore', n % 97 + 1, 'payout', jsonb_build_object('amount', (n % 1000) * 10.5, 'currency', 'EUR'),
-                        'claimant', 'hmac:' || md5('claimant-' || n), 'reasonCodes', jsonb_build_array('R1', 'R7'))
+                    legacy, legacy || jsonb_build_object('riskScore', n % 97 + 1)
                 FROM generate_series(1, ?) AS n,
-                    LATERAL (SELECT timestamptz '2026-01-01T00:00:00Z' + n * interval '1 second' AS t) AS decided
+                    LATERAL (SELECT timestamptz '2026-01-01T00:00:00Z' + n * interval '1 second' AS t,
+                        jsonb_build_object('claimId', 'CLM-' || n, 'policyRef', 'POL-' || (n % 5000),
+                            'fraudDecision', 'CLEAR', 'riskScore', n % 97,
+                            'payout', jsonb_build_object('amount', (n % 1000) * 10.5, 'currency', 'EUR'),
+                            'claimant', 'hmac:' || md5('claimant-' || n), 'reasonCodes', jsonb_build_array('R1', 'R7'))
+                            AS legacy) AS generated
                 """, VerdictFixtures.RULE_SET, ROWS);
         indexes.forEach(jdbc::execute);
         foreignKeys.forEach(fk -> jdbc.execute("ALTER TABLE verdict ADD CONSTRAINT " + fk.get("conname") + " " + fk.get("def")));

@@ -32,7 +32,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * remembered for a while and failed ones throttled per client address (the shared service-security module),
  * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
  * ({@code reconciliation.security.rate-limit}, 429 beyond it). {@code /actuator/**} is the shared chain's:
- * health for anyone, the rest for the metrics scraper.
+ * health for anyone, the rest for the metrics scraper. The OpenAPI document ({@code /v3/api-docs}) and its
+ * Swagger UI are for any API user, like the reads.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
@@ -63,6 +64,9 @@ class ApiSecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/rule-sets/what-if/*")
                         .hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
+                        // the OpenAPI document and its Swagger UI (page, scripts, styles, config): any API user
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").hasAnyRole("AUDITOR", "OPERATOR", "ADMIN")
                         .requestMatchers("/api/v1/**").hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.realmName("parallel-run").authenticationEntryPoint(

@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -48,6 +51,8 @@ public class VerdictStore {
             + "FROM verdict WHERE superseded_by IS NULL AND (correlation_id, outcome_type) IN "
             + "(SELECT * FROM unnest(?::varchar[], ?::varchar[]))";
     private static final String SUPERSEDE = "UPDATE verdict SET superseded_by = ? WHERE verdict_id = ? AND superseded_by IS NULL";
+    /** Rows an export holds at a time: enough to keep round trips few, small enough for any heap. */
+    static final int EXPORT_FETCH_SIZE = 500;
     private static final TypeReference<List<Difference>> DIFFERENCES = new TypeReference<>() {
     };
 
@@ -217,8 +222,41 @@ public class VerdictStore {
 
     /** Current verdicts matching the filter, newest first, after the cursor position if any. */
     public List<StoredVerdict> find(VerdictQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", superseded_by FROM verdict WHERE superseded_by IS NULL");
         List<Object> args = new ArrayList<>();
+        StringBuilder sql = select(query, args);
+        if (query.after() != null) {
+            sql.append(" AND (decided_at, verdict_id) < (?, ?)");
+            args.add(timestamp(query.after().decidedAt()));
+            args.add(UUID.fromString(query.after().verdictId()));
+        }
+        sql.append(" ORDER BY decided_at DESC, verdict_id DESC LIMIT ?");
+        args.add(query.limit());
+        return jdbc.query(sql.toString(), this::mapRow, args.toArray());
+    }
+
+    /**
+     * Every current verdict matching the filter of {@code query} (its position and limit are ignored), newest first
+     * like {@link #find}, handed to {@code each} one at a time: an export of millions of rows in constant memory.
+     * PostgreSQL streams a result set only from a server-side cursor, which its driver opens for a forward-only
+     * statement with a fetch size inside a transaction (not in auto-commit): hence the read-only transaction, and
+     * {@value #EXPORT_FETCH_SIZE} rows in memory at a time. Whatever {@code each} throws (a client that went away)
+     * ends the query, closes the cursor and returns the connection.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(VerdictQuery query, Consumer<StoredVerdict> each) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = select(query, args).append(" ORDER BY decided_at DESC, verdict_id DESC");
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(EXPORT_FETCH_SIZE);
+            new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+            return ps;
+        }, (RowCallbackHandler) rs -> each.accept(mapRow(rs, 0)));
+    }
+
+    /** The select of current verdicts matching the filters of {@code query}, live traffic unless it names a replay. */
+    private static StringBuilder select(VerdictQuery query, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(", superseded_by FROM verdict WHERE superseded_by IS NULL");
         // live traffic by default; a replay's verdicts when asked for by its id
         if (query.replayId() == null) {
             sql.append(" AND replay_id IS NULL");
@@ -231,14 +269,7 @@ public class VerdictStore {
         condition(sql, args, " AND severity = ?", query.severity() == null ? null : query.severity().name());
         condition(sql, args, " AND decided_at >= ?", timestamp(query.from()));
         condition(sql, args, " AND decided_at < ?", timestamp(query.to()));
-        if (query.after() != null) {
-            sql.append(" AND (decided_at, verdict_id) < (?, ?)");
-            args.add(timestamp(query.after().decidedAt()));
-            args.add(UUID.fromString(query.after().verdictId()));
-        }
-        sql.append(" ORDER BY decided_at DESC, verdict_id DESC LIMIT ?");
-        args.add(query.limit());
-        return jdbc.query(sql.toString(), this::mapRow, args.toArray());
+        return sql;
     }
 
     /** Every verdict of one business transaction, superseded ones included, by outcome type and revision. */

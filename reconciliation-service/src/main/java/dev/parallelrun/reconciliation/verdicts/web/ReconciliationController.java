@@ -9,6 +9,7 @@ import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore.Classifi
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore.StoredVerdict;
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore;
 import dev.parallelrun.reconciliation.web.InvalidQueryException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ class ReconciliationController {
     }
 
     /** Current verdicts, newest first, with keyset pagination. */
+    @Operation(summary = "Current verdicts, newest first, filtered, with keyset pagination")
     @GetMapping("/reconciliations")
     VerdictPage list(@RequestParam(required = false) String context,
             @RequestParam(required = false) String outcomeType,
@@ -57,11 +59,8 @@ class ReconciliationController {
         if (pageSize < 1 || pageSize > limits.maxLimit()) {
             throw new InvalidQueryException("limit", "must be between 1 and " + limits.maxLimit());
         }
-        var query = new VerdictStore.VerdictQuery(blankToNull(context), blankToNull(outcomeType),
-                parseEnum("classification", classification, Classification.class),
-                parseEnum("severity", severity, Severity.class), parseInstant("from", from), parseInstant("to", to),
-                VerdictCursor.parse(cursor), pageSize + 1);
-        List<StoredVerdict> rows = store.find(query);
+        List<StoredVerdict> rows = store.find(query(context, outcomeType, classification, severity, from, to,
+                VerdictCursor.parse(cursor), pageSize + 1));
         boolean more = rows.size() > pageSize;
         List<StoredVerdict> page = more ? rows.subList(0, pageSize) : rows;
         String next = more ? VerdictCursor.after(page.get(page.size() - 1)) : null;
@@ -69,6 +68,7 @@ class ReconciliationController {
     }
 
     /** The current verdict per outcome type of one business transaction, each with its superseded history. */
+    @Operation(summary = "One business transaction's current verdict per outcome type, each with its history")
     @GetMapping("/reconciliations/{correlationId}")
     TransactionView byCorrelationId(@PathVariable String correlationId) {
         List<StoredVerdict> rows = store.findByCorrelationId(correlationId);
@@ -90,6 +90,7 @@ class ReconciliationController {
     }
 
     /** agree / (agree + disagree) per context and outcome type, over the last {@code window}. */
+    @Operation(summary = "Match rate per context and outcome type over a window, with its target")
     @GetMapping("/match-rates")
     List<MatchRate> matchRates(@RequestParam(required = false) String context,
             @RequestParam(required = false, defaultValue = "PT15M") String window) {
@@ -116,6 +117,18 @@ class ReconciliationController {
                     unsampled.getOrDefault(parts[0], 0L), targets.targetOf(parts[0], parts[1])));
         });
         return rates;
+    }
+
+    /**
+     * The list's filters as a query of current live verdicts: blank matches anything, a value that does not parse
+     * is an {@link InvalidQueryException} (a 400 problem naming the parameter). The export filters the same way.
+     */
+    static VerdictStore.VerdictQuery query(String context, String outcomeType, String classification, String severity,
+            String from, String to, VerdictStore.Position after, int limit) {
+        return new VerdictStore.VerdictQuery(blankToNull(context), blankToNull(outcomeType),
+                parseEnum("classification", classification, Classification.class),
+                parseEnum("severity", severity, Severity.class), parseInstant("from", from), parseInstant("to", to),
+                after, limit);
     }
 
     private static String blankToNull(String value) {

@@ -33,11 +33,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * Access you can prove: every endpoint the running service maps (its controllers, Spring Boot's error page and the
- * actuator's endpoints, read from the application's own request mappings) x every method x {anonymous, AUDITOR,
+ * Access you can prove: every endpoint the running service maps (its controllers, Spring Boot's error page, the
+ * actuator's endpoints and URL-mapped handlers such as static resources, read from the application's own handler
+ * mappings) x every method x {anonymous, AUDITOR,
  * OPERATOR, ADMIN, the metrics scraper}, asked over real HTTP, against the decisions written down in
  * {@code access-matrix.csv}. An endpoint with no row fails ("no decided access rule"), and so does a row that
  * names no endpoint, so the file and the service cannot drift apart.
@@ -138,6 +140,12 @@ class AccessMatrixIT {
                         endpoints.add(method.name() + " " + pattern);
                     }
                 }
+            }
+        }
+        // static resources and other URL-mapped handlers (a console's files, say): served for GET (and HEAD)
+        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+            for (String pattern : mapping.getHandlerMap().keySet()) {
+                endpoints.add("GET " + pattern);
             }
         }
         return endpoints;

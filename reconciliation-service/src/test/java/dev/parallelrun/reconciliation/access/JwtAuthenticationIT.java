@@ -99,8 +99,15 @@ class JwtAuthenticationIT {
         String token = token(KEYS, "root@example.org", List.of("ROLE_ADMIN", "something-else"), Instant.now().plusSeconds(300));
 
         assertThat(send("GET", "/api/v1/access-log", "Bearer " + token).statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/replays", "Bearer " + token).statusCode()).as("past security: a 400 for {}")
-                .isEqualTo(400);
+        assertThat(send("POST", "/api/v1/replays", "Bearer " + token).statusCode()).as("past security, {} is no replay")
+                .isEqualTo(422);
+        HttpResponse<String> accepted = send("POST", "/api/v1/replays", "Bearer " + token, "{\"context\": \"claims\", "
+                + "\"from\": \"2020-01-01T00:00:00Z\", \"to\": \"2020-01-01T00:01:00Z\", \"reason\": \"a quiet minute\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String replayId = EventCodec.standard().mapper().readTree(accepted.body()).get("replayId").asString();
+        JsonNode run = EventCodec.standard().mapper().readTree(
+                send("GET", "/api/v1/replays/" + replayId, "Bearer " + token).body());
+        assertThat(run.get("requestedBy").asString()).as("the token's subject").isEqualTo("root@example.org");
     }
 
     @Test
@@ -159,9 +166,13 @@ class JwtAuthenticationIT {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization) throws Exception {
+        return send(method, path, authorization, "{}");
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,22 +34,30 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
  * ({@code reconciliation.security.rate-limit}, 429 beyond it). {@code /actuator/**} is the shared chain's:
  * health for anyone, the rest for the metrics scraper. The OpenAPI document ({@code /v3/api-docs}) and its
- * Swagger UI are for any API user, like the reads.
+ * Swagger UI are for any API user, like the reads. With {@code reconciliation.security.jwt.*} set, bearer tokens
+ * (JWT) are accepted too, their roles from a claim ({@link JwtAuthentication}); Basic keeps working. Every decision
+ * here is pinned, endpoint by endpoint and role by role, in the test resource {@code access-matrix.csv}
+ * ({@code AccessMatrixIT}): a new endpoint without a row fails the build.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
     static final List<String> ROLES = List.of("AUDITOR", "OPERATOR", "ADMIN");
+    private static final String BASIC_CHALLENGE = "Basic realm=\"parallel-run\"";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService apiUsers, ServiceSecurityProperties shared,
-            ReconciliationProperties properties, Clock clock) throws Exception {
+            ReconciliationProperties properties, Clock clock, ResourceLoader resources) throws Exception {
+        JwtAuthentication jwt = JwtAuthentication.of(properties.security().jwt(), resources);
+        String challenge = jwt == null ? BASIC_CHALLENGE : BASIC_CHALLENGE + ", Bearer";
         var rate = properties.security().rateLimit();
         var perUser = new ClientRateLimiter(rate.burst(),
                 Duration.ofSeconds(1).multipliedBy(rate.burst()).dividedBy(rate.requestsPerSecond()), 10_000);
         http.authenticationManager(ServiceUsers.cachingManager(apiUsers, shared, clock))
                 .addFilterAfter(new UserRateLimitFilter(perUser), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // who read what is audit data about people: admins only (and reading it is itself logged)
+                        .requestMatchers("/api/v1/access-log", "/api/v1/access-log/**").hasRole("ADMIN")
                         // signing an evidence pack is an auditor's act (or an admin's), not an operator's
                         .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*/sign-offs").hasAnyRole("AUDITOR", "ADMIN")
                         // moving authority is an admin's decision; reading it (and readiness) is everyone's
@@ -71,13 +80,27 @@ class ApiSecurityConfig {
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.realmName("parallel-run").authenticationEntryPoint(
                         (request, response, e) -> problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                                "valid credentials are required (HTTP Basic)", true)))
-                .exceptionHandling(handling -> handling.accessDeniedHandler(
+                                "valid credentials are required (HTTP Basic)", BASIC_CHALLENGE)))
+                .exceptionHandling(handling -> handling
+                        // one answer for a request without credentials, whichever kinds are accepted
+                        .authenticationEntryPoint((request, response, e) -> problem(response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", jwt == null
+                                        ? "valid credentials are required (HTTP Basic)"
+                                        : "valid credentials are required (HTTP Basic or a bearer token)", challenge))
+                        .accessDeniedHandler(
                         (request, response, e) -> problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                                "your role does not allow this request", false)))
+                                "your role does not allow this request", null)))
                 // a stateless API authenticated on every request: no session, no cookie, nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (jwt != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(token -> token.authenticationManager(jwt.authenticationManager()))
+                    .authenticationEntryPoint((request, response, e) -> problem(response,
+                            HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                            "the bearer token is not valid (signature, expiry, issuer, audience or name)",
+                            "Bearer error=\"invalid_token\"")));
+        }
         return http.build();
     }
 
@@ -118,11 +141,11 @@ class ApiSecurityConfig {
         return Clock.systemUTC();
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail, boolean challenge)
+    private static void problem(HttpServletResponse response, int status, String title, String detail, String challenge)
             throws IOException {
         response.setStatus(status);
-        if (challenge) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"parallel-run\"");
+        if (challenge != null) {
+            response.setHeader("WWW-Authenticate", challenge);
         }
         response.setContentType("application/problem+json");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status

@@ -171,8 +171,38 @@ public record ReconciliationProperties(
      * The API's users. Passwords in Spring Security's encoded form, e.g. {@code {bcrypt}...}.
      *
      * @param rateLimit requests per user: a token bucket of {@code burst}, refilled at {@code requests-per-second}
+     * @param jwt       optional bearer tokens next to HTTP Basic; off unless a key, a key set or an issuer is named
      */
-    public record Security(@DefaultValue List<User> users, @DefaultValue RateLimit rateLimit) {
+    public record Security(@DefaultValue List<User> users, @DefaultValue RateLimit rateLimit, @DefaultValue Jwt jwt) {
+    }
+
+    /**
+     * Bearer tokens (JWT, OAuth2 resource server) from an identity provider, accepted next to HTTP Basic when one of
+     * {@code publicKeyLocation}, {@code jwkSetUri} or {@code issuerUri} is set. The token's roles come from
+     * {@code rolesClaim} ({@code AUDITOR}, {@code OPERATOR}, {@code ADMIN}; other values are ignored), the person's
+     * name from {@code principalClaim}: it is what the access log and every {@code requestedBy} show.
+     *
+     * @param publicKeyLocation a PEM RSA public key ({@code file:/etc/parallelrun/jwt.pub}, {@code classpath:...}):
+     *                          tokens signed with its private key (RS256) are accepted, no network needed
+     * @param jwkSetUri         the identity provider's JWK set, fetched and cached
+     * @param issuerUri         the {@code iss} every token must carry; alone, also where the key set is discovered
+     *                          ({@code <issuer>/.well-known/openid-configuration}, at the first token)
+     * @param audiences         when not empty, a token's {@code aud} must name one of them
+     * @param rolesClaim        the claim holding the roles: a list or a space- or comma-separated string; a dotted
+     *                          name reaches into an object ({@code realm_access.roles})
+     * @param principalClaim    the claim naming the person; a token without it is refused (401)
+     */
+    public record Jwt(String publicKeyLocation, String jwkSetUri, String issuerUri, @DefaultValue List<String> audiences,
+            @DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String principalClaim) {
+
+        /** Whether bearer tokens are accepted at all. */
+        public boolean enabled() {
+            return isSet(publicKeyLocation) || isSet(jwkSetUri) || isSet(issuerUri);
+        }
+
+        static boolean isSet(String value) {
+            return value != null && !value.isBlank();
+        }
     }
 
     /** Answered 429 with {@code Retry-After} beyond it. */

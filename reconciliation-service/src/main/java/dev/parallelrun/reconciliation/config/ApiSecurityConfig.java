@@ -24,6 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
@@ -32,12 +35,16 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * remembered for a while and failed ones throttled per client address (the shared service-security module),
  * so that HTTP Basic on every request does not cost a bcrypt hash each time; each user has a request rate
  * ({@code reconciliation.security.rate-limit}, 429 beyond it). {@code /actuator/**} is the shared chain's:
- * health for anyone, the rest for the metrics scraper.
+ * health for anyone, the rest for the metrics scraper. The web console's files ({@code /console/**}) are public and
+ * served with a same-origin-only Content-Security-Policy; the console calls this API with the person's credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
     static final List<String> ROLES = List.of("AUDITOR", "OPERATOR", "ADMIN");
+    static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService apiUsers, ServiceSecurityProperties shared,
@@ -48,6 +55,8 @@ class ApiSecurityConfig {
         http.authenticationManager(ServiceUsers.cachingManager(apiUsers, shared, clock))
                 .addFilterAfter(new UserRateLimitFilter(perUser), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // the web console's files are public (they hold no data); every call they make is authenticated
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
                         // signing an evidence pack is an auditor's act (or an admin's), not an operator's
                         .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*/sign-offs").hasAnyRole("AUDITOR", "ADMIN")
                         // moving authority is an admin's decision; reading it (and readiness) is everyone's
@@ -71,6 +80,10 @@ class ApiSecurityConfig {
                 .exceptionHandling(handling -> handling.accessDeniedHandler(
                         (request, response, e) -> problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "your role does not allow this request", false)))
+                // the console runs only its own scripts and styles and talks only to this service
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_CONTENT_SECURITY_POLICY))))
                 // a stateless API authenticated on every request: no session, no cookie, nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -2,7 +2,7 @@
 // (GET /api/v1/authority/{context}/decisions) and the context's readiness (GET /api/v1/readiness/{context}).
 // Read only: moving authority is an ADMIN's decision through the API, with a reason.
 import * as api from './api.js';
-import { announce, failure, h, show, table, text, time } from './dom.js';
+import { announce, failure, fill, h, show, table, text, time } from './dom.js';
 
 function cohorts(list) {
   if (!list || list.length === 0) {
@@ -70,9 +70,9 @@ export async function renderAuthority(params) {
     api.get(`/api/v1/readiness/${encodeURIComponent(context)}`),
     api.get(`/api/v1/authority/${encodeURIComponent(context)}/decisions`),
   ]);
-  readiness.replaceChildren(h('h2#readiness-heading', {}, `Readiness of ${context}`), report.status === 'fulfilled'
+  fill(readiness, h('h2#readiness-heading', {}, `Readiness of ${context}`), report.status === 'fulfilled'
     ? readinessSection(report.value.body) : h('p.error', {}, failure('Loading the readiness', report.reason)));
-  decisions.replaceChildren(h('h2#timeline-heading', {}, `Authority timeline of ${context}`), log.status === 'fulfilled'
+  fill(decisions, h('h2#timeline-heading', {}, `Authority timeline of ${context}`), log.status === 'fulfilled'
     ? timeline(log.value.body, context) : h('p.error', {}, failure('Loading the authority timeline', log.reason)));
   announce(report.status === 'fulfilled' && log.status === 'fulfilled' ? `Authority and readiness of ${context} loaded.`
     : `Some of ${context}'s authority data could not be loaded.`);

@@ -2,7 +2,7 @@
 // ticket and history, and, for OPERATOR and ADMIN only, the transitions (If-Match with the case's ETag). Where the
 // service offers no cases (GET /api/v1/cases answers 404) the panel says so and the rest of the page works.
 import * as api from './api.js';
-import { announce, failure, h, table, text, time } from './dom.js';
+import { announce, failure, fill, h, table, text, time } from './dom.js';
 
 export const CATEGORIES = ['NEW_SERVICE_DEFECT', 'HIDDEN_LEGACY_RULE', 'EVENT_SEMANTICS', 'ACCEPTED_VARIANCE',
   'BOUNDARY_WRONG', 'LEGACY_DEFECT', 'UPSTREAM_DATA'];
@@ -68,7 +68,7 @@ async function showCase(section, verdict, id, caseId, message) {
   const category = theCase.category;
   const variance = pick(theCase, 'variance', 'varianceId');
   const item = (term, value, name) => [h('dt', {}, term), h('dd', { 'data-field': name }, value === null ? '—' : value)];
-  section.replaceChildren(heading,
+  fill(section, heading,
     message ? h('p.notice', { role: 'alert' }, message) : null,
     h('dl.summary.case-summary', {},
       item('Case', caseId, 'caseId'), item('State', state, 'state'), item('Category', category, 'category'),

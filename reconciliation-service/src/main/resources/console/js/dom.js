@@ -56,7 +56,7 @@ export function announce(message) {
 /** Replaces the view with a new one, sets the page title and moves focus to the view's heading. */
 export function show(title, ...children) {
   const view = document.getElementById('view');
-  view.replaceChildren(...children.flat().filter(Boolean));
+  fill(view, children);
   document.title = `${title} · Reconciliation console`;
   const heading = view.querySelector('h1');
   if (heading) {
@@ -104,4 +104,10 @@ export function percent(rate) {
 export function failure(what, error) {
   const detail = error && error.message ? error.message : String(error);
   return `${what} failed${error && error.status ? ` (HTTP ${error.status})` : ''}: ${detail}`;
+}
+
+/** Replaces an element's children; arrays are flattened, null and false left out. */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
 }

@@ -2,7 +2,7 @@
 // (GET /api/v1/match-rates/history) drawn as inline SVG, with the same figures as a table for anyone who cannot
 // see the chart. Below-target points have their own shape and words, not only their own colour.
 import * as api from './api.js';
-import { announce, failure, h, percent, show, svg, table, time } from './dom.js';
+import { announce, failure, fill, h, percent, show, svg, table, time } from './dom.js';
 
 const WINDOWS = [['PT15M', 'last 15 minutes'], ['PT1H', 'last hour'], ['PT6H', 'last 6 hours'], ['PT24H', 'last 24 hours']];
 const PERIODS = [['PT24H', 'PT1H', 'last 24 hours, hourly'], ['PT6H', 'PT15M', 'last 6 hours, every 15 minutes'],
@@ -145,9 +145,9 @@ export async function renderMatchRates(params) {
     api.get('/api/v1/match-rates/history', { context, step: period[1],
       from: new Date(now - periodMillis).toISOString(), to: new Date(now).toISOString() }),
   ]);
-  current.replaceChildren(h('h2#current-heading', {}, 'Now'), rates.status === 'fulfilled' ? currentTable(rates.value.body)
+  fill(current, h('h2#current-heading', {}, 'Now'), rates.status === 'fulfilled' ? currentTable(rates.value.body)
     : h('p.error', {}, failure('Loading the match rates', rates.reason)));
-  overTime.replaceChildren(h('h2#over-time-heading', {}, 'Over time'), history.status === 'fulfilled'
+  fill(overTime, h('h2#over-time-heading', {}, 'Over time'), history.status === 'fulfilled'
     ? historySection(history.value.body) : h('p.error', {}, failure('Loading the match-rate history', history.reason)));
   announce(rates.status === 'fulfilled' && history.status === 'fulfilled' ? 'Match rates loaded.'
     : 'Some match rates could not be loaded.');

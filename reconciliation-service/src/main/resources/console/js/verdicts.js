@@ -1,6 +1,6 @@
 // Verdict search: the list filters of GET /api/v1/reconciliations and its keyset paging (nextCursor).
 import * as api from './api.js';
-import { announce, failure, h, show, table, time } from './dom.js';
+import { announce, failure, fill, h, show, table, time } from './dom.js';
 
 export const CLASSIFICATIONS = ['MATCH', 'TOLERATED', 'EXPECTED_DIFFERENCE', 'TIMING', 'MISMATCH', 'MISSING_SHADOW',
   'MISSING_LEGACY', 'DATA_QUALITY', 'FAILED', 'UNANSWERED'];
@@ -64,7 +64,7 @@ export async function renderVerdicts(params) {
       params.cursor ? h('a', { href: `#/verdicts${api.query(filters)}` }, 'First page') : null,
       page.nextCursor ? h('a#next-page', { href: `#/verdicts${api.query(Object.assign({}, filters, { cursor: page.nextCursor }))}` },
         'Next page') : null);
-    results.replaceChildren(h('h2#results-heading', {}, 'Verdicts'),
+    fill(results, h('h2#results-heading', {}, 'Verdicts'),
       rows.length === 0 ? h('p', {}, 'No verdict matches these filters.')
         : table(`${rows.length} verdicts${params.cursor ? ' (a later page)' : ''}`,
           ['Correlation id', 'Decided at', 'Context', 'Outcome type', 'Classification', 'Severity', 'Differences'],
@@ -72,7 +72,7 @@ export async function renderVerdicts(params) {
       paging);
     announce(`${rows.length} verdicts loaded${page.nextCursor ? '; more on the next page' : ''}.`);
   } catch (error) {
-    results.replaceChildren(h('h2#results-heading', {}, 'Verdicts'), h('p.error', {}, failure('Searching verdicts', error)));
+    fill(results, h('h2#results-heading', {}, 'Verdicts'), h('p.error', {}, failure('Searching verdicts', error)));
     announce(failure('Searching verdicts', error));
   }
 }

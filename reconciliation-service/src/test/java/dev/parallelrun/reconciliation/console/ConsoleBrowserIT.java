@@ -2,6 +2,7 @@ package dev.parallelrun.reconciliation.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
@@ -133,8 +134,7 @@ class ConsoleBrowserIT {
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
         // the verdicts are through the sink once the API lists both
-        WebDriverWait sink = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
-        sink.until(d -> status("/api/v1/reconciliations/" + mismatch, "auditor") == 200
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("/api/v1/reconciliations/" + mismatch, "auditor") == 200
                 && status("/api/v1/reconciliations/" + tolerated, "auditor") == 200);
     }
 
@@ -258,7 +258,7 @@ class ConsoleBrowserIT {
         WebElement readiness = waitFor(By.id("readiness-table"));
         assertThat(readiness.getText()).contains("matchRate:ClaimAssessed");
         assertThat(browser.findElement(By.id("timeline-heading")).getText()).contains("claims");
-        waitForText(By.id("status"), "loaded");
+        waitForText(By.id("status"), "Authority and readiness of claims loaded");
         snap("authority-and-readiness");
 
         browser.findElement(By.id("logout")).click();

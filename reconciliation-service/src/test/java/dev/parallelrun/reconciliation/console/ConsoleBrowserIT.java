@@ -162,6 +162,7 @@ class ConsoleBrowserIT {
         HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/js/api.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(status("/console", null)).isEqualTo(302);
         assertThat(status("/api/v1/me", null)).isEqualTo(401);
         assertThat(status("/api/v1/reconciliations", null)).isEqualTo(401);
 
@@ -221,7 +222,7 @@ class ConsoleBrowserIT {
         row.findElement(By.linkText(mismatch)).click();
         waitForText(By.tagName("h1"), mismatch);
         WebElement difference = waitFor(By.cssSelector("table.differences tr[data-path='/fraudDecision']"));
-        assertThat(difference.getAttribute("class")).contains("row-differs");
+        assertThat(difference.getDomAttribute("class")).contains("row-differs");
         assertThat(difference.getText()).contains("≠").contains("differs").contains("comparator exact")
                 .contains("CLEAR").contains("REFER").contains("CRITICAL");
         WebElement withinTolerance = browser.findElement(By.cssSelector("table.differences tr[data-path='/riskScore']"));
@@ -239,7 +240,7 @@ class ConsoleBrowserIT {
 
         browser.get(base() + "/console/#/verdict/" + tolerated);
         WebElement variance = waitFor(By.cssSelector("table.differences tr[data-path='/riskReasons']"));
-        assertThat(variance.getAttribute("class")).contains("row-variance");
+        assertThat(variance.getDomAttribute("class")).contains("row-variance");
         assertThat(variance.getText()).contains("accepted variance fraud-model-v2-granular-reasons");
         assertThat(browser.findElement(By.cssSelector("table.differences tr[data-path='/amount']")).getText())
                 .contains("within tolerance");
@@ -250,7 +251,7 @@ class ConsoleBrowserIT {
         WebElement rate = waitFor(By.cssSelector("#match-rate-table tr[data-series='console/ClaimAssessed']"));
         assertThat(rate.getText()).contains("75.0 %").contains("below target");
         WebElement chart = waitFor(By.cssSelector("figure.series[data-series='console/ClaimAssessed'] svg[role='img']"));
-        assertThat(chart.findElement(By.tagName("title")).getAttribute("textContent")).contains("console / ClaimAssessed");
+        assertThat(chart.findElement(By.tagName("title")).getDomProperty("textContent")).contains("console / ClaimAssessed");
         assertThat(chart.findElements(By.cssSelector(".point"))).isNotEmpty();
         snap("match-rates");
 

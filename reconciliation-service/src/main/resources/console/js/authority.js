@@ -41,7 +41,7 @@ function timeline(decisions, context) {
 export async function renderAuthority(params) {
   let current = [];
   try {
-    current = (await api.get('/api/v1/authority')).body;
+    current = (await api.get('/api/v1/authority')).body.sort((a, b) => a.context.localeCompare(b.context));
   } catch (error) {
     announce(failure('Loading the current authority', error));
   }

@@ -132,7 +132,7 @@ class ConsoleBrowserIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1100", "--user-data-dir=" + userDataDir);
+                "--disable-dev-shm-usage", "--window-size=1400,2400", "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -259,8 +259,11 @@ class ConsoleBrowserIT {
         snap("match-rates");
 
         browser.findElement(By.linkText("Authority and readiness")).click();
-        WebElement readiness = waitFor(By.id("readiness-table"));
-        assertThat(readiness.getText()).contains("matchRate:ClaimAssessed");
+        waitFor(By.id("readiness-table"));
+        // every context with a rule set is listed with its stage; claims' readiness and timeline are a click away
+        browser.findElement(By.linkText("claims")).click();
+        waitForText(By.id("readiness-table"), "Readiness criteria of claims");
+        assertThat(browser.findElement(By.id("readiness-table")).getText()).contains("matchRate:ClaimAssessed");
         assertThat(browser.findElement(By.id("timeline-heading")).getText()).contains("claims");
         waitForText(By.id("status"), "Authority and readiness of claims loaded");
         snap("authority-and-readiness");

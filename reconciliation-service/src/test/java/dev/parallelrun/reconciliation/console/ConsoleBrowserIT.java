@@ -71,8 +71,9 @@ import tools.jackson.databind.JsonNode;
  * Selenium, against the service with a real PostgreSQL and the in-process Kafka broker; the verdicts go through the
  * verdict topic and the verdict sink, as live ones do. An operator logs in, filters to mismatches, opens one and sees
  * the highlighted difference and the rule that judged it, a tolerated verdict and its accepted variance, the match
- * rates with their chart, authority and readiness; an auditor finds no control that changes anything, and the server
- * refuses the change anyway. Every step leaves a screenshot in {@code target/console-screenshots/} (kept by CI).
+ * rates with their chart, authority and readiness, acknowledges the mismatch's divergence case, resolves it with a
+ * category and sees its history; an auditor finds no control that changes anything, and the server refuses the change
+ * anyway. Every step leaves a screenshot in {@code target/console-screenshots/} (kept by CI).
  *
  * <p>Without chromium and chromedriver the test fails (it does not skip): install Debian's {@code chromium} and
  * {@code chromium-driver} ({@code .ci/run} does when they are missing).
@@ -96,6 +97,7 @@ class ConsoleBrowserIT {
      * may be decided (as claims verdicts) while this one runs; counts of this context are this test's alone.
      */
     private static final String CONTEXT = "console";
+    private static final String CASE_PANEL = ".verdict[data-outcome-type='ClaimAssessed'] .case-panel";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
@@ -275,6 +277,49 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
+    void anOperatorAcknowledgesTheCaseResolvesItWithACategoryAndSeesItsHistory() throws Exception {
+        browser.get(base() + "/console/");
+        waitFor(By.id("login-user"));
+        logIn("operator");
+        browser.get(base() + "/console/#/verdict/" + mismatch);
+        waitForText(By.cssSelector(CASE_PANEL + " dd[data-field='state']"), "OPEN");
+        snap("case-open");
+
+        browser.findElement(By.cssSelector(CASE_PANEL + " textarea[name='note']")).sendKeys("seen: legacy clears a claim the new model refers");
+        browser.findElement(By.cssSelector(CASE_PANEL + " input[name='assignee']")).sendKeys("operator");
+        browser.findElement(By.cssSelector(CASE_PANEL + " button[data-to='ACKNOWLEDGED']")).click();
+        waitForText(By.cssSelector(CASE_PANEL + " dd[data-field='state']"), "ACKNOWLEDGED");
+        waitForText(By.cssSelector(CASE_PANEL + " .notice"), "Case acknowledged");
+        assertThat(browser.findElement(By.cssSelector(CASE_PANEL + " dd[data-field='assignee']")).getText()).isEqualTo("operator");
+        snap("case-acknowledged");
+
+        // resolving needs a category: the console asks for it before the server would refuse (422)
+        browser.findElement(By.cssSelector(CASE_PANEL + " textarea[name='note']")).sendKeys("legacy's rule misses same-day high-value claims");
+        browser.findElement(By.cssSelector(CASE_PANEL + " button[data-to='RESOLVED']")).click();
+        waitForText(By.cssSelector(CASE_PANEL + " .case-form .error"), "Choose a category");
+        new Select(browser.findElement(By.cssSelector(CASE_PANEL + " select[name='category']"))).selectByValue("LEGACY_DEFECT");
+        browser.findElement(By.cssSelector(CASE_PANEL + " button[data-to='RESOLVED']")).click();
+        waitForText(By.cssSelector(CASE_PANEL + " dd[data-field='state']"), "RESOLVED");
+        assertThat(browser.findElement(By.cssSelector(CASE_PANEL + " dd[data-field='category']")).getText())
+                .isEqualTo("LEGACY_DEFECT");
+
+        WebElement history = browser.findElement(By.cssSelector(CASE_PANEL + " table.case-history"));
+        List<String> changes = history.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(changes).anySatisfy(change -> assertThat(change).contains("operator").contains("OPEN")
+                .contains("ACKNOWLEDGED").contains("seen: legacy clears a claim the new model refers"));
+        assertThat(changes).anySatisfy(change -> assertThat(change).contains("operator").contains("ACKNOWLEDGED")
+                .contains("RESOLVED").contains("LEGACY_DEFECT").contains("legacy's rule misses same-day high-value claims"));
+        // a resolved case can only be reopened
+        assertThat(browser.findElements(By.cssSelector(CASE_PANEL + " button"))).extracting(WebElement::getText)
+                .containsExactly("Reopen");
+        snap("case-resolved");
+
+        browser.findElement(By.id("logout")).click();
+        waitFor(By.id("login-user"));
+    }
+
+    @Test
+    @Order(5)
     void anAuditorFindsNoControlThatChangesAnythingAndTheServerRefusesAChange() throws Exception {
         loggedOut();
         logIn("auditor");
@@ -283,6 +328,8 @@ class ConsoleBrowserIT {
         browser.get(base() + "/console/#/verdict/" + mismatch);
         waitFor(By.cssSelector("table.differences tr[data-path='/fraudDecision']"));
         casePanelLoaded();
+        assertThat(browser.findElement(By.cssSelector(CASE_PANEL + " dd[data-field='state']")).getText()).isEqualTo("RESOLVED");
+        assertThat(browser.findElement(By.cssSelector(CASE_PANEL + " table.case-history")).getText()).contains("LEGACY_DEFECT");
         assertThat(browser.findElements(By.cssSelector("form.case-form, textarea"))).isEmpty();
         assertOnlyReadingControls();
         snap("auditor-verdict");
@@ -315,8 +362,7 @@ class ConsoleBrowserIT {
     }
 
     private void casePanelLoaded() {
-        // on this branch the service offers no cases: the panel says so and the page still works
-        waitForText(By.cssSelector(".verdict[data-outcome-type='ClaimAssessed'] .case-panel"), "Cases unavailable");
+        waitFor(By.cssSelector(CASE_PANEL + " dd[data-field='state']"));
     }
 
     /** The console's login page in a tab that holds no credentials, whatever an earlier test left behind. */

@@ -25,6 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP Basic with least privilege: {@code AUDITOR} reads, {@code OPERATOR} reads and (later) works
@@ -38,12 +41,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * (JWT) are accepted too, their roles from a claim ({@link JwtAuthentication}); Basic keeps working. Every decision
  * here is pinned, endpoint by endpoint and role by role, in the test resource {@code access-matrix.csv}
  * ({@code AccessMatrixIT}): a new endpoint without a row fails the build.
+ * The web console's files ({@code /console/**}) are public and
+ * served with a same-origin-only Content-Security-Policy; the console calls this API with the person's credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
     static final List<String> ROLES = List.of("AUDITOR", "OPERATOR", "ADMIN");
     private static final String BASIC_CHALLENGE = "Basic realm=\"parallel-run\"";
+    static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService apiUsers, ServiceSecurityProperties shared,
@@ -58,6 +66,8 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         // who read what is audit data about people: admins only (and reading it is itself logged)
                         .requestMatchers("/api/v1/access-log", "/api/v1/access-log/**").hasRole("ADMIN")
+                        // the web console's files are public (they hold no data); every call they make is authenticated
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
                         // signing an evidence pack is an auditor's act (or an admin's), not an operator's
                         .requestMatchers(HttpMethod.POST, "/api/v1/evidence/*/sign-offs").hasAnyRole("AUDITOR", "ADMIN")
                         // moving authority is an admin's decision; reading it (and readiness) is everyone's
@@ -90,6 +100,10 @@ class ApiSecurityConfig {
                         .accessDeniedHandler(
                         (request, response, e) -> problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "your role does not allow this request", null)))
+                // the console runs only its own scripts and styles and talks only to this service
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_CONTENT_SECURITY_POLICY))))
                 // a stateless API authenticated on every request: no session, no cookie, nothing for CSRF to ride on
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

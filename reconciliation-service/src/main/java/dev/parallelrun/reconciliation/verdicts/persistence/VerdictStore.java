@@ -310,6 +310,24 @@ public class VerdictStore {
                 context, timestamp(from), timestamp(to));
     }
 
+    /**
+     * Current live verdicts decided in {@code [from, to)}, counted per time bucket of {@code stepSeconds} (aligned to
+     * the epoch, so a one-hour step gives UTC hours as {@link #countByHour} does), context, outcome type and
+     * classification: the match rate over time the console draws. The same verdicts the match-rate endpoint counts.
+     */
+    public List<BucketCount> countByBucket(String context, Instant from, Instant to, long stepSeconds) {
+        StringBuilder sql = new StringBuilder("SELECT floor(extract(epoch FROM decided_at) / ?)::bigint AS bucket, context, "
+                + "outcome_type, classification, count(*) AS n FROM verdict "
+                + "WHERE superseded_by IS NULL AND replay_id IS NULL AND decided_at >= ? AND decided_at < ?");
+        List<Object> args = new ArrayList<>(List.of(stepSeconds, timestamp(from), timestamp(to)));
+        condition(sql, args, " AND context = ?", context);
+        sql.append(" GROUP BY 1, context, outcome_type, classification ORDER BY 1, context, outcome_type");
+        return jdbc.query(sql.toString(), (rs, row) -> new BucketCount(
+                Instant.ofEpochSecond(rs.getLong("bucket") * stepSeconds), rs.getString("context"),
+                rs.getString("outcome_type"), Classification.valueOf(rs.getString("classification")), rs.getLong("n")),
+                args.toArray());
+    }
+
     private static void condition(StringBuilder sql, List<Object> args, String fragment, Object value) {
         if (value != null) {
             sql.append(fragment);
@@ -353,6 +371,10 @@ public class VerdictStore {
 
     /** How many current verdicts of a classification a context and outcome type has. */
     public record ClassificationCount(String context, String outcomeType, Classification classification, long count) {
+    }
+
+    /** How many current verdicts of a classification a context and outcome type has in the bucket starting at {@code start}. */
+    public record BucketCount(Instant start, String context, String outcomeType, Classification classification, long count) {
     }
 
     /** How many current verdicts of one hour have this outcome type, classification, severity and rule-set version. */

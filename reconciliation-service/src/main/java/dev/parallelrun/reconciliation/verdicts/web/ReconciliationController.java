@@ -29,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ReconciliationController {
 
+    /** The shortest step of the match-rate history, and the most steps one answer holds. */
+    static final Duration MIN_STEP = Duration.ofMinutes(1);
+    static final int MAX_BUCKETS = 2_000;
+
     private final VerdictStore store;
     private final UnsampledIntentStore unsampledIntents;
     private final MatchRateTarget targets;
@@ -131,6 +135,64 @@ class ReconciliationController {
                 after, limit);
     }
 
+    /**
+     * The match rate over time, for the console's chart: current live verdicts decided in {@code [from, to)} (default
+     * the last 24 hours) counted per {@code step} (aligned to the epoch: {@code PT1H} gives UTC hours, as the evidence
+     * pack's hourly rates), per context and outcome type. Every bucket of the period is listed, empty ones with a
+     * {@code null} rate, so a gap in traffic shows as a gap and not as a line drawn across it.
+     */
+    @GetMapping("/match-rates/history")
+    MatchRateHistory matchRateHistory(@RequestParam(required = false) String context,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false, defaultValue = "PT1H") String step) {
+        Duration bucket;
+        try {
+            bucket = Duration.parse(step);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException("step", "must be an ISO-8601 duration such as PT1H");
+        }
+        if (bucket.compareTo(MIN_STEP) < 0 || bucket.toNanos() % 1_000_000_000L != 0) {
+            throw new InvalidQueryException("step", "must be whole seconds and at least " + MIN_STEP);
+        }
+        Instant end = parseInstant("to", to);
+        end = end == null ? clock.instant() : end;
+        Instant start = parseInstant("from", from);
+        start = start == null ? end.minus(Duration.ofHours(24)) : start;
+        if (!start.isBefore(end)) {
+            throw new InvalidQueryException("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(limits.maxMatchRateWindow()) > 0) {
+            throw new InvalidQueryException("from", "the period must be at most " + limits.maxMatchRateWindow());
+        }
+        long stepSeconds = bucket.toSeconds();
+        long first = Math.floorDiv(start.getEpochSecond(), stepSeconds);
+        long last = Math.floorDiv(end.getEpochSecond() - 1, stepSeconds);
+        if (last - first + 1 > MAX_BUCKETS) {
+            throw new InvalidQueryException("step", "the period holds more than " + MAX_BUCKETS + " steps: choose a longer step");
+        }
+        Map<String, long[][]> counts = new LinkedHashMap<>();
+        for (VerdictStore.BucketCount count : store.countByBucket(blankToNull(context), start, end, stepSeconds)) {
+            long[][] buckets = counts.computeIfAbsent(count.context() + "\u0000" + count.outcomeType(),
+                    k -> new long[(int) (last - first + 1)][3]);
+            buckets[(int) (count.start().getEpochSecond() / stepSeconds - first)][count.classification().bucket().ordinal()]
+                    += count.count();
+        }
+        List<MatchRateSeries> series = new ArrayList<>();
+        counts.forEach((key, buckets) -> {
+            String[] parts = key.split("\u0000", 2);
+            List<MatchRatePoint> points = new ArrayList<>();
+            for (int i = 0; i < buckets.length; i++) {
+                Instant bucketStart = Instant.ofEpochSecond((first + i) * stepSeconds);
+                long agree = buckets[i][0];
+                long disagree = buckets[i][1];
+                points.add(new MatchRatePoint(bucketStart, bucketStart.plus(bucket), agree, disagree, buckets[i][2],
+                        agree + disagree == 0 ? null : (double) agree / (agree + disagree)));
+            }
+            series.add(new MatchRateSeries(parts[0], parts[1], targets.targetOf(parts[0], parts[1]), points));
+        });
+        return new MatchRateHistory(blankToNull(context), start, end, bucket.toString(), series);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
@@ -155,6 +217,18 @@ class ReconciliationController {
         } catch (DateTimeParseException e) {
             throw new InvalidQueryException(name, "must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
         }
+    }
+
+    /** The match rate over time of one or every context: one series per context and outcome type. */
+    record MatchRateHistory(String context, Instant from, Instant to, String step, List<MatchRateSeries> series) {
+    }
+
+    /** One context and outcome type over time, and the rate it must reach. */
+    record MatchRateSeries(String context, String outcomeType, double target, List<MatchRatePoint> points) {
+    }
+
+    /** One step of a series: its counts and {@code agree / (agree + disagree)}, {@code null} when nothing counts. */
+    record MatchRatePoint(Instant from, Instant to, long agree, long disagree, long excluded, Double matchRate) {
     }
 
     /** One page of verdicts and the cursor of the next, {@code null} on the last page. */

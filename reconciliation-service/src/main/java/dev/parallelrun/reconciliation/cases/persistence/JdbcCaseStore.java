@@ -123,6 +123,7 @@ public class JdbcCaseStore implements CaseStore {
         condition(sql, args, " AND severity = ?", filter.severity() == null ? null : filter.severity().name());
         condition(sql, args, " AND category = ?", filter.category() == null ? null : filter.category().name());
         condition(sql, args, " AND assignee = ?", filter.assignee());
+        condition(sql, args, " AND correlation_id = ?", filter.correlationId());
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String fragment, Object value) {

@@ -75,13 +75,15 @@ class CasesController {
     CasePage list(@RequestParam(required = false) String context, @RequestParam(required = false) String outcomeType,
             @RequestParam(required = false) String state, @RequestParam(required = false) String severity,
             @RequestParam(required = false) String category, @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String correlationId, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int pageSize = limit == null ? limits.defaultLimit() : limit;
         if (pageSize < 1 || pageSize > limits.maxLimit()) {
             throw new InvalidQueryException("limit", "must be between 1 and " + limits.maxLimit());
         }
         CaseFilter filter = filter(context, outcomeType, state, severity, category, assignee,
-                (name, problem) -> new InvalidQueryException(name, problem));
+                (name, problem) -> new InvalidQueryException(name, problem))
+                .withCorrelationId(correlationId == null || correlationId.isBlank() ? null : correlationId);
         List<DivergenceCase> rows = cases.find(filter, CaseCursor.parse(cursor), pageSize + 1);
         boolean more = rows.size() > pageSize;
         List<DivergenceCase> page = more ? rows.subList(0, pageSize) : rows;

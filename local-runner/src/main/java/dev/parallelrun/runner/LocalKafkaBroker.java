@@ -19,7 +19,7 @@ import org.apache.kafka.common.utils.Time;
  * A real, single-node Kafka broker (KRaft, combined broker and controller) running in this JVM, with
  * its log in a local folder so that a restart keeps every topic and offset.
  */
-final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -29,7 +29,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static LocalKafkaBroker start(Path dataDir, int port, int controllerPort) {
+    public static LocalKafkaBroker start(Path dataDir, int port, int controllerPort) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("log");
@@ -83,7 +83,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

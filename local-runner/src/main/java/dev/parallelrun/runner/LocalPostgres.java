@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A real PostgreSQL server (embedded binaries) with its data in a local folder, kept across restarts. */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     static final String DATABASE = "parallelrun";
 
@@ -23,7 +23,7 @@ final class LocalPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static LocalPostgres start(Path dataDir, int port) {
+    public static LocalPostgres start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir.getParent());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -55,15 +55,15 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    String user() {
+    public String user() {
         return "postgres";
     }
 
-    String password() {
+    public String password() {
         return "";
     }
 

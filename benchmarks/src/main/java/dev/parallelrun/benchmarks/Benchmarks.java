@@ -1,0 +1,57 @@
+package dev.parallelrun.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * The benchmark commands (README, "Performance"); each prints numbers, none is a test.
+ *
+ * <pre>
+ *   java -jar benchmarks/target/benchmarks.jar reconciliation [--pairs=100000,1000000] [--partitions=3] [--heap=1g]
+ *   java -jar benchmarks/target/benchmarks.jar comparison [JMH options, e.g. -f 1 -wi 2 -i 3]
+ * </pre>
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "reconciliation" -> ReconciliationBenchmark.main(rest);
+            case "comparison" -> org.openjdk.jmh.Main.main(withDefaultInclude(rest, ComparisonBenchmark.class.getName()));
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** JMH runs every benchmark on the class path unless told which: here, the comparison's. */
+    private static String[] withDefaultInclude(String[] args, String include) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return args;
+            }
+        }
+        String[] with = Arrays.copyOf(args, args.length + 1);
+        with[args.length] = include;
+        return with;
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: java -jar benchmarks/target/benchmarks.jar <benchmark> [options]
+                  reconciliation [--pairs=100000,1000000] [--partitions=3] [--heap=1g] [--jar=<reconciliation exec jar>]
+                      floods N outcome pairs onto outcomes.legacy.v1 / outcomes.shadow.v1, waits until every verdict is
+                      committed in PostgreSQL, then measures the raw limit on the same broker and database (produce the
+                      same outcomes, read them back once, COPY the same rows); prints both and their ratio
+                  comparison [JMH options]
+                      JMH benchmarks of the comparison hot path (decode, compare, encode a verdict)""");
+    }
+}

@@ -1,0 +1,390 @@
+package dev.parallelrun.benchmarks;
+
+import dev.parallelrun.events.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Target 1 of the performance issue: reconciliation against the raw Kafka + PostgreSQL limit, in one run.
+ *
+ * <p>For each N: a fresh broker and PostgreSQL (the local platform's own), reconciliation-service as its own process
+ * (its executable jar). N contract-shaped outcome pairs are flooded onto {@code outcomes.legacy.v1} /
+ * {@code outcomes.shadow.v1}; the clock stops when every verdict is committed in PostgreSQL (the correlation and the
+ * verdict sink have committed the ends of their topics and the verdict table holds N current verdicts, each of the
+ * class its pair was built to have). Then, on the same broker and database, the raw sequential work the pipeline
+ * cannot avoid: produce the same 2N outcomes, read them back once, COPY the same N verdict rows into a table like
+ * the verdict table (its indexes included). The ratio is pipeline pairs/s over raw pairs/s.
+ */
+final class ReconciliationBenchmark {
+
+    private static final String STREAMS_GROUP = "reconciliation-service";
+    private static final Duration NO_PROGRESS_LIMIT = Duration.ofMinutes(3);
+    private static final PrintStream OUT = System.out;
+
+    private final Options options;
+
+    private ReconciliationBenchmark(Options options) {
+        this.options = options;
+    }
+
+    record Options(List<Long> pairs, int partitions, String heap, Path jar, List<String> jvmArgs, List<String> serviceArgs,
+            boolean keep) {
+    }
+
+    /** What one N came to. */
+    record Result(long pairs, double pipelineSeconds, double floodSeconds, double rawProduceSeconds,
+            double rawConsumeSeconds, double rawCopySeconds, long rssBefore, long rssAfter, double serviceCpuSeconds,
+            Map<String, Long> classifications, boolean asExpected) {
+
+        double rawSeconds() {
+            return rawProduceSeconds + rawConsumeSeconds + rawCopySeconds;
+        }
+
+        double pipelineRate() {
+            return pairs / pipelineSeconds;
+        }
+
+        double rawRate() {
+            return pairs / rawSeconds();
+        }
+    }
+
+    static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        List<String> jvmArgs = new ArrayList<>();
+        List<String> serviceArgs = new ArrayList<>();
+        for (String arg : argv) {
+            if (arg.startsWith("--jvm=")) {
+                jvmArgs.add(arg.substring("--jvm=".length()));
+            } else if (arg.startsWith("--service=")) {
+                serviceArgs.add(arg.substring("--service=".length()));
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (arg.equals("--keep")) {
+                args.put("keep", "true");
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        List<Long> pairs = Stream.of(args.getOrDefault("pairs", "100000,1000000").split(","))
+                .map(String::trim).map(Long::parseLong).toList();
+        Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("reconciliation-service");
+        Options options = new Options(pairs, Integer.parseInt(args.getOrDefault("partitions", "3")),
+                args.getOrDefault("heap", "1g"), jar, jvmArgs, serviceArgs, args.containsKey("keep"));
+        new ReconciliationBenchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        OUT.printf("reconciliation benchmark: %s pairs, %d partitions, reconciliation-service -Xmx%s, %d cores%n",
+                options.pairs(), options.partitions(), options.heap(), Runtime.getRuntime().availableProcessors());
+        List<Result> results = new ArrayList<>();
+        for (long n : options.pairs()) {
+            results.add(measure(n));
+        }
+        OUT.println();
+        OUT.printf("%-10s %12s %12s %10s %12s %7s %28s %12s %10s %s%n", "pairs", "pipeline s", "pairs/s", "raw s",
+                "raw pairs/s", "ratio", "raw: produce/consume/copy s", "rss growth", "cpu s", "verdicts");
+        boolean allExpected = true;
+        for (Result r : results) {
+            OUT.printf("%-10d %12.1f %12.0f %10.1f %12.0f %7.2f %28s %9.0f MiB %10.1f %s%n", r.pairs(),
+                    r.pipelineSeconds(), r.pipelineRate(), r.rawSeconds(), r.rawRate(), r.pipelineRate() / r.rawRate(),
+                    String.format("%.1f/%.1f/%.1f", r.rawProduceSeconds(), r.rawConsumeSeconds(), r.rawCopySeconds()),
+                    (r.rssAfter() - r.rssBefore()) / 1048576.0, r.serviceCpuSeconds(),
+                    (r.asExpected() ? "as expected " : "NOT AS EXPECTED ") + r.classifications());
+            allExpected &= r.asExpected();
+        }
+        if (!allExpected) {
+            throw new IllegalStateException("some verdicts were not the ones their pairs were built to have");
+        }
+    }
+
+    private Result measure(long n) throws Exception {
+        Path dir = Files.createTempDirectory("parallelrun-bench-");
+        OUT.printf("%n== %d pairs (data in %s)%n", n, dir);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        OUT.print("   generating the outcomes... ");
+        Instant base = Instant.now();
+        byte[][] legacy = new byte[(int) n][];
+        byte[][] shadow = new byte[(int) n][];
+        String[] keys = new String[(int) n];
+        for (int i = 0; i < n; i++) {
+            Instant time = base.plusNanos(i * 1000L);
+            keys[i] = Outcomes.correlationId(run, i);
+            legacy[i] = Outcomes.outcome(run, i, Outcomes.LEGACY, time);
+            shadow[i] = Outcomes.outcome(run, i, Outcomes.SHADOW, time);
+        }
+        OUT.printf("%d in %.1f s%n", 2 * n, Duration.between(base, Instant.now()).toMillis() / 1000.0);
+        try (Infrastructure infra = Infrastructure.start(dir)) {
+            infra.createTopics(options.partitions(), Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, "bench.raw.legacy",
+                    "bench.raw.shadow");
+            int port = Infrastructure.freePort();
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+            jvm.addAll(options.jvmArgs());
+            List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local", "--spring.main.banner-mode=off",
+                    "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
+                    "--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
+                    "--spring.datasource.password=" + infra.dbPassword(),
+                    "--reconciliation.topics.partitions=" + options.partitions(),
+                    "--reconciliation.streams.state-dir=" + dir.resolve("reconciliation-state"),
+                    "--management.endpoint.health.show-details=always"));
+            args.addAll(options.serviceArgs());
+            try (ServiceProcess service = ServiceProcess.start(options.jar(), jvm, args, port, dir.resolve("reconciliation.log"));
+                    Admin admin = infra.admin();
+                    Connection db = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
+                OUT.println("   starting reconciliation-service (pid " + service.pid() + ", log " + dir.resolve("reconciliation.log") + ")");
+                service.awaitHealthy("\"state\":\"RUNNING\"", Duration.ofMinutes(4));
+                long rssBefore = service.residentBytes();
+                long cpuBefore = service.cpuMillis();
+
+                OUT.print("   flooding the outcome topics... ");
+                long start = System.nanoTime();
+                Map<TopicPartition, Long> ends = produce(infra, Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, keys, legacy, shadow);
+                double flood = seconds(start);
+                OUT.printf("%.1f s; waiting for every verdict in PostgreSQL...%n", flood);
+                awaitVerdicts(admin, db, n, ends, start);
+                double pipeline = seconds(start);
+                long rssAfter = service.residentBytes();
+                double cpu = (service.cpuMillis() - cpuBefore) / 1000.0;
+                Map<String, Long> classifications = classifications(db);
+                boolean expected = classifications.equals(expectedClassifications(n));
+                OUT.printf("   pipeline: %.1f s, %.0f pairs/s, reconciliation used %.1f s of CPU%n", pipeline, n / pipeline, cpu);
+
+                OUT.print("   raw limit: produce... ");
+                start = System.nanoTime();
+                produce(infra, "bench.raw.legacy", "bench.raw.shadow", keys, legacy, shadow);
+                double produce = seconds(start);
+                OUT.printf("%.1f s, read back... ", produce);
+                start = System.nanoTime();
+                long read = consume(infra, List.of("bench.raw.legacy", "bench.raw.shadow"), 2 * n);
+                double consume = seconds(start);
+                OUT.printf("%.1f s (%d records), COPY... ", consume, read);
+                double copy = copyVerdicts(db, dir.resolve("verdicts.copy"), n);
+                OUT.printf("%.1f s%n", copy);
+                return new Result(n, pipeline, flood, produce, consume, copy, rssBefore, rssAfter, cpu, classifications,
+                        expected);
+            }
+        } finally {
+            if (!options.keep()) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    /** Each pair's legacy then shadow outcome, keyed by correlation id; the end offset of every partition written. */
+    private static Map<TopicPartition, Long> produce(Infrastructure infra, String legacyTopic, String shadowTopic,
+            String[] keys, byte[][] legacy, byte[][] shadow) throws InterruptedException, ExecutionException {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < keys.length; i++) {
+                producer.send(new ProducerRecord<>(legacyTopic, keys[i], legacy[i]), (metadata, e) -> track(ends, metadata, e));
+                producer.send(new ProducerRecord<>(shadowTopic, keys[i], shadow[i]), (metadata, e) -> track(ends, metadata, e));
+            }
+            producer.flush();
+        }
+        return ends;
+    }
+
+    private static void track(Map<TopicPartition, Long> ends, org.apache.kafka.clients.producer.RecordMetadata metadata,
+            Exception e) {
+        if (e != null) {
+            throw new IllegalStateException("the broker refused an outcome", e);
+        }
+        synchronized (ends) {
+            ends.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1, Math::max);
+        }
+    }
+
+    /**
+     * Until PostgreSQL holds N verdicts (counted often once the correlation has committed the end of every outcome
+     * partition). Fails when nothing moves for three minutes.
+     */
+    private static void awaitVerdicts(Admin admin, Connection db, long n, Map<TopicPartition, Long> outcomeEnds, long start)
+            throws Exception {
+        long lastProgress = System.nanoTime();
+        long lastCount = -1;
+        long lastReport = System.nanoTime();
+        while (true) {
+            // counting a large table costs the database a scan: only once the correlation has read every outcome
+            boolean correlated = caughtUp(admin, STREAMS_GROUP, outcomeEnds);
+            boolean report = System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10);
+            if (correlated || report) {
+                long count = count(db);
+                if (count >= n) {
+                    return;
+                }
+                if (count != lastCount) {
+                    lastCount = count;
+                    lastProgress = System.nanoTime();
+                }
+                if (report) {
+                    OUT.printf("     %.0f s: %d of %d verdicts stored%s%n", seconds(start), count, n,
+                            correlated ? "" : ", the correlation still reading outcomes");
+                    lastReport = System.nanoTime();
+                }
+            }
+            if (System.nanoTime() - lastProgress > NO_PROGRESS_LIMIT.toNanos()) {
+                throw new IllegalStateException("no verdict stored for " + NO_PROGRESS_LIMIT + ": " + lastCount + " of " + n);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
+        if (ends.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            OffsetAndMetadata offset = committed.get(end.getKey());
+            if (end.getValue() > 0 && (offset == null || offset.offset() < end.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long count(Connection db) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM reconciliation.verdict")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> classifications(Connection db) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT classification, count(*) FROM reconciliation.verdict WHERE superseded_by IS NULL GROUP BY 1")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    static Map<String, Long> expectedClassifications(long n) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (long i = 0; i < n; i++) {
+            counts.merge(Outcomes.expectedClassification(i), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Reads every record of the topics once, from the beginning. */
+    private static long consume(Infrastructure infra, List<String> topics, long expected) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                for (PartitionInfo p : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, p.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long bytes = 0;
+            while (read < expected) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(1));
+                for (var record : records) {
+                    bytes += record.value().length;
+                    read++;
+                }
+            }
+            if (bytes == 0) {
+                throw new IllegalStateException("read nothing");
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Writes the stored verdicts out (not timed), then COPYs them into a table like the verdict table, its indexes
+     * included (timed); returns the seconds of the COPY.
+     */
+    private static double copyVerdicts(Connection db, Path file, long n) throws SQLException, IOException {
+        String columns = "verdict_id, revision, supersedes, superseded_by, correlation_id, context, outcome_type, "
+                + "classification, severity, differences, rule_set_version, legacy_received_at, shadow_received_at, "
+                + "decided_at, legacy_event_id, shadow_event_id, legacy_outcome, shadow_outcome, recorded_at, replay_id";
+        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            copy.copyOut("COPY (SELECT " + columns + " FROM reconciliation.verdict) TO STDOUT", out);
+        }
+        try (Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS public.bench_raw_verdict");
+            statement.execute("CREATE TABLE public.bench_raw_verdict (LIKE reconciliation.verdict INCLUDING DEFAULTS "
+                    + "INCLUDING INDEXES INCLUDING CONSTRAINTS)");
+        }
+        long start = System.nanoTime();
+        long rows;
+        try (InputStream in = Files.newInputStream(file)) {
+            rows = copy.copyIn("COPY public.bench_raw_verdict (" + columns + ") FROM STDIN", in);
+        }
+        double seconds = seconds(start);
+        if (rows != n) {
+            throw new IllegalStateException("COPY wrote " + rows + " rows, expected " + n);
+        }
+        return seconds;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            OUT.println("   could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.parallelrun.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A service as its own OS process (its executable jar), as in production: its memory and CPU are its own. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI health;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceProcess(Process process, URI health, Path log) {
+        this.process = process;
+        this.health = health;
+        this.log = log;
+    }
+
+    /** Finds {@code <module>/target/<module>-*-exec.jar} from the working folder or its parent. */
+    static Path executableJar(String module) {
+        for (Path root : List.of(Path.of(""), Path.of(".."))) {
+            Path target = root.resolve(module).resolve("target");
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> files = Files.list(target)) {
+                    var jar = files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst();
+                    if (jar.isPresent()) {
+                        return jar.get().toAbsolutePath();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("no executable jar of " + module + ": build first (./mvnw -q -DskipTests package)");
+    }
+
+    static ServiceProcess start(Path jar, List<String> jvmArgs, List<String> args, int port, Path log) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new ServiceProcess(process, URI.create("http://localhost:" + port + "/actuator/health"), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + jar, e);
+        }
+    }
+
+    /** Waits until the health endpoint answers UP with the given detail in it. */
+    void awaitHealthy(String detail, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; its log: " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains(detail)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException("the service did not become healthy within " + timeout + "; its log: " + log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size in bytes (Linux {@code /proc/<pid>/status}), -1 where it cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** CPU time the process has used so far, in milliseconds (-1 where unknown). */
+    long cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -67,7 +67,7 @@ final class ReconciliationBenchmark {
     }
 
     /** What one N came to. */
-    record Result(long pairs, double pipelineSeconds, double floodSeconds, double rawProduceSeconds,
+    record Result(long pairs, double pipelineSeconds, double rawProduceSeconds,
             double rawConsumeSeconds, double rawCopySeconds, long rssBefore, long rssAfter, double serviceCpuSeconds,
             Map<String, Long> classifications, boolean asExpected) {
 
@@ -195,7 +195,7 @@ final class ReconciliationBenchmark {
                 OUT.printf("%.1f s (%d records), COPY... ", consume, read);
                 double copy = copyVerdicts(db, dir.resolve("verdicts.copy"), n);
                 OUT.printf("%.1f s%n", copy);
-                return new Result(n, pipeline, flood, produce, consume, copy, rssBefore, rssAfter, cpu, classifications,
+                return new Result(n, pipeline, produce, consume, copy, rssBefore, rssAfter, cpu, classifications,
                         expected);
             }
         } finally {

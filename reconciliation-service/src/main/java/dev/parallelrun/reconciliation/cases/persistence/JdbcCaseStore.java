@@ -28,12 +28,20 @@ public class JdbcCaseStore implements CaseStore {
 
     private static final String COLUMNS = "case_id, correlation_id, context, outcome_type, state, category, variance_id, "
             + "assignee, ticket, severity, classification, verdict_id, opened_at, updated_at, resolved_at, version";
-    private static final String CURRENT_VERDICTS = "SELECT verdict_id, correlation_id, context, outcome_type, "
-            + "classification, severity FROM verdict WHERE superseded_by IS NULL AND replay_id IS NULL "
-            + "AND (correlation_id, outcome_type) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))";
-    private static final String LOCK_PAIRS = "SELECT " + COLUMNS + " FROM divergence_case "
-            + "WHERE (correlation_id, outcome_type) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[])) "
-            + "ORDER BY case_id FOR UPDATE";
+    /**
+     * The pairs of a batch, looked up one by one through the pair's index: a lateral subquery fenced with
+     * {@code OFFSET 0} cannot be flattened into a hash join, which is what the planner picks for an {@code IN (unnest)}
+     * while a fast-growing table's statistics still say it is small: a scan of every row per batch (quadratic).
+     */
+    private static String pairLookup(String table, String columns) {
+        return "SELECT " + columns + " FROM unnest(?::varchar[], ?::varchar[]) AS p(pair_correlation_id, pair_outcome_type) "
+                + "CROSS JOIN LATERAL (SELECT * FROM " + table + " t WHERE t.correlation_id = p.pair_correlation_id "
+                + "AND t.outcome_type = p.pair_outcome_type OFFSET 0) pair_row";
+    }
+
+    private static final String CURRENT_VERDICTS = pairLookup("verdict", "verdict_id, correlation_id, context, "
+            + "outcome_type, classification, severity") + " WHERE superseded_by IS NULL AND replay_id IS NULL";
+    private static final String LOCK_PAIRS = pairLookup("divergence_case", COLUMNS) + " ORDER BY case_id FOR UPDATE OF pair_row";
     private static final String INSERT = "INSERT INTO divergence_case (" + COLUMNS + ") VALUES "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (correlation_id, outcome_type) DO NOTHING";
     private static final String UPDATE = "UPDATE divergence_case SET state = ?, category = ?, variance_id = ?, "

@@ -24,7 +24,12 @@ final class Outcomes {
     }
 
     static String correlationId(String run, long pair) {
-        return "bench-" + run + "-" + (pair / 2);
+        return prefix(run) + (pair / 2);
+    }
+
+    /** What every correlation id of a run starts with (runs are letters and digits: safe in a LIKE pattern). */
+    static String prefix(String run) {
+        return "bench-" + run + "-";
     }
 
     static String outcomeType(long pair) {

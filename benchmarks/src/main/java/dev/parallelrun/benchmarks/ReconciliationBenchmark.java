@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,14 +64,24 @@ final class ReconciliationBenchmark {
         this.options = options;
     }
 
+    /**
+     * @param warmup pairs flooded and decided before the clock starts (the service's JIT and caches warm, as in
+     *               production): throughput then measures the steady state, not the compiler
+     * @param rate   0: flood the N pairs at once (throughput); else send them at this many pairs per second and
+     *               measure each verdict's latency after its pair's second outcome
+     */
     record Options(List<Long> pairs, int partitions, String heap, Path jar, List<String> jvmArgs, List<String> serviceArgs,
-            boolean keep) {
+            boolean keep, long warmup, double rate) {
+    }
+
+    /** Latency percentiles in milliseconds, null when the pairs were flooded. */
+    record Latency(double achievedRate, long p50, long p95, long p99, long max) {
     }
 
     /** What one N came to. */
     record Result(long pairs, double pipelineSeconds, double rawProduceSeconds,
             double rawConsumeSeconds, double rawCopySeconds, long rssBefore, long rssAfter, double serviceCpuSeconds,
-            Map<String, Long> classifications, boolean asExpected) {
+            Map<String, Long> classifications, boolean asExpected, Latency latency) {
 
         double rawSeconds() {
             return rawProduceSeconds + rawConsumeSeconds + rawCopySeconds;
@@ -105,28 +117,42 @@ final class ReconciliationBenchmark {
                 .map(String::trim).map(Long::parseLong).toList();
         Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("reconciliation-service");
         Options options = new Options(pairs, Integer.parseInt(args.getOrDefault("partitions", "3")),
-                args.getOrDefault("heap", "1g"), jar, jvmArgs, serviceArgs, args.containsKey("keep"));
+                args.getOrDefault("heap", "1g"), jar, jvmArgs, serviceArgs, args.containsKey("keep"),
+                Long.parseLong(args.getOrDefault("warmup", "20000")), Double.parseDouble(args.getOrDefault("rate", "0")));
         new ReconciliationBenchmark(options).run();
     }
 
     private void run() throws Exception {
-        OUT.printf("reconciliation benchmark: %s pairs, %d partitions, reconciliation-service -Xmx%s, %d cores%n",
-                options.pairs(), options.partitions(), options.heap(), Runtime.getRuntime().availableProcessors());
+        OUT.printf("reconciliation benchmark: %s pairs%s after %d warm-up pairs, %d partitions, reconciliation-service -Xmx%s, "
+                + "%d cores%n", options.pairs(), options.rate() > 0 ? " at " + options.rate() + " pairs/s" : " flooded",
+                options.warmup(), options.partitions(), options.heap(), Runtime.getRuntime().availableProcessors());
         List<Result> results = new ArrayList<>();
         for (long n : options.pairs()) {
             results.add(measure(n));
         }
         OUT.println();
-        OUT.printf("%-10s %12s %12s %10s %12s %7s %28s %12s %10s %s%n", "pairs", "pipeline s", "pairs/s", "raw s",
-                "raw pairs/s", "ratio", "raw: produce/consume/copy s", "rss growth", "cpu s", "verdicts");
         boolean allExpected = true;
-        for (Result r : results) {
-            OUT.printf("%-10d %12.1f %12.0f %10.1f %12.0f %7.2f %28s %9.0f MiB %10.1f %s%n", r.pairs(),
-                    r.pipelineSeconds(), r.pipelineRate(), r.rawSeconds(), r.rawRate(), r.pipelineRate() / r.rawRate(),
-                    String.format("%.1f/%.1f/%.1f", r.rawProduceSeconds(), r.rawConsumeSeconds(), r.rawCopySeconds()),
-                    (r.rssAfter() - r.rssBefore()) / 1048576.0, r.serviceCpuSeconds(),
-                    (r.asExpected() ? "as expected " : "NOT AS EXPECTED ") + r.classifications());
-            allExpected &= r.asExpected();
+        if (options.rate() > 0) {
+            OUT.printf("%-10s %12s %12s %8s %8s %8s %8s %12s %10s %s%n", "pairs", "asked /s", "achieved /s", "p50 ms",
+                    "p95 ms", "p99 ms", "max ms", "rss growth", "cpu s", "verdicts");
+            for (Result r : results) {
+                Latency l = r.latency();
+                OUT.printf("%-10d %12.0f %12.0f %8d %8d %8d %8d %9.0f MiB %10.1f %s%n", r.pairs(), options.rate(),
+                        l.achievedRate(), l.p50(), l.p95(), l.p99(), l.max(), (r.rssAfter() - r.rssBefore()) / 1048576.0,
+                        r.serviceCpuSeconds(), (r.asExpected() ? "as expected " : "NOT AS EXPECTED ") + r.classifications());
+                allExpected &= r.asExpected();
+            }
+        } else {
+            OUT.printf("%-10s %12s %12s %10s %12s %7s %28s %12s %10s %s%n", "pairs", "pipeline s", "pairs/s", "raw s",
+                    "raw pairs/s", "ratio", "raw: produce/consume/copy s", "rss growth", "cpu s", "verdicts");
+            for (Result r : results) {
+                OUT.printf("%-10d %12.1f %12.0f %10.1f %12.0f %7.2f %28s %9.0f MiB %10.1f %s%n", r.pairs(),
+                        r.pipelineSeconds(), r.pipelineRate(), r.rawSeconds(), r.rawRate(), r.pipelineRate() / r.rawRate(),
+                        String.format("%.1f/%.1f/%.1f", r.rawProduceSeconds(), r.rawConsumeSeconds(), r.rawCopySeconds()),
+                        (r.rssAfter() - r.rssBefore()) / 1048576.0, r.serviceCpuSeconds(),
+                        (r.asExpected() ? "as expected " : "NOT AS EXPECTED ") + r.classifications());
+                allExpected &= r.asExpected();
+            }
         }
         if (!allExpected) {
             throw new IllegalStateException("some verdicts were not the ones their pairs were built to have");
@@ -137,18 +163,14 @@ final class ReconciliationBenchmark {
         Path dir = Files.createTempDirectory("parallelrun-bench-");
         OUT.printf("%n== %d pairs (data in %s)%n", n, dir);
         String run = Long.toString(System.currentTimeMillis(), 36);
+        String warmRun = run + "w";
+        String timedRun = run + "t";
         OUT.print("   generating the outcomes... ");
-        Instant base = Instant.now();
-        byte[][] legacy = new byte[(int) n][];
-        byte[][] shadow = new byte[(int) n][];
-        String[] keys = new String[(int) n];
-        for (int i = 0; i < n; i++) {
-            Instant time = base.plusNanos(i * 1000L);
-            keys[i] = Outcomes.correlationId(run, i);
-            legacy[i] = Outcomes.outcome(run, i, Outcomes.LEGACY, time);
-            shadow[i] = Outcomes.outcome(run, i, Outcomes.SHADOW, time);
-        }
-        OUT.printf("%d in %.1f s%n", 2 * n, Duration.between(base, Instant.now()).toMillis() / 1000.0);
+        long generating = System.nanoTime();
+        Batch warm = Batch.generate(warmRun, options.warmup());
+        // paced pairs are generated as they are sent: each outcome answered when it is sent
+        Batch timed = options.rate() > 0 ? null : Batch.generate(timedRun, n);
+        OUT.printf("%d in %.1f s%n", 2 * (options.warmup() + (timed == null ? 0 : n)), seconds(generating));
         try (Infrastructure infra = Infrastructure.start(dir)) {
             infra.createTopics(options.partitions(), Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, "bench.raw.legacy",
                     "bench.raw.shadow");
@@ -168,36 +190,55 @@ final class ReconciliationBenchmark {
                     Connection db = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
                 OUT.println("   starting reconciliation-service (pid " + service.pid() + ", log " + dir.resolve("reconciliation.log") + ")");
                 service.awaitHealthy("\"state\":\"RUNNING\"", Duration.ofMinutes(4));
+                if (warm.size() > 0) {
+                    OUT.printf("   warming up with %d pairs (not timed)... ", warm.size());
+                    long warming = System.nanoTime();
+                    awaitVerdicts(admin, db, warm.size(), produce(infra, Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW,
+                            warm, 0, null), warming);
+                    OUT.printf("%.1f s%n", seconds(warming));
+                }
                 long rssBefore = service.residentBytes();
                 long cpuBefore = service.cpuMillis();
 
-                OUT.print("   flooding the outcome topics... ");
+                long[] secondSentAt = null;
                 long start = System.nanoTime();
-                Map<TopicPartition, Long> ends = produce(infra, Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, keys, legacy, shadow);
-                double flood = seconds(start);
-                OUT.printf("%.1f s; waiting for every verdict in PostgreSQL...%n", flood);
-                awaitVerdicts(admin, db, n, ends, start);
+                Map<TopicPartition, Long> ends;
+                if (timed == null) {
+                    OUT.printf("   sending %d pairs at %.0f pairs/s... ", n, options.rate());
+                    secondSentAt = new long[(int) n];
+                    ends = produce(infra, Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, Batch.paced(timedRun, n),
+                            options.rate(), secondSentAt);
+                } else {
+                    OUT.print("   flooding the outcome topics... ");
+                    ends = produce(infra, Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, timed, 0, null);
+                }
+                OUT.printf("%.1f s; waiting for every verdict in PostgreSQL...%n", seconds(start));
+                awaitVerdicts(admin, db, warm.size() + n, ends, start);
                 double pipeline = seconds(start);
                 long rssAfter = service.residentBytes();
                 double cpu = (service.cpuMillis() - cpuBefore) / 1000.0;
-                Map<String, Long> classifications = classifications(db);
+                Map<String, Long> classifications = classifications(db, timedRun);
                 boolean expected = classifications.equals(expectedClassifications(n));
                 OUT.printf("   pipeline: %.1f s, %.0f pairs/s, reconciliation used %.1f s of CPU; %d pairs decided more than once "
-                        + "(a late side after a MISSING_* verdict)%n", pipeline, n / pipeline, cpu, superseded(db));
+                        + "(a late side after a MISSING_* verdict)%n", pipeline, n / pipeline, cpu, superseded(db, timedRun));
+                if (timed == null) {
+                    Latency latency = latency(db, timedRun, secondSentAt, n / pipeline);
+                    return new Result(n, pipeline, 0, 0, 0, rssBefore, rssAfter, cpu, classifications, expected, latency);
+                }
 
                 OUT.print("   raw limit: produce... ");
                 start = System.nanoTime();
-                produce(infra, "bench.raw.legacy", "bench.raw.shadow", keys, legacy, shadow);
+                produce(infra, "bench.raw.legacy", "bench.raw.shadow", timed, 0, null);
                 double produce = seconds(start);
                 OUT.printf("%.1f s, read back... ", produce);
                 start = System.nanoTime();
                 long read = consume(infra, List.of("bench.raw.legacy", "bench.raw.shadow"), 2 * n);
                 double consume = seconds(start);
                 OUT.printf("%.1f s (%d records), COPY... ", consume, read);
-                double copy = copyVerdicts(db, dir.resolve("verdicts.copy"), n);
+                double copy = copyVerdicts(db, dir.resolve("verdicts.copy"), n, timedRun);
                 OUT.printf("%.1f s%n", copy);
                 return new Result(n, pipeline, produce, consume, copy, rssBefore, rssAfter, cpu, classifications,
-                        expected);
+                        expected, null);
             }
         } finally {
             if (!options.keep()) {
@@ -206,26 +247,103 @@ final class ReconciliationBenchmark {
         }
     }
 
-    /** Each pair's legacy then shadow outcome, keyed by correlation id; the end offset of every partition written. */
+    /** N pairs' outcomes: generated up front (flooded), or as they are sent (paced), answered when sent. */
+    private record Batch(String run, int size, String[] keys, byte[][] legacy, byte[][] shadow) {
+
+        static Batch generate(String run, long n) {
+            Instant base = Instant.now();
+            Batch batch = new Batch(run, (int) n, new String[(int) n], new byte[(int) n][], new byte[(int) n][]);
+            for (int i = 0; i < n; i++) {
+                Instant time = base.plusNanos(i * 1000L);
+                batch.keys[i] = Outcomes.correlationId(run, i);
+                batch.legacy[i] = Outcomes.outcome(run, i, Outcomes.LEGACY, time);
+                batch.shadow[i] = Outcomes.outcome(run, i, Outcomes.SHADOW, time);
+            }
+            return batch;
+        }
+
+        static Batch paced(String run, long n) {
+            return new Batch(run, (int) n, null, null, null);
+        }
+
+        String key(int i) {
+            return keys == null ? Outcomes.correlationId(run, i) : keys[i];
+        }
+
+        byte[] outcome(int i, String side) {
+            if (keys == null) {
+                return Outcomes.outcome(run, i, side, Instant.now());
+            }
+            return Outcomes.LEGACY.equals(side) ? legacy[i] : shadow[i];
+        }
+    }
+
+    /**
+     * Each pair's legacy then shadow outcome, keyed by correlation id, all at once ({@code rate} 0) or that many pairs
+     * a second, noting when each pair's second outcome was sent; the end offset of every partition written.
+     */
     private static Map<TopicPartition, Long> produce(Infrastructure infra, String legacyTopic, String shadowTopic,
-            String[] keys, byte[][] legacy, byte[][] shadow) throws InterruptedException, ExecutionException {
+            Batch batch, double rate, long[] secondSentAt) throws InterruptedException, ExecutionException {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, rate > 0 ? 0 : 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         Map<TopicPartition, Long> ends = new HashMap<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (int i = 0; i < keys.length; i++) {
-                producer.send(new ProducerRecord<>(legacyTopic, keys[i], legacy[i]), (metadata, e) -> track(ends, metadata, e));
-                producer.send(new ProducerRecord<>(shadowTopic, keys[i], shadow[i]), (metadata, e) -> track(ends, metadata, e));
+            long start = System.nanoTime();
+            for (int i = 0; i < batch.size(); i++) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
+                String key = batch.key(i);
+                producer.send(new ProducerRecord<>(legacyTopic, key, batch.outcome(i, Outcomes.LEGACY)),
+                        (metadata, e) -> track(ends, metadata, e));
+                byte[] second = batch.outcome(i, Outcomes.SHADOW);
+                if (secondSentAt != null) {
+                    secondSentAt[i] = System.currentTimeMillis();
+                }
+                producer.send(new ProducerRecord<>(shadowTopic, key, second), (metadata, e) -> track(ends, metadata, e));
             }
             producer.flush();
         }
         return ends;
+    }
+
+    /**
+     * How long after its pair's second outcome was sent each verdict was stored: the row's {@code recorded_at} (the
+     * storing transaction's start, its commit a few milliseconds later) against the send time, on the same clock.
+     */
+    private static Latency latency(Connection db, String run, long[] secondSentAt, double achievedRate) throws SQLException {
+        long[] latencies = new long[secondSentAt.length];
+        int count = 0;
+        String prefix = Outcomes.prefix(run);
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT correlation_id, outcome_type, (extract(epoch FROM recorded_at) * 1000)::bigint "
+                        + "FROM reconciliation.verdict WHERE superseded_by IS NULL AND correlation_id LIKE '" + prefix + "%'")) {
+            while (rs.next()) {
+                long intent = Long.parseLong(rs.getString(1).substring(prefix.length()));
+                int pair = (int) (2 * intent + ("PaymentDecided".equals(rs.getString(2)) ? 1 : 0));
+                latencies[count++] = rs.getLong(3) - secondSentAt[pair];
+            }
+        }
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        Latency latency = new Latency(achievedRate, percentile(sorted, 0.50), percentile(sorted, 0.95),
+                percentile(sorted, 0.99), sorted[sorted.length - 1]);
+        OUT.printf("   latency after the second outcome: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d verdicts)%n",
+                latency.p50(), latency.p95(), latency.p99(), latency.max(), count);
+        return latency;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
     private static void track(Map<TopicPartition, Long> ends, org.apache.kafka.clients.producer.RecordMetadata metadata,
@@ -296,10 +414,11 @@ final class ReconciliationBenchmark {
         }
     }
 
-    private static Map<String, Long> classifications(Connection db) throws SQLException {
+    private static Map<String, Long> classifications(Connection db, String run) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT classification, count(*) FROM reconciliation.verdict WHERE superseded_by IS NULL GROUP BY 1")) {
+                "SELECT classification, count(*) FROM reconciliation.verdict WHERE superseded_by IS NULL "
+                        + "AND correlation_id LIKE '" + Outcomes.prefix(run) + "%' GROUP BY 1")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -307,9 +426,10 @@ final class ReconciliationBenchmark {
         return counts;
     }
 
-    private static long superseded(Connection db) throws SQLException {
+    private static long superseded(Connection db, String run) throws SQLException {
         try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT count(*) FROM reconciliation.verdict WHERE superseded_by IS NOT NULL")) {
+                "SELECT count(*) FROM reconciliation.verdict WHERE superseded_by IS NOT NULL "
+                        + "AND correlation_id LIKE '" + Outcomes.prefix(run) + "%'")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -360,14 +480,15 @@ final class ReconciliationBenchmark {
      * Writes the stored verdicts out (not timed), then COPYs them into a table like the verdict table, its indexes
      * included (timed); returns the seconds of the COPY.
      */
-    private static double copyVerdicts(Connection db, Path file, long n) throws SQLException, IOException {
+    private static double copyVerdicts(Connection db, Path file, long n, String run) throws SQLException, IOException {
         String columns = "verdict_id, revision, supersedes, superseded_by, correlation_id, context, outcome_type, "
                 + "classification, severity, differences, rule_set_version, legacy_received_at, shadow_received_at, "
                 + "decided_at, legacy_event_id, shadow_event_id, legacy_outcome, shadow_outcome, recorded_at, replay_id";
         CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
         try (OutputStream out = Files.newOutputStream(file)) {
             // the current verdicts: one per pair (a pair decided twice, e.g. missing and then revised, has one more)
-            copy.copyOut("COPY (SELECT " + columns + " FROM reconciliation.verdict WHERE superseded_by IS NULL) TO STDOUT", out);
+            copy.copyOut("COPY (SELECT " + columns + " FROM reconciliation.verdict WHERE superseded_by IS NULL "
+                    + "AND correlation_id LIKE '" + Outcomes.prefix(run) + "%') TO STDOUT", out);
         }
         try (Statement statement = db.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS public.bench_raw_verdict");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -325,10 +326,10 @@ final class ReconciliationBenchmark {
         long[] deciding = new long[secondSentAt.length];
         int count = 0;
         String prefix = Outcomes.prefix(run);
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT correlation_id, outcome_type, (extract(epoch FROM recorded_at) * 1000)::bigint, "
-                        + "(extract(epoch FROM decided_at) * 1000)::bigint "
-                        + "FROM reconciliation.verdict WHERE superseded_by IS NULL AND correlation_id LIKE '" + prefix + "%'")) {
+        try (PreparedStatement statement = ofRun(db, "SELECT correlation_id, outcome_type, "
+                + "(extract(epoch FROM recorded_at) * 1000)::bigint, (extract(epoch FROM decided_at) * 1000)::bigint "
+                + "FROM reconciliation.verdict WHERE superseded_by IS NULL AND correlation_id LIKE ?", run);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 long intent = Long.parseLong(rs.getString(1).substring(prefix.length()));
                 int pair = (int) (2 * intent + ("PaymentDecided".equals(rs.getString(2)) ? 1 : 0));
@@ -423,9 +424,9 @@ final class ReconciliationBenchmark {
 
     private static Map<String, Long> classifications(Connection db, String run) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT classification, count(*) FROM reconciliation.verdict WHERE superseded_by IS NULL "
-                        + "AND correlation_id LIKE '" + Outcomes.prefix(run) + "%' GROUP BY 1")) {
+        try (PreparedStatement statement = ofRun(db, "SELECT classification, count(*) FROM reconciliation.verdict "
+                + "WHERE superseded_by IS NULL AND correlation_id LIKE ? GROUP BY 1", run);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -434,12 +435,19 @@ final class ReconciliationBenchmark {
     }
 
     private static long superseded(Connection db, String run) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT count(*) FROM reconciliation.verdict WHERE superseded_by IS NOT NULL "
-                        + "AND correlation_id LIKE '" + Outcomes.prefix(run) + "%'")) {
+        try (PreparedStatement statement = ofRun(db, "SELECT count(*) FROM reconciliation.verdict "
+                + "WHERE superseded_by IS NOT NULL AND correlation_id LIKE ?", run);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A query whose one parameter is the LIKE pattern of a run's correlation ids. */
+    private static PreparedStatement ofRun(Connection db, String sql, String run) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        statement.setString(1, Outcomes.prefix(run) + "%");
+        return statement;
     }
 
     static Map<String, Long> expectedClassifications(long n) {

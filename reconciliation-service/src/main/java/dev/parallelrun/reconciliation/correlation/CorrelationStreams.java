@@ -13,6 +13,8 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -159,16 +161,27 @@ public final class CorrelationStreams implements SmartLifecycle {
         return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
     }
 
-    /** Outcomes on this instance that still wait for their counterpart; -1 while the stores are not queryable. */
+    /**
+     * Outcomes on this instance that still wait for their counterpart: the exact count each active task keeps in its
+     * progress store, summed; -1 while the stores are not queryable.
+     */
     public long pendingCorrelations() {
         KafkaStreams running = streams;
         if (running == null || running.state() != KafkaStreams.State.RUNNING) {
             return -1;
         }
         try {
-            ReadOnlyKeyValueStore<String, Object> store = running.store(StoreQueryParameters.fromNameAndType(
-                    CorrelationTopology.pendingStoreName(), QueryableStoreTypes.keyValueStore()));
-            return store.approximateNumEntries();
+            long pending = 0;
+            for (ThreadMetadata thread : running.metadataForLocalThreads()) {
+                for (TaskMetadata task : thread.activeTasks()) {
+                    ReadOnlyKeyValueStore<String, Long> progress = running.store(StoreQueryParameters
+                            .fromNameAndType(CorrelationTopology.progressStoreName(), QueryableStoreTypes.<String, Long>keyValueStore())
+                            .withPartition(task.taskId().partition()));
+                    Long count = progress.get(CorrelationTopology.pendingCountKey());
+                    pending += count == null ? 0 : count;
+                }
+            }
+            return pending;
         } catch (RuntimeException e) {
             return -1;
         }

@@ -67,17 +67,17 @@ public final class CorrelationTopology {
         topology.addProcessor("pair-correlator", () -> new PairCorrelator(decider, policy, expectations, metrics,
                 punctuateInterval, maxRequestBytes), parents);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PENDING_STORE),
-                Serdes.String(), new JsonSerde<>(PendingOutcome.class)), "pair-correlator");
+                Serdes.String(), new JsonSerde<>(PendingOutcome.class)).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DECIDED_STORE),
-                Serdes.String(), new JsonSerde<>(DecidedPair.class)), "pair-correlator");
+                Serdes.String(), new JsonSerde<>(DecidedPair.class)).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.SEEN_STORE),
-                Serdes.String(), Serdes.Long()), "pair-correlator");
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.EXPECTED_STORE),
-                Serdes.String(), new JsonSerde<>(ExpectedOutcome.class)), "pair-correlator");
+                Serdes.String(), new JsonSerde<>(ExpectedOutcome.class)).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PROGRESS_STORE),
-                Serdes.String(), Serdes.Long()), "pair-correlator");
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DEADLINE_INDEX),
-                Serdes.String(), Serdes.String()), "pair-correlator");
+                Serdes.String(), Serdes.String()).withCachingEnabled(), "pair-correlator");
         topology.addSink(PairCorrelator.VERDICT_SINK, Topics.VERDICTS, Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), "pair-correlator");
         for (String source : new String[] {Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW}) {
@@ -89,8 +89,13 @@ public final class CorrelationTopology {
         return topology;
     }
 
-    /** The store holding outcomes that wait for their counterpart, for the pending-correlations gauge. */
-    public static String pendingStoreName() {
-        return PairCorrelator.PENDING_STORE;
+    /** The store whose {@link #pendingCountKey()} holds, per task, how many outcomes wait for their counterpart. */
+    public static String progressStoreName() {
+        return PairCorrelator.PROGRESS_STORE;
+    }
+
+    /** The key of the pending-outcome count in the {@link #progressStoreName() progress store}. */
+    public static String pendingCountKey() {
+        return PairCorrelator.PENDING_COUNT;
     }
 }

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     static final String SEEN_STORE = "seen-pairs";
     static final String EXPECTED_STORE = "expected-outcomes";
     static final String PROGRESS_STORE = "correlation-progress";
+    /** The progress store's key for how many outcomes wait in the pending store (per task, exact). */
+    static final String PENDING_COUNT = "pending-outcomes";
     static final String DEADLINE_INDEX = "deadline-index";
     static final String VERDICT_SINK = "verdict-sink";
     static final String SOURCE = "urn:parallelrun:reconciliation-service";
@@ -97,6 +100,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private KeyValueStore<String, DecidedPair> decided;
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<String, ExpectedOutcome> expected;
+    private KeyValueStore<String, Long> progress;
+    private long pendingCount;
     private DeadlineIndex deadlines;
 
     PairCorrelator(VerdictDecider decider, CorrelationPolicy policy, IntentExpectations expectations,
@@ -120,7 +125,9 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         this.decided = context.getStateStore(DECIDED_STORE);
         this.seen = context.getStateStore(SEEN_STORE);
         this.expected = context.getStateStore(EXPECTED_STORE);
-        this.deadlines = new DeadlineIndex(context.getStateStore(DEADLINE_INDEX), context.getStateStore(PROGRESS_STORE),
+        this.progress = context.getStateStore(PROGRESS_STORE);
+        this.pendingCount = storedPendingCount();
+        this.deadlines = new DeadlineIndex(context.getStateStore(DEADLINE_INDEX), progress,
                 policy.idleAfter(), context.currentSystemTimeMs());
         context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
@@ -177,7 +184,37 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private void waitForCounterpart(String key, OutcomeSnapshot snapshot, boolean shadowExpected, Verdict supersedes) {
         long deadline = snapshot.answeredAt().toEpochMilli() + policy.timing(snapshot.context()).window().toMillis();
         pending.put(key, new PendingOutcome(snapshot, deadline, shadowExpected, supersedes));
+        countPending(+1);
         deadlines.add(deadline, PENDING, key);
+    }
+
+    /**
+     * How many outcomes wait, counted as they come and go (the store's own estimate counts the tombstones of pairs
+     * decided within one commit wrongly); counted once from the store for state kept before the count was.
+     */
+    private long storedPendingCount() {
+        Long stored = progress.get(PENDING_COUNT);
+        if (stored != null) {
+            return stored;
+        }
+        long count = 0;
+        try (KeyValueIterator<String, PendingOutcome> all = pending.all()) {
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+        }
+        progress.put(PENDING_COUNT, count);
+        return count;
+    }
+
+    private void removePending(String key) {
+        pending.delete(key);
+        countPending(-1);
+    }
+
+    private void countPending(int change) {
+        pendingCount += change;
+        progress.put(PENDING_COUNT, pendingCount);
     }
 
     private void pair(String key, PendingOutcome first, OutcomeSnapshot second, long now) {
@@ -200,7 +237,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             metrics.lateArrival(second.context(), second.outcomeType(), lag <= window + grace);
         }
         metrics.arrivalSkew(second.context(), second.outcomeType(), lag);
-        pending.delete(key);
+        removePending(key);
         deadlines.remove(first.deadlineMs(), PENDING, key);
         emit(verdict, encoded, now);
         long answered = Math.max(one.answeredAt().toEpochMilli(), second.answeredAt().toEpochMilli());
@@ -326,13 +363,13 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         if (!first.shadowExpected() && present.side() == Side.LEGACY) {
             // sampling left the intent out of the parallel run: no shadow answer was due, so no verdict (after an
             // UNANSWERED verdict too: legacy answered beyond window and grace, UNANSWERED stays the current one)
-            pending.delete(key);
+            removePending(key);
             rememberKey(key, graceUntil);
             return;
         }
         Verdict verdict = decider.missing(present, Instant.ofEpochMilli(now), first.supersedes());
         byte[] encoded = encode(verdict);
-        pending.delete(key);
+        removePending(key);
         emit(verdict, encoded, now);
         boolean missing = verdict.classification() == Classification.MISSING_LEGACY
                 || verdict.classification() == Classification.MISSING_SHADOW;

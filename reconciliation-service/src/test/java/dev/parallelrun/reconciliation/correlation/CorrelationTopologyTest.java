@@ -315,6 +315,25 @@ class CorrelationTopologyTest {
     }
 
     @Test
+    void countsTheOutcomesThatWaitExactlyAsTheyArriveArePairedAndExpire() {
+        var progress = driver.<String, Long>getKeyValueStore(PairCorrelator.PROGRESS_STORE);
+        Outcomes paired = Outcomes.forNewIntent(clock);
+        Outcomes expiring = Outcomes.forNewIntent(clock);
+
+        send(paired.clearAssessment(Side.LEGACY));
+        send(paired.clearAssessment(Side.LEGACY));
+        send(expiring.clearAssessment(Side.SHADOW));
+        assertThat(progress.get(CorrelationTopology.pendingCountKey())).isEqualTo(2L);
+
+        send(paired.clearAssessment(Side.SHADOW));
+        assertThat(progress.get(CorrelationTopology.pendingCountKey())).isEqualTo(1L);
+
+        advance(WINDOW.plusSeconds(1));
+        assertThat(progress.get(CorrelationTopology.pendingCountKey())).isZero();
+        assertThat(driver.getKeyValueStore(PairCorrelator.PENDING_STORE).approximateNumEntries()).isZero();
+    }
+
+    @Test
     void dropsDuplicatesOfADecidedPair() {
         Outcomes pair = Outcomes.forNewIntent(clock);
 

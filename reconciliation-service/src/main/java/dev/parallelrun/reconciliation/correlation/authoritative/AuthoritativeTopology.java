@@ -31,13 +31,13 @@ public final class AuthoritativeTopology {
         topology.addProcessor(PROCESSOR, () -> new AuthoritativeOutcomes(policy, outcomeTypesByContext, metrics,
                 punctuateInterval), parents);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuthoritativeOutcomes.EMITTED_STORE),
-                Serdes.String(), Serdes.Long()), PROCESSOR);
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuthoritativeOutcomes.INTENT_STORE),
-                Serdes.String(), new JsonSerde<>(IntentWatch.class)), PROCESSOR);
+                Serdes.String(), new JsonSerde<>(IntentWatch.class)).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuthoritativeOutcomes.DEADLINE_INDEX),
-                Serdes.String(), Serdes.String()), PROCESSOR);
+                Serdes.String(), Serdes.String()).withCachingEnabled(), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuthoritativeOutcomes.PROGRESS_STORE),
-                Serdes.String(), Serdes.Long()), PROCESSOR);
+                Serdes.String(), Serdes.Long()).withCachingEnabled(), PROCESSOR);
         topology.addSink(AuthoritativeOutcomes.AUTHORITATIVE_SINK, Topics.AUTHORITATIVE_OUTCOMES,
                 Serdes.String().serializer(), Serdes.ByteArray().serializer(), PROCESSOR);
         for (String context : outcomeTypesByContext.keySet()) {

@@ -4,6 +4,7 @@ import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.authoritative.AuthoritativeStreamCounter;
 import dev.parallelrun.reconciliation.correlation.authoritative.AuthorityMetrics;
+import dev.parallelrun.reconciliation.correlation.BoundedRocksDbMemory;
 import dev.parallelrun.reconciliation.correlation.CorrelationMetrics;
 import dev.parallelrun.reconciliation.correlation.CorrelationStreams;
 import dev.parallelrun.reconciliation.correlation.CorrelationTopology;
@@ -100,6 +101,11 @@ class CorrelationConfig {
         config.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
+        // RocksDB's memory bounded for the process, not per store and partition (open correlations stay on disk)
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        config.put(BoundedRocksDbMemory.OFF_HEAP_BYTES, streams.rocksdbOffHeap().toBytes());
+        config.put(BoundedRocksDbMemory.MEMTABLE_BYTES, streams.rocksdbMemtables().toBytes());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
         config.put(StreamsConfig.topicPrefix(org.apache.kafka.common.config.TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
                 properties.topics().minInsyncReplicas());

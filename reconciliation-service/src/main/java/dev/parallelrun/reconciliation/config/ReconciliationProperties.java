@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /** Everything the reconciliation service can be told, under the prefix {@code reconciliation}. */
 @ConfigurationProperties("reconciliation")
@@ -57,6 +58,11 @@ public record ReconciliationProperties(
      * @param transactionTimeout how long a killed instance's open transaction may hold back {@code read_committed}
      *                        readers of its partitions before the broker aborts it (the broker checks every
      *                        {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}, 10 s by default)
+     * @param recordCache     the state stores' record caches ({@code statestore.cache.max.bytes}, on the heap): repeated
+     *                        writes to a key between two commits reach RocksDB and its changelog once
+     * @param rocksdbOffHeap  the off-heap memory all RocksDB state stores of the process share (block cache, memtables,
+     *                        index and filter blocks), however many partitions and open correlations it holds
+     * @param rocksdbMemtables how much of {@code rocksdbOffHeap} the memtables (the stores' write buffers) may take
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
@@ -68,9 +74,16 @@ public record ReconciliationProperties(
             @DefaultValue("0") int standbyReplicas,
             @DefaultValue("6s") Duration sessionTimeout,
             @DefaultValue("1500ms") Duration heartbeatInterval,
-            @DefaultValue("5s") Duration transactionTimeout) {
+            @DefaultValue("5s") Duration transactionTimeout,
+            @DefaultValue("10MB") DataSize recordCache,
+            @DefaultValue("128MB") DataSize rocksdbOffHeap,
+            @DefaultValue("32MB") DataSize rocksdbMemtables) {
 
         public Streams {
+            if (rocksdbMemtables.compareTo(rocksdbOffHeap) >= 0 || recordCache.toBytes() < 0) {
+                throw new IllegalArgumentException("reconciliation.streams: rocksdb-memtables must be less than "
+                        + "rocksdb-off-heap, record-cache not negative");
+            }
             if (heartbeatInterval.compareTo(sessionTimeout) >= 0 || transactionTimeout.compareTo(commitInterval) <= 0) {
                 throw new IllegalArgumentException("reconciliation.streams: heartbeat-interval must be shorter than "
                         + "session-timeout, transaction-timeout longer than commit-interval");

@@ -7,6 +7,7 @@ import java.util.Arrays;
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar reconciliation [--pairs=100000,1000000] [--partitions=3] [--heap=1g]
+ *       [--warmup=20000] [--rate=R] [--instances=1] [--one-sided] [--service=--a.property=value] [--jvm=-Xflag]
  *   java -jar benchmarks/target/benchmarks.jar comparison [JMH options, e.g. -f 1 -wi 2 -i 3]
  * </pre>
  */
@@ -48,9 +49,13 @@ public final class Benchmarks {
         System.err.println("""
                 usage: java -jar benchmarks/target/benchmarks.jar <benchmark> [options]
                   reconciliation [--pairs=100000,1000000] [--partitions=3] [--heap=1g] [--jar=<reconciliation exec jar>]
+                                 [--warmup=20000] [--rate=R] [--instances=1] [--one-sided] [--service=..] [--jvm=..]
                       floods N outcome pairs onto outcomes.legacy.v1 / outcomes.shadow.v1, waits until every verdict is
                       committed in PostgreSQL, then measures the raw limit on the same broker and database (produce the
                       same outcomes, read them back once, COPY the same rows); prints both and their ratio
+                      --rate=R        sends the pairs at R pairs/s and prints the verdict latency (p50/p95/p99/max)
+                      --instances=K   runs K reconciliation-service processes that share the partitions
+                      --one-sided     floods N first sides only (none answered): time, RSS growth, state on disk
                   comparison [JMH options]
                       JMH benchmarks of the comparison hot path (decode, compare, encode a verdict)""");
     }

@@ -70,9 +70,11 @@ final class ReconciliationBenchmark {
      *               production): throughput then measures the steady state, not the compiler
      * @param rate   0: flood the N pairs at once (throughput); else send them at this many pairs per second and
      *               measure each verdict's latency after its pair's second outcome
+     * @param instances reconciliation-service processes sharing the partitions (target 6, scale-out)
+     * @param oneSided  flood N first sides only, none answered (target 4: open correlations, memory and state on disk)
      */
     record Options(List<Long> pairs, int partitions, String heap, Path jar, List<String> jvmArgs, List<String> serviceArgs,
-            boolean keep, long warmup, double rate) {
+            boolean keep, long warmup, double rate, int instances, boolean oneSided) {
     }
 
     /** Latency percentiles in milliseconds, null when the pairs were flooded. */
@@ -82,7 +84,7 @@ final class ReconciliationBenchmark {
     /** What one N came to. */
     record Result(long pairs, double pipelineSeconds, double rawProduceSeconds,
             double rawConsumeSeconds, double rawCopySeconds, long rssBefore, long rssAfter, double serviceCpuSeconds,
-            Map<String, Long> classifications, boolean asExpected, Latency latency) {
+            Map<String, Long> classifications, boolean asExpected, Latency latency, Long stateBytes) {
 
         double rawSeconds() {
             return rawProduceSeconds + rawConsumeSeconds + rawCopySeconds;
@@ -108,8 +110,8 @@ final class ReconciliationBenchmark {
                 serviceArgs.add(arg.substring("--service=".length()));
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.equals("--keep")) {
-                args.put("keep", "true");
+            } else if (arg.equals("--keep") || arg.equals("--one-sided")) {
+                args.put(arg.substring(2), "true");
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -119,21 +121,35 @@ final class ReconciliationBenchmark {
         Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("reconciliation-service");
         Options options = new Options(pairs, Integer.parseInt(args.getOrDefault("partitions", "3")),
                 args.getOrDefault("heap", "1g"), jar, jvmArgs, serviceArgs, args.containsKey("keep"),
-                Long.parseLong(args.getOrDefault("warmup", "20000")), Double.parseDouble(args.getOrDefault("rate", "0")));
+                Long.parseLong(args.getOrDefault("warmup", "20000")), Double.parseDouble(args.getOrDefault("rate", "0")),
+                Integer.parseInt(args.getOrDefault("instances", "1")), args.containsKey("one-sided"));
+        if (options.instances() < 1 || options.oneSided() && options.rate() > 0) {
+            throw new IllegalArgumentException("--instances must be at least 1; --one-sided floods, it takes no --rate");
+        }
         new ReconciliationBenchmark(options).run();
     }
 
     private void run() throws Exception {
-        OUT.printf("reconciliation benchmark: %s pairs%s after %d warm-up pairs, %d partitions, reconciliation-service -Xmx%s, "
-                + "%d cores%n", options.pairs(), options.rate() > 0 ? " at " + options.rate() + " pairs/s" : " flooded",
-                options.warmup(), options.partitions(), options.heap(), Runtime.getRuntime().availableProcessors());
+        OUT.printf("reconciliation benchmark: %s %s%s after %d warm-up pairs, %d partitions, %d reconciliation-service "
+                + "instance(s) -Xmx%s, %d cores%n", options.pairs(), options.oneSided() ? "first sides" : "pairs",
+                options.rate() > 0 ? " at " + options.rate() + " pairs/s" : " flooded", options.warmup(),
+                options.partitions(), options.instances(), options.heap(), Runtime.getRuntime().availableProcessors());
         List<Result> results = new ArrayList<>();
         for (long n : options.pairs()) {
             results.add(measure(n));
         }
         OUT.println();
         boolean allExpected = true;
-        if (options.rate() > 0) {
+        if (options.oneSided()) {
+            OUT.printf("%-10s %10s %12s %12s %14s %10s %s%n", "first sides", "read s", "per s", "rss growth",
+                    "state on disk", "cpu s", "waiting (the services' count)");
+            for (Result r : results) {
+                OUT.printf("%-10d %10.1f %12.0f %8.0f MiB %10.0f MiB %10.1f %d%s%n", r.pairs(), r.pipelineSeconds(),
+                        r.pipelineRate(), (r.rssAfter() - r.rssBefore()) / 1048576.0, r.stateBytes() / 1048576.0,
+                        r.serviceCpuSeconds(), r.classifications().get("waiting"), r.asExpected() ? "" : " NOT ALL WAITING");
+                allExpected &= r.asExpected();
+            }
+        } else if (options.rate() > 0) {
             OUT.printf("%-10s %12s %12s %8s %8s %8s %8s %12s %10s %s%n", "pairs", "asked /s", "achieved /s", "p50 ms",
                     "p95 ms", "p99 ms", "max ms", "rss growth", "cpu s", "verdicts");
             for (Result r : results) {
@@ -156,41 +172,51 @@ final class ReconciliationBenchmark {
             }
         }
         if (!allExpected) {
-            throw new IllegalStateException("some verdicts were not the ones their pairs were built to have");
+            throw new IllegalStateException(options.oneSided() ? "not every first side waits for its counterpart"
+                    : "some verdicts were not the ones their pairs were built to have");
         }
     }
 
     private Result measure(long n) throws Exception {
         Path dir = Files.createTempDirectory("parallelrun-bench-");
-        OUT.printf("%n== %d pairs (data in %s)%n", n, dir);
+        OUT.printf("%n== %d %s (data in %s)%n", n, options.oneSided() ? "first sides" : "pairs", dir);
         String run = Long.toString(System.currentTimeMillis(), 36);
         String warmRun = run + "w";
         String timedRun = run + "t";
         OUT.print("   generating the outcomes... ");
         long generating = System.nanoTime();
         Batch warm = Batch.generate(warmRun, options.warmup());
-        // paced pairs are generated as they are sent: each outcome answered when it is sent
-        Batch timed = options.rate() > 0 ? null : Batch.generate(timedRun, n);
+        // paced pairs and first sides are generated as they are sent: each outcome answered when it is sent
+        Batch timed = options.rate() > 0 || options.oneSided() ? null : Batch.generate(timedRun, n);
         OUT.printf("%d in %.1f s%n", 2 * (options.warmup() + (timed == null ? 0 : n)), seconds(generating));
+        List<ServiceProcess> services = new ArrayList<>();
         try (Infrastructure infra = Infrastructure.start(dir)) {
             infra.createTopics(options.partitions(), Topics.OUTCOMES_LEGACY, Topics.OUTCOMES_SHADOW, "bench.raw.legacy",
                     "bench.raw.shadow");
-            int port = Infrastructure.freePort();
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
             jvm.addAll(options.jvmArgs());
-            List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local", "--spring.main.banner-mode=off",
-                    "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
-                    "--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
-                    "--spring.datasource.password=" + infra.dbPassword(),
-                    "--reconciliation.topics.partitions=" + options.partitions(),
-                    "--reconciliation.streams.state-dir=" + dir.resolve("reconciliation-state"),
-                    "--management.endpoint.health.show-details=always"));
-            args.addAll(options.serviceArgs());
-            try (ServiceProcess service = ServiceProcess.start(options.jar(), jvm, args, port, dir.resolve("reconciliation.log"));
-                    Admin admin = infra.admin();
+            for (int instance = 0; instance < options.instances(); instance++) {
+                List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local", "--spring.main.banner-mode=off",
+                        "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
+                        "--spring.datasource.url=" + infra.jdbcUrl(), "--spring.datasource.username=" + infra.dbUser(),
+                        "--spring.datasource.password=" + infra.dbPassword(),
+                        "--reconciliation.topics.partitions=" + options.partitions(),
+                        "--reconciliation.streams.state-dir=" + dir.resolve("reconciliation-state-" + instance),
+                        "--management.endpoint.health.show-details=always"));
+                if (options.oneSided()) {
+                    // the first sides must still wait when the flood ends: a window far longer than the run
+                    args.add("--reconciliation.correlation.contexts.claims.window=12h");
+                }
+                args.addAll(options.serviceArgs());
+                Path log = dir.resolve("reconciliation-" + instance + ".log");
+                services.add(ServiceProcess.start(options.jar(), jvm, args, Infrastructure.freePort(), log));
+                OUT.println("   starting reconciliation-service (pid " + services.get(services.size() - 1).pid() + ", log " + log + ")");
+            }
+            try (Admin admin = infra.admin();
                     Connection db = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
-                OUT.println("   starting reconciliation-service (pid " + service.pid() + ", log " + dir.resolve("reconciliation.log") + ")");
-                service.awaitHealthy("\"state\":\"RUNNING\"", Duration.ofMinutes(4));
+                for (ServiceProcess service : services) {
+                    service.awaitHealthy("\"state\":\"RUNNING\"", Duration.ofMinutes(4));
+                }
                 if (warm.size() > 0) {
                     OUT.printf("   warming up with %d pairs (not timed)... ", warm.size());
                     long warming = System.nanoTime();
@@ -198,8 +224,11 @@ final class ReconciliationBenchmark {
                             warm, 0, null), warming);
                     OUT.printf("%.1f s%n", seconds(warming));
                 }
-                long rssBefore = service.residentBytes();
-                long cpuBefore = service.cpuMillis();
+                long rssBefore = sum(services, ServiceProcess::residentBytes);
+                long cpuBefore = sum(services, ServiceProcess::cpuMillis);
+                if (options.oneSided()) {
+                    return firstSides(n, timedRun, infra, admin, services, dir, rssBefore, cpuBefore);
+                }
 
                 long[] secondSentAt = null;
                 long start = System.nanoTime();
@@ -216,15 +245,18 @@ final class ReconciliationBenchmark {
                 OUT.printf("%.1f s; waiting for every verdict in PostgreSQL...%n", seconds(start));
                 awaitVerdicts(admin, db, warm.size() + n, ends, start);
                 double pipeline = seconds(start);
-                long rssAfter = service.residentBytes();
-                double cpu = (service.cpuMillis() - cpuBefore) / 1000.0;
+                long rssAfter = sum(services, ServiceProcess::residentBytes);
+                double cpu = (sum(services, ServiceProcess::cpuMillis) - cpuBefore) / 1000.0;
                 Map<String, Long> classifications = classifications(db, timedRun);
                 boolean expected = classifications.equals(expectedClassifications(n));
                 OUT.printf("   pipeline: %.1f s, %.0f pairs/s, reconciliation used %.1f s of CPU; %d pairs decided more than once "
                         + "(a late side after a MISSING_* verdict)%n", pipeline, n / pipeline, cpu, superseded(db, timedRun));
+                if (services.size() > 1) {
+                    OUT.println("   verdicts stored per instance (each one's sink): " + storedPerInstance(services));
+                }
                 if (timed == null) {
                     Latency latency = latency(db, timedRun, secondSentAt, n / pipeline);
-                    return new Result(n, pipeline, 0, 0, 0, rssBefore, rssAfter, cpu, classifications, expected, latency);
+                    return new Result(n, pipeline, 0, 0, 0, rssBefore, rssAfter, cpu, classifications, expected, latency, null);
                 }
 
                 OUT.print("   raw limit: produce... ");
@@ -239,12 +271,72 @@ final class ReconciliationBenchmark {
                 double copy = copyVerdicts(db, dir.resolve("verdicts.copy"), n, timedRun);
                 OUT.printf("%.1f s%n", copy);
                 return new Result(n, pipeline, produce, consume, copy, rssBefore, rssAfter, cpu, classifications,
-                        expected, null);
+                        expected, null, null);
             }
         } finally {
+            services.forEach(ServiceProcess::close);
             if (!options.keep()) {
                 deleteQuietly(dir);
             }
+        }
+    }
+
+    /**
+     * Target 4: N first sides (legacy only) flooded, the clock stopped when the correlation has committed the end of
+     * every partition, so every one of them waits in the pending store; the growth of the resident memory, the state on
+     * disk and the services' own exact count of waiting outcomes are read then.
+     */
+    private Result firstSides(long n, String run, Infrastructure infra, Admin admin, List<ServiceProcess> services,
+            Path dir, long rssBefore, long cpuBefore) throws Exception {
+        long pendingBefore = sum(services, ServiceProcess::pendingCorrelations);
+        long start = System.nanoTime();
+        OUT.printf("   flooding %d first sides onto %s... ", n, Topics.OUTCOMES_LEGACY);
+        Map<TopicPartition, Long> ends = produce(infra, Topics.OUTCOMES_LEGACY, null, Batch.paced(run, n), 0, null);
+        OUT.printf("%.1f s; waiting until the correlation has read every one...%n", seconds(start));
+        long lastReport = System.nanoTime();
+        long peakRss = rssBefore;
+        while (!caughtUp(admin, STREAMS_GROUP, ends)) {
+            peakRss = Math.max(peakRss, sum(services, ServiceProcess::residentBytes));
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
+                OUT.printf("     %.0f s: rss %d MiB, %d waiting%n", seconds(start),
+                        sum(services, ServiceProcess::residentBytes) / 1048576, sum(services, ServiceProcess::pendingCorrelations));
+                lastReport = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        double elapsed = seconds(start);
+        long rssAfter = sum(services, ServiceProcess::residentBytes);
+        double cpu = (sum(services, ServiceProcess::cpuMillis) - cpuBefore) / 1000.0;
+        long waiting = sum(services, ServiceProcess::pendingCorrelations) - pendingBefore;
+        long stateBytes = 0;
+        for (int instance = 0; instance < services.size(); instance++) {
+            stateBytes += sizeOf(dir.resolve("reconciliation-state-" + instance));
+        }
+        OUT.printf("   %d first sides read in %.1f s, %.0f/s; %d waiting by the services' count; rss %d -> %d MiB (peak %d); "
+                + "state on disk %d MiB; reconciliation used %.1f s of CPU%n", n, elapsed, n / elapsed, waiting,
+                rssBefore / 1048576, rssAfter / 1048576, Math.max(peakRss, rssAfter) / 1048576, stateBytes / 1048576, cpu);
+        return new Result(n, elapsed, 0, 0, 0, rssBefore, Math.max(peakRss, rssAfter), cpu, Map.of("waiting", waiting),
+                waiting == n, null, stateBytes);
+    }
+
+    private static long sum(List<ServiceProcess> services, java.util.function.ToLongFunction<ServiceProcess> measure) {
+        return services.stream().mapToLong(measure).sum();
+    }
+
+    private static String storedPerInstance(List<ServiceProcess> services) {
+        List<Long> stored = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            stored.add(service.metric("reconciliation_verdicts_total"));
+        }
+        return stored.toString();
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
@@ -281,7 +373,8 @@ final class ReconciliationBenchmark {
 
     /**
      * Each pair's legacy then shadow outcome, keyed by correlation id, all at once ({@code rate} 0) or that many pairs
-     * a second, noting when each pair's second outcome was sent; the end offset of every partition written.
+     * a second, noting when each pair's second outcome was sent; the end offset of every partition written. Without a
+     * shadow topic, the legacy outcomes only (first sides).
      */
     private static Map<TopicPartition, Long> produce(Infrastructure infra, String legacyTopic, String shadowTopic,
             Batch batch, double rate, long[] secondSentAt) throws InterruptedException, ExecutionException {
@@ -306,6 +399,9 @@ final class ReconciliationBenchmark {
                 String key = batch.key(i);
                 producer.send(new ProducerRecord<>(legacyTopic, key, batch.outcome(i, Outcomes.LEGACY)),
                         (metadata, e) -> track(ends, metadata, e));
+                if (shadowTopic == null) {
+                    continue; // first sides only
+                }
                 byte[] second = batch.outcome(i, Outcomes.SHADOW);
                 if (secondSentAt != null) {
                     secondSentAt[i] = System.currentTimeMillis();

@@ -6,10 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -82,6 +84,39 @@ final class ServiceProcess implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IllegalStateException("the service did not become healthy within " + timeout + "; its log: " + log);
+    }
+
+    /** The reconciliation's exact count of outcomes waiting for their counterpart (0 while its stores are not queryable). */
+    long pendingCorrelations() {
+        return Math.max(0, metric("reconciliation_pending_correlations"));
+    }
+
+    /**
+     * The sum of every series of a metric on {@code /actuator/prometheus} (the local profile's scraper credential);
+     * -1 when it cannot be read.
+     */
+    long metric(String name) {
+        URI prometheus = health.resolve("/actuator/prometheus");
+        String credential = Base64.getEncoder().encodeToString("metrics:metrics".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Basic " + credential).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            double sum = 0;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return Math.round(sum);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     long pid() {

@@ -65,11 +65,15 @@ public final class EventCodec {
         }
         CloudEvent event;
         try {
-            JsonNode tree = mapper.readTree(bytes);
-            if (tree == null || !tree.isObject()) {
-                throw new MalformedEventException("not a JSON object: expected a CloudEvents JSON object");
+            if (startsAnObject(bytes)) {
+                event = mapper.readValue(bytes, CloudEvent.class); // one pass: no tree of the whole envelope first
+            } else {
+                JsonNode tree = mapper.readTree(bytes);
+                if (tree == null || !tree.isObject()) {
+                    throw new MalformedEventException("not a JSON object: expected a CloudEvents JSON object");
+                }
+                event = mapper.treeToValue(tree, CloudEvent.class);
             }
-            event = mapper.treeToValue(tree, CloudEvent.class);
         } catch (JacksonException e) {
             throw new MalformedEventException("not a valid CloudEvents JSON object: " + e.getOriginalMessage(), e);
         } catch (NumberFormatException e) {
@@ -78,6 +82,16 @@ public final class EventCodec {
         }
         validate(event);
         return event;
+    }
+
+    /** Whether the first byte that is not JSON whitespace opens an object (anything else takes the tree path). */
+    private static boolean startsAnObject(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     /** Converts an event's data (or any JSON) into a typed value. */

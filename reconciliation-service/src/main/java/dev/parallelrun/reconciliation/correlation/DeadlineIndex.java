@@ -105,6 +105,14 @@ public final class DeadlineIndex {
 
     /** Fixed-width epoch millis first, so that keys sort by deadline. */
     static String indexKey(long epochMillis, char kind, String key) {
-        return String.format("%019d|%c|%s", epochMillis, kind, key);
+        if (epochMillis < 0) {
+            return String.format("%019d|%c|%s", epochMillis, kind, key); // never a deadline; kept as it always read
+        }
+        String millis = Long.toString(epochMillis);
+        StringBuilder indexKey = new StringBuilder(KIND_POSITION + 2 + key.length());
+        for (int pad = KIND_POSITION - 1 - millis.length(); pad > 0; pad--) {
+            indexKey.append('0'); // what %019d writes, without String.format's parsing of the pattern per call
+        }
+        return indexKey.append(millis).append('|').append(kind).append('|').append(key).toString();
     }
 }

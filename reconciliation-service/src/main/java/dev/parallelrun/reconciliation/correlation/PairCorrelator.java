@@ -142,7 +142,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             return;
         }
         try {
-            CloudEvent event = codec.read(record.value());
+            CloudEvent event = SiblingDecoding.read(codec, record.value());
             if (event.isFallback()) {
                 return; // legacy standing in for the failed new service: the truth, never compared (authoritative stream)
             }
@@ -280,7 +280,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private void expectOutcomes(Record<String, byte[]> record, String topic, long now) {
         CloudEvent intent;
         try {
-            intent = codec.read(record.value());
+            intent = SiblingDecoding.read(codec, record.value());
             if (!Objects.equals(record.key(), intent.correlationId())) {
                 throw new MalformedEventException("record key is not the correlation id");
             }

@@ -5,6 +5,7 @@ import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Side;
 import dev.parallelrun.events.Topics;
 import dev.parallelrun.reconciliation.correlation.DeadlineIndex;
+import dev.parallelrun.reconciliation.correlation.SiblingDecoding;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority;
 import dev.parallelrun.reconciliation.correlation.authoritative.domain.OutcomeAuthority.FallbackReason;
 import dev.parallelrun.reconciliation.correlation.domain.CorrelationPolicy;
@@ -110,7 +111,7 @@ final class AuthoritativeOutcomes implements Processor<String, byte[], String, b
         deadlines.recordRead(now);
         CloudEvent event;
         try {
-            event = codec.read(record.value());
+            event = SiblingDecoding.read(codec, record.value());
             if (!Objects.equals(record.key(), event.correlationId())) {
                 return; // not keyed by correlation id: the pair correlator dead-letters an outcome like that
             }

@@ -10,7 +10,7 @@ shift || true
 rates=("${@:-3 20}")
 jar=$(ls local-runner/target/local-runner-*-exec.jar | head -n 1)
 
-printf '%-8s %-10s %-14s %-14s %-10s %s\n' "rate/s" "seconds" "intents/s" "verdicts/s" "match" "mix"
+printf '%-8s %-10s %-14s %-14s %-26s %-10s %s\n' "rate/s" "seconds" "intents/s" "verdicts/s" "2nd half: intents, verdicts/s" "match" "mix"
 for rate in ${rates[@]}; do
   data_dir="$(mktemp -d)"
   log="$data_dir/run.log"
@@ -20,7 +20,14 @@ for rate in ${rates[@]}; do
   overall=$(sed -E 's/.*, ([0-9.]+)\/s overall.*/\1/' <<<"$last")
   match=$(sed -E 's/.*match rate ([^|]*[^| ]) \|.*/\1/' <<<"$last")
   mix=$(sed -E 's/.*\| match rate [^|]*\| //' <<<"$last")
-  printf '%-8s %-10s %-14s %-14s %-10s %s\n' "$rate" "$seconds" "$(awk -v a="$accepted" -v s="$seconds" 'BEGIN{printf "%.1f", a/s}')" \
-    "$overall" "$match" "$mix"
+  # the steady state: the second half of the summaries taken while traffic ran (the first minutes on 2 cores are the JIT)
+  steady=$(grep '^\[parallel-run\] intents accepted' "$log" \
+    | sed -E 's/.*intents accepted=([0-9]+).*verdicts=([0-9]+) .*/\1 \2/' \
+    | awk -v every=5 '{ a[NR] = $1; v[NR] = $2 } END {
+        n = NR; while (n > 1 && a[n] == a[n - 1]) n--;   # drop the summaries after traffic stopped
+        h = int(n / 2); if (h < 1 || n - h < 1) { print "n/a"; exit }
+        printf "%.1f, %.1f", (a[n] - a[h]) / ((n - h) * every), (v[n] - v[h]) / ((n - h) * every) }')
+  printf '%-8s %-10s %-14s %-14s %-26s %-10s %s\n' "$rate" "$seconds" "$(awk -v a="$accepted" -v s="$seconds" 'BEGIN{printf "%.1f", a/s}')" \
+    "$overall" "$steady" "$match" "$mix"
   rm -rf "$data_dir"
 done

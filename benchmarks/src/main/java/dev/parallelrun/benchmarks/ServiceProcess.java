@@ -49,11 +49,25 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path jar, List<String> jvmArgs, List<String> args, int port, Path log) {
+        return start(List.of("-jar", jar.toString()), jvmArgs, args, port, log);
+    }
+
+    /** A main class of this benchmarks jar (its manifest's class path brings the libraries) as its own process. */
+    static ServiceProcess startMain(Class<?> main, List<String> jvmArgs, List<String> args, int port, Path log) {
+        String benchmarksJar;
+        try {
+            benchmarksJar = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return start(List.of("-cp", benchmarksJar, main.getName()), jvmArgs, args, port, log);
+    }
+
+    private static ServiceProcess start(List<String> launch, List<String> jvmArgs, List<String> args, int port, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.addAll(launch);
         command.add("--server.port=" + port);
         command.addAll(args);
         try {
@@ -61,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new ServiceProcess(process, URI.create("http://localhost:" + port + "/actuator/health"), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + jar, e);
+            throw new UncheckedIOException("cannot start " + launch, e);
         }
     }
 
@@ -117,6 +131,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** Where the service answers HTTP. */
+    URI uri(String path) {
+        return health.resolve(path);
     }
 
     long pid() {

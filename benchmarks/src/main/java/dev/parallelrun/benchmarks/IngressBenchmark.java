@@ -120,6 +120,12 @@ final class IngressBenchmark {
                 }
                 long published = published(infra);
                 print(results);
+                for (Result result : results) {
+                    if (result.bare().count(202) == 0 || result.ingress().count(202) == 0) {
+                        throw new IllegalStateException("no 202 at " + result.connections() + " connections: bare "
+                                + result.bare().statuses() + ", ingress " + result.ingress().statuses());
+                    }
+                }
                 OUT.printf("%nintents on %s: %d, 202s the ingress gave (warm-ups included): %d -> %s%n",
                         Topics.intents("claims"), published, accepted,
                         published == accepted ? "one intent per 202, none lost, none twice" : "MISMATCH");

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
@@ -60,22 +61,10 @@ final class IngressBenchmark {
     }
 
     static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        List<String> jvmArgs = new ArrayList<>();
-        List<String> serviceArgs = new ArrayList<>();
-        for (String arg : argv) {
-            if (arg.startsWith("--jvm=")) {
-                jvmArgs.add(arg.substring("--jvm=".length()));
-            } else if (arg.startsWith("--service=")) {
-                serviceArgs.add(arg.substring("--service=".length()));
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.equals("--keep")) {
-                args.put("keep", "true");
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg);
-            }
-        }
+        CommandLine line = CommandLine.parse(argv, Set.of("keep"));
+        Map<String, String> args = line.options();
+        List<String> jvmArgs = line.jvmArgs();
+        List<String> serviceArgs = line.serviceArgs();
         List<Integer> connections = Stream.of(args.getOrDefault("connections", "16,64").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("ingress-service");

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -100,22 +101,10 @@ final class ReconciliationBenchmark {
     }
 
     static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        List<String> jvmArgs = new ArrayList<>();
-        List<String> serviceArgs = new ArrayList<>();
-        for (String arg : argv) {
-            if (arg.startsWith("--jvm=")) {
-                jvmArgs.add(arg.substring("--jvm=".length()));
-            } else if (arg.startsWith("--service=")) {
-                serviceArgs.add(arg.substring("--service=".length()));
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                args.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.equals("--keep") || arg.equals("--one-sided")) {
-                args.put(arg.substring(2), "true");
-            } else {
-                throw new IllegalArgumentException("unknown argument " + arg);
-            }
-        }
+        CommandLine line = CommandLine.parse(argv, Set.of("keep", "one-sided"));
+        Map<String, String> args = line.options();
+        List<String> jvmArgs = line.jvmArgs();
+        List<String> serviceArgs = line.serviceArgs();
         List<Long> pairs = Stream.of(args.getOrDefault("pairs", "100000,1000000").split(","))
                 .map(String::trim).map(Long::parseLong).toList();
         Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("reconciliation-service");

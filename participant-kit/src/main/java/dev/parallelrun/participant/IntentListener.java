@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,10 +33,16 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * error handler backs off in between: without end for an infrastructure failure (database, outcome topic), a bounded
  * number of times for anything else before it dead-letters the record.
  *
- * <p>With a parallelism of 1 the poll is one lane in offset order, on the listener thread, and nothing after a failed
- * record is processed: a redelivery then re-publishes nothing that was already published. With more, records of other
- * keys after the failed one may have been done in parallel; their redelivery re-publishes their stored outcomes
- * (duplicates downstream counts and drops). A participant that waits on a slow system trades that for throughput.
+ * <p>With a parallelism of 1 the poll is worked in offset order on the listener thread, and the intents the handler
+ * decides are grouped ({@link IntentProcessor.InOrder}): stored in one database transaction and published with one wait
+ * for the broker's acknowledgements, not a commit and a round trip each, which would bound the participant to a few
+ * dozen intents a second. A record the group does not take (poison, skipped, decided before, a replay answered from the
+ * store) first flushes the group before it, so outcomes leave in offset order. The failure reported is the first record
+ * not done: for a failed commit the group's first record (nothing of the group is stored), for a refused outcome its
+ * intent. The group's later intents are stored; their redelivery re-publishes their stored outcomes, perhaps a second
+ * time (duplicates, which reconciliation counts and drops). With more, records of other keys after the failed one may
+ * have been done in parallel, with the same effect on redelivery; a participant that waits on a slow system (the legacy
+ * adapter) needs that parallelism, one that decides by itself is faster grouped.
  */
 public final class IntentListener implements AutoCloseable {
 
@@ -67,7 +72,7 @@ public final class IntentListener implements AutoCloseable {
     void onIntents(List<ConsumerRecord<String, CloudEvent>> records) {
         RuntimeException[] failures = new RuntimeException[records.size()];
         if (lanes == null) {
-            runLane(records, IntStream.range(0, records.size()).boxed().toList(), failures);
+            runInOrder(records, failures);
         } else {
             runLanes(records, failures);
         }
@@ -104,15 +109,60 @@ public final class IntentListener implements AutoCloseable {
         }
     }
 
-    private void processOne(ConsumerRecord<String, CloudEvent> record) {
-        RuntimeException poison;
-        DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-        if (unreadable != null) {
-            poison = unreadable;
-        } else if (record.value() == null) {
-            poison = new MalformedEventException("empty record: expected a CloudEvents JSON object");
+    /**
+     * The poll in offset order on the listener thread, the intents the handler decides grouped into one commit and one
+     * acknowledgement wait ({@link IntentProcessor.InOrder}); any other record first flushes the group before it.
+     */
+    private void runInOrder(List<ConsumerRecord<String, CloudEvent>> records, RuntimeException[] failures) {
+        IntentProcessor.InOrder group = processor.inOrder();
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, CloudEvent> record = records.get(index);
+            RuntimeException poison = poisonOf(record);
+            try {
+                if (poison == null && group.defer(index, record.value())) {
+                    continue;
+                }
+            } catch (MalformedEventException e) {
+                poison = e;
+            } catch (RuntimeException e) {
+                failed(group.flush(), index, e, failures);
+                return;
+            }
+            IntentProcessor.InOrder.Failure flushed = group.flush();
+            if (flushed != null) {
+                failures[flushed.index()] = flushed.cause();
+                return;
+            }
+            try {
+                if (poison != null) {
+                    deadLetters.accept(record, poison);
+                } else {
+                    processOne(record);
+                }
+            } catch (RuntimeException e) {
+                failures[index] = e;
+                return;
+            }
+        }
+        IntentProcessor.InOrder.Failure flushed = group.flush();
+        if (flushed != null) {
+            failures[flushed.index()] = flushed.cause();
+        }
+    }
+
+    /** The group's failure if flushing it failed (it is the lower index), else the record's own. */
+    private static void failed(IntentProcessor.InOrder.Failure flushed, int index, RuntimeException cause,
+            RuntimeException[] failures) {
+        if (flushed != null) {
+            failures[flushed.index()] = flushed.cause();
         } else {
+            failures[index] = cause;
+        }
+    }
+
+    private void processOne(ConsumerRecord<String, CloudEvent> record) {
+        RuntimeException poison = poisonOf(record);
+        if (poison == null) {
             try {
                 processor.process(record.value());
                 return;
@@ -121,6 +171,18 @@ public final class IntentListener implements AutoCloseable {
             }
         }
         deadLetters.accept(record, poison);
+    }
+
+    /** Why a record cannot be an intent at all (undecodable, empty), or {@code null}. */
+    private static RuntimeException poisonOf(ConsumerRecord<String, CloudEvent> record) {
+        DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (unreadable != null) {
+            return unreadable;
+        }
+        return record.value() == null
+                ? new MalformedEventException("empty record: expected a CloudEvents JSON object")
+                : null;
     }
 
     private static void awaitAll(List<Future<?>> running) {

@@ -7,6 +7,7 @@ import dev.parallelrun.events.Side;
 import dev.parallelrun.events.participant.Participant;
 import dev.parallelrun.participant.personaldata.PersonalDataDecryptor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * decided before re-publishes its stored outcomes (same ids, same bytes) without calling the handler. Otherwise the
  * handler decides; its outcomes (processed-intent record) and its side effects (through the {@link SideEffectGate})
  * commit in one database transaction, and only then are the outcomes published, awaiting the broker's acknowledgement.
+ * Worked {@linkplain #inOrder() in order}, the decisions of a poll's intents share that transaction and that wait.
  * If publishing fails, the exception makes the consumer redeliver the intent, which then finds its stored outcomes: a
  * crash between commit and publish, or a duplicate delivery, neither loses nor doubles anything.
  *
@@ -119,15 +121,11 @@ public final class IntentProcessor {
      * @throws OutcomeNotPublishedException when the outcomes are durable but not yet published
      */
     public void process(CloudEvent intent) {
-        if (side == Side.SHADOW && !intent.inSample()) {
-            log.debug("Intent {} (correlation {}) is outside the sample: skipped", intent.id(), intent.correlationId());
-            metrics.intent(intent.boundedContext(), ParticipantMetrics.NOT_SAMPLED);
-            return;
-        }
-        if (side == Side.SHADOW && intent.isFallback()) {
-            log.debug("Intent {} (correlation {}) is a fallback for legacy to execute: skipped", intent.id(),
-                    intent.correlationId());
-            metrics.intent(intent.boundedContext(), ParticipantMetrics.FALLBACK);
+        String skipped = skipped(intent);
+        if (skipped != null) {
+            log.debug("Intent {} (correlation {}) is {}: skipped", intent.id(), intent.correlationId(),
+                    ParticipantMetrics.NOT_SAMPLED.equals(skipped) ? "outside the sample" : "a fallback for legacy to execute");
+            metrics.intent(intent.boundedContext(), skipped);
             return;
         }
         var earlier = processedIntents.outcomesOf(intent.id());
@@ -140,6 +138,129 @@ public final class IntentProcessor {
             return;
         }
         decide(gate.asDecidable(intent));
+    }
+
+    /** A group of deliveries worked on in order on the calling thread, with one commit and one acknowledgement wait. */
+    InOrder inOrder() {
+        return new InOrder();
+    }
+
+    /**
+     * A poll's intents processed in offset order on one thread, the handler's decisions stored in one database
+     * transaction and their outcomes published with one wait for the broker's acknowledgements. Deciding intent by
+     * intent costs a commit (a disk flush) and a broker round trip each, which bounds a participant to a few dozen
+     * intents a second whatever its handler costs.
+     *
+     * <p>{@link #defer} takes an intent the handler must decide: it decides it and keeps it pending. Any other intent
+     * (skipped, decided before, a replay answered from the store) is not taken: the caller {@linkplain #flush flushes}
+     * the pending ones and then {@linkplain #process processes} it alone, so outcomes leave in the poll's order.
+     */
+    final class InOrder {
+
+        private final List<Pending> pending = new ArrayList<>();
+
+        private record Pending(int index, CloudEvent intent, IntentHandler.Decision decision) {
+        }
+
+        /** A failure of the pending group: the deliveries before {@code index} are done, that one is not. */
+        record Failure(int index, RuntimeException cause) {
+        }
+
+        /**
+         * Decides the intent and keeps it pending, if it is one the handler must decide.
+         *
+         * @param index the delivery's position in the poll, which a {@link Failure} names
+         * @return {@code false}, having done nothing, for an intent to {@linkplain #process process} alone
+         * @throws MalformedEventException when the event is not an intent this participant can read: a poison record
+         */
+        boolean defer(int index, CloudEvent intent) {
+            if (skipped(intent) != null || (storedOutcomeReplay != null && StoredOutcomeReplay.answers(intent))
+                    || processedIntents.outcomesOf(intent.id()).isPresent()) {
+                return false;
+            }
+            CloudEvent decidable = gate.asDecidable(intent);
+            pending.add(new Pending(index, decidable, handlerOf(decidable).handle(personalData.decrypt(decidable))));
+            return true;
+        }
+
+        /**
+         * Stores the pending decisions and their side effects in one transaction, then publishes their outcomes (the
+         * stored ones where an earlier or concurrent delivery stored first) and waits for every acknowledgement.
+         *
+         * @return {@code null} when all are published; else the first delivery not published, with why: the ones before
+         *         it are (a failed transaction stores none, so it names the first pending delivery)
+         */
+        Failure flush() {
+            if (pending.isEmpty()) {
+                return null;
+            }
+            List<Pending> group = List.copyOf(pending);
+            pending.clear();
+            boolean[] first;
+            try {
+                first = transactions.execute(transaction -> storeAll(group));
+            } catch (RuntimeException e) {
+                return new Failure(group.get(0).index(), e);
+            }
+            List<List<CloudEvent>> outcomes = new ArrayList<>(group.size());
+            Failure unread = null;
+            for (int position = 0; position < group.size() && unread == null; position++) {
+                Pending decided = group.get(position);
+                try {
+                    outcomes.add(first[position] ? decided.decision().outcomes() : storedOutcomesOf(decided.intent()));
+                } catch (RuntimeException e) {
+                    unread = new Failure(decided.index(), e);
+                }
+            }
+            int published = outcomes.size();
+            Failure failure = unread;
+            try {
+                publisher.publishInOrder(outcomes);
+            } catch (OutcomesPartlyPublishedException e) {
+                published = e.firstNotPublished();
+                failure = new Failure(group.get(published).index(), (RuntimeException) e.getCause());
+            }
+            for (int position = 0; position < published; position++) {
+                Pending decided = group.get(position);
+                if (first[position]) {
+                    metrics.intent(decided.intent().boundedContext(),
+                            decided.decision().outcomes().get(0).status().wireName());
+                } else {
+                    log.info("Intent {} (correlation {}) was decided before; publishing its stored outcomes again",
+                            decided.intent().id(), decided.intent().correlationId());
+                    metrics.intent(decided.intent().boundedContext(), ParticipantMetrics.DUPLICATE);
+                }
+            }
+            return failure;
+        }
+
+        private boolean[] storeAll(List<Pending> group) {
+            boolean[] first = new boolean[group.size()];
+            for (int position = 0; position < group.size(); position++) {
+                Pending decided = group.get(position);
+                CloudEvent intent = decided.intent();
+                first[position] = processedIntents.storeFirst(intent.id(), intent.correlationId(),
+                        decided.decision().outcomes());
+                if (first[position]) {
+                    gate.pass(intent, decided.decision().sideEffects());
+                }
+            }
+            return first;
+        }
+    }
+
+    /**
+     * Why the shadow side skips an intent: {@link ParticipantMetrics#NOT_SAMPLED} (sampling left it out) or
+     * {@link ParticipantMetrics#FALLBACK} (legacy executes it for real); {@code null} when it does not.
+     */
+    private String skipped(CloudEvent intent) {
+        if (side != Side.SHADOW) {
+            return null;
+        }
+        if (!intent.inSample()) {
+            return ParticipantMetrics.NOT_SAMPLED;
+        }
+        return intent.isFallback() ? ParticipantMetrics.FALLBACK : null;
     }
 
     /** A governed replay, answered with the original's stored outcomes: no handler, no side effect. */

@@ -3,6 +3,7 @@ package dev.parallelrun.participant;
 import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.participant.Participant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Publishes outcomes on the side's outcome topic, keyed by correlation id, and waits for the broker's acknowledgement. */
+/**
+ * Publishes outcomes on the side's outcome topic, keyed by correlation id, and waits for the broker's acknowledgement.
+ * A group of intents' outcomes is sent at once and awaited once, within one {@code participant.publish-timeout}.
+ */
 final class KafkaOutcomePublisher implements OutcomePublisher {
 
     private final KafkaTemplate<String, Object> kafkaTemplate;
@@ -29,22 +33,56 @@ final class KafkaOutcomePublisher implements OutcomePublisher {
 
     @Override
     public void publish(List<CloudEvent> outcomes) {
-        long started = System.nanoTime();
-        CompletableFuture<?>[] sends = outcomes.stream()
-                .map(participant::record)
-                .map(record -> kafkaTemplate.send(new ProducerRecord<String, Object>(record.topic(), record.key(),
-                        record.value())))
-                .toArray(CompletableFuture<?>[]::new);
         try {
-            CompletableFuture.allOf(sends).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            metrics.published(System.nanoTime() - started);
+            publishInOrder(List.of(outcomes));
+        } catch (OutcomesPartlyPublishedException e) {
+            throw (OutcomeNotPublishedException) e.getCause();
+        }
+    }
+
+    @Override
+    public void publishInOrder(List<List<CloudEvent>> outcomesOfIntents) {
+        long started = System.nanoTime();
+        List<CompletableFuture<?>> sends = new ArrayList<>(outcomesOfIntents.size());
+        OutcomeNotPublishedException unsent = null;
+        for (List<CloudEvent> outcomes : outcomesOfIntents) {
+            try {
+                sends.add(CompletableFuture.allOf(outcomes.stream()
+                        .map(participant::record)
+                        .map(record -> kafkaTemplate.send(new ProducerRecord<String, Object>(record.topic(),
+                                record.key(), record.value())))
+                        .toArray(CompletableFuture<?>[]::new)));
+            } catch (RuntimeException e) { // not even handed to the producer (serialisation, buffer full)
+                unsent = notPublished(outcomes, "not sent", e);
+                break;
+            }
+        }
+        long deadline = started + publishTimeout.toNanos();
+        for (int position = 0; position < sends.size(); position++) {
+            OutcomeNotPublishedException failure = awaitAcknowledgement(sends.get(position), deadline,
+                    outcomesOfIntents.get(position));
+            if (failure != null) {
+                throw new OutcomesPartlyPublishedException(position, failure);
+            }
+        }
+        if (unsent != null) {
+            throw new OutcomesPartlyPublishedException(sends.size(), unsent);
+        }
+        metrics.published(System.nanoTime() - started);
+    }
+
+    private OutcomeNotPublishedException awaitAcknowledgement(CompletableFuture<?> send, long deadline,
+            List<CloudEvent> outcomes) {
+        try {
+            send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw notPublished(outcomes, "interrupted while publishing", e);
+            return notPublished(outcomes, "interrupted while publishing", e);
         } catch (ExecutionException e) {
-            throw notPublished(outcomes, "not acknowledged by the broker", e.getCause());
+            return notPublished(outcomes, "not acknowledged by the broker", e.getCause());
         } catch (TimeoutException e) {
-            throw notPublished(outcomes, "not acknowledged within " + publishTimeout, e);
+            return notPublished(outcomes, "not acknowledged within " + publishTimeout, e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -31,9 +32,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 
-/** A poll's intents: worked on in parallel, in order per key, poison dead-lettered in place, failures by index. */
+/**
+ * A poll's intents: worked on in parallel, in order per key, or (parallelism 1) in offset order with one commit per
+ * poll; poison dead-lettered in place, failures by index.
+ */
 class IntentListenerTest {
 
     private static final String TOPIC = "intents.notes.v1";
@@ -46,6 +52,9 @@ class IntentListenerTest {
     private final Set<String> unpublishable = ConcurrentHashMap.newKeySet();
     private final List<Map.Entry<ConsumerRecord<?, ?>, Exception>> deadLetters = new CopyOnWriteArrayList<>();
     private final InMemoryProcessedIntents processed = new InMemoryProcessedIntents();
+    private final List<String> happenings = new CopyOnWriteArrayList<>();
+    private final AtomicInteger transactions = new AtomicInteger();
+    private volatile boolean failCommits;
     private volatile Runnable whileDeciding = () -> {
     };
     private IntentListener listener;
@@ -139,15 +148,101 @@ class IntentListenerTest {
     }
 
     @Test
-    void worksAPollInOffsetOrderAndStopsAtTheFirstFailureWhenNotParallel() {
+    void decidesAPollInOffsetOrderAndStoresItInOneTransactionWhenNotParallel() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+
+        listener(1).onIntents(records(intents));
+
+        assertThat(decisions).containsExactlyElementsOf(intents.stream().map(CloudEvent::id).toList());
+        assertThat(transactions.get()).as("one commit for the poll's four decisions").isEqualTo(1);
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsExactlyElementsOf(intents.stream().map(CloudEvent::correlationId).toList());
+        assertThat(published).extracting(CloudEvent::causationId)
+                .containsExactlyElementsOf(intents.stream().map(CloudEvent::id).toList());
+    }
+
+    @Test
+    void reportsTheFirstUnpublishedIntentWhenNotParallelAndItsRedeliveryRepublishesWhatWasStored() {
         List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
         unpublishable.add(intents.get(1).correlationId());
 
         assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class,
-                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
-        assertThat(decisions).containsExactly(intents.get(0).id(), intents.get(1).id());
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getIndex()).isEqualTo(1);
+                    assertThat(failure.getCause()).hasMessageContaining("broker unavailable");
+                });
         assertThat(published).extracting(CloudEvent::correlationId).containsExactly(intents.get(0).correlationId());
+        List<String> decidedOnce = List.copyOf(decisions);
+        assertThat(decidedOnce).hasSize(4);
+
+        unpublishable.clear(); // the container redelivers from the failed record on
+        List<ConsumerRecord<String, CloudEvent>> redelivered = records(intents).subList(1, 4);
+        listener.onIntents(redelivered);
+
+        assertThat(decisions).as("stored decisions are not made again").isEqualTo(decidedOnce);
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsExactlyElementsOf(intents.stream().map(CloudEvent::correlationId).toList());
+        for (CloudEvent intent : intents) {
+            assertThat(published).filteredOn(outcome -> outcome.causationId().equals(intent.id()))
+                    .containsExactlyElementsOf(processed.outcomesOf(intent.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void aFailedCommitReportsTheGroupsFirstIntentAndPublishesNothingOfIt() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent());
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(intents));
+        records.add(0, record(9, "empty", null)); // dead-lettered first, before the group starts
+        failCommits = true;
+
+        assertThatThrownBy(() -> listener(1).onIntents(records))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getIndex()).isEqualTo(1);
+                    assertThat(failure.getCause()).hasMessageContaining("database unavailable");
+                });
+        assertThat(published).isEmpty();
+        assertThat(deadLetters).hasSize(1);
+    }
+
+    @Test
+    void flushesTheGroupBeforeARecordItDoesNotDecideSoOutcomesLeaveInThePollsOrder() {
+        CloudEvent first = intent();
+        CloudEvent second = intent();
+        CloudEvent decidedBefore = intent();
+        CloudEvent last = intent();
+        listener(1).onIntents(records(List.of(decidedBefore)));
+        happenings.clear();
+        transactions.set(0);
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(List.of(first, second)));
+        records.add(record(2, "empty", null));
+        records.add(record(3, decidedBefore.correlationId(), decidedBefore));
+        records.add(record(4, last.correlationId(), last));
+
+        listener.onIntents(records);
+
+        assertThat(happenings).containsSubsequence("published " + first.correlationId(),
+                "published " + second.correlationId(), "dead-lettered 2", "published " + decidedBefore.correlationId(),
+                "published " + last.correlationId());
+        assertThat(transactions.get()).as("one commit before the poison record, one for the last intent").isEqualTo(2);
+    }
+
+    @Test
+    void aHandlerFailurePublishesTheGroupBeforeItAndReportsItsOwnIndex() {
+        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
+        whileDeciding = () -> {
+            if (decisions.size() == 3) {
+                throw new IllegalStateException("rule engine unavailable");
+            }
+        };
+
+        assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getIndex()).isEqualTo(2);
+                    assertThat(failure.getCause()).hasMessage("rule engine unavailable");
+                });
+        assertThat(published).extracting(CloudEvent::correlationId)
+                .containsExactly(intents.get(0).correlationId(), intents.get(1).correlationId());
+        assertThat(processed.outcomesOf(intents.get(2).id())).isEmpty();
     }
 
     // --- fixtures
@@ -162,6 +257,7 @@ class IntentListenerTest {
                 throw new IllegalStateException("broker unavailable");
             }
             published.addAll(outcomes);
+            happenings.add("published " + outcomes.get(0).correlationId());
         };
         ParticipantMetrics metrics = new ParticipantMetrics(new SimpleMeterRegistry(), new ParticipantContexts(List.of(Notes.CONTEXT)), Side.LEGACY);
         SideEffectGate gate = new SideEffectGate(Side.LEGACY, new SideEffects() {
@@ -174,10 +270,22 @@ class IntentListenerTest {
                 return List.of();
             }
         }, Clock.systemUTC(), codec, metrics);
+        TransactionOperations counted = new TransactionOperations() {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                if (failCommits) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                transactions.incrementAndGet();
+                return action.doInTransaction(new SimpleTransactionStatus());
+            }
+        };
         IntentProcessor processor = new IntentProcessor(properties(), List.of(handler), processed, gate, publisher,
-                TransactionOperations.withoutTransaction(), metrics);
-        BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, failure) -> deadLetters.add(
-                Map.entry(record, failure));
+                counted, metrics);
+        BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer = (record, failure) -> {
+            deadLetters.add(Map.entry(record, failure));
+            happenings.add("dead-lettered " + record.offset());
+        };
         listener = new IntentListener(processor, recoverer, parallelism);
         return listener;
     }

@@ -53,6 +53,26 @@ final class LiveSummary {
         return counts;
     }
 
+    /** Every verdict issued so far, by classification, superseded ones included: what the pipeline produced. */
+    Map<Classification, Long> issued() throws SQLException {
+        Map<Classification, Long> counts = new EnumMap<>(Classification.class);
+        try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT classification, count(*) FROM reconciliation.verdict "
+                        + "GROUP BY classification")) {
+            while (rs.next()) {
+                counts.put(Classification.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return counts;
+    }
+
+    /** A reading for {@link RateSteps}: intents accepted and verdicts issued so far. */
+    RateSteps.Reading reading() throws SQLException {
+        long accepted = generator.accepted();
+        return new RateSteps.Reading(System.nanoTime(), accepted, issued());
+    }
+
     /** Current verdicts per context and classification, superseded ones left out. */
     Map<String, Map<Classification, Long>> verdictsByContext() throws SQLException {
         Map<String, Map<Classification, Long>> counts = new java.util.TreeMap<>();

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,6 +51,7 @@ final class TrafficGenerator implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> ticking;
 
     TrafficGenerator(URI ingress, String apiKey, double ratePerSecond, long seed, Clock clock) {
         this.claimsEndpoint = ingress.resolve("/api/v1/intents/ClaimSubmitted");
@@ -62,8 +64,20 @@ final class TrafficGenerator implements AutoCloseable {
     }
 
     void start() {
-        long periodMicros = Math.max(1, Math.round(1_000_000 / ratePerSecond));
-        scheduler.scheduleAtFixedRate(this::postOne, 0, periodMicros, TimeUnit.MICROSECONDS);
+        rate(ratePerSecond);
+    }
+
+    /** Posts at this rate from now on (a benchmark steps through rates in one run, after one warm-up). */
+    synchronized void rate(double intentsPerSecond) {
+        if (!(intentsPerSecond > 0)) {
+            throw new IllegalArgumentException("a rate is a positive number of intents per second, got "
+                    + intentsPerSecond);
+        }
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        long periodMicros = Math.max(1, Math.round(1_000_000 / intentsPerSecond));
+        ticking = scheduler.scheduleAtFixedRate(this::postOne, 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
     private void postOne() {

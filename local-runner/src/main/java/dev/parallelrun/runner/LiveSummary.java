@@ -41,25 +41,20 @@ final class LiveSummary {
 
     /** Current verdicts by classification, superseded ones left out. */
     Map<Classification, Long> verdicts() throws SQLException {
-        Map<Classification, Long> counts = new EnumMap<>(Classification.class);
-        try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT classification, count(*) FROM reconciliation.verdict "
-                        + "WHERE superseded_by IS NULL GROUP BY classification")) {
-            while (rs.next()) {
-                counts.put(Classification.valueOf(rs.getString(1)), rs.getLong(2));
-            }
-        }
-        return counts;
+        return byClassification("SELECT classification, count(*) FROM reconciliation.verdict "
+                + "WHERE superseded_by IS NULL GROUP BY classification");
     }
 
     /** Every verdict issued so far, by classification, superseded ones included: what the pipeline produced. */
     Map<Classification, Long> issued() throws SQLException {
+        return byClassification("SELECT classification, count(*) FROM reconciliation.verdict GROUP BY classification");
+    }
+
+    private Map<Classification, Long> byClassification(String countQuery) throws SQLException {
         Map<Classification, Long> counts = new EnumMap<>(Classification.class);
         try (Connection connection = DriverManager.getConnection(dbUrl, user, password);
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT classification, count(*) FROM reconciliation.verdict "
-                        + "GROUP BY classification")) {
+                ResultSet rs = statement.executeQuery(countQuery)) {
             while (rs.next()) {
                 counts.put(Classification.valueOf(rs.getString(1)), rs.getLong(2));
             }

@@ -218,7 +218,7 @@ public final class IntentProcessor {
                 publisher.publishInOrder(outcomes);
             } catch (OutcomesPartlyPublishedException e) {
                 published = e.firstNotPublished();
-                failure = new Failure(group.get(published).index(), (RuntimeException) e.getCause());
+                failure = new Failure(group.get(published).index(), e.getCause());
             }
             for (int position = 0; position < published; position++) {
                 Pending decided = group.get(position);

@@ -36,7 +36,7 @@ final class KafkaOutcomePublisher implements OutcomePublisher {
         try {
             publishInOrder(List.of(outcomes));
         } catch (OutcomesPartlyPublishedException e) {
-            throw (OutcomeNotPublishedException) e.getCause();
+            throw e.getCause();
         }
     }
 
@@ -44,7 +44,7 @@ final class KafkaOutcomePublisher implements OutcomePublisher {
     public void publishInOrder(List<List<CloudEvent>> outcomesOfIntents) {
         long started = System.nanoTime();
         List<CompletableFuture<?>> sends = new ArrayList<>(outcomesOfIntents.size());
-        OutcomeNotPublishedException unsent = null;
+        RuntimeException unsent = null;
         for (List<CloudEvent> outcomes : outcomesOfIntents) {
             try {
                 sends.add(CompletableFuture.allOf(outcomes.stream()
@@ -52,8 +52,10 @@ final class KafkaOutcomePublisher implements OutcomePublisher {
                         .map(record -> kafkaTemplate.send(new ProducerRecord<String, Object>(record.topic(),
                                 record.key(), record.value())))
                         .toArray(CompletableFuture<?>[]::new)));
-            } catch (RuntimeException e) { // not even handed to the producer (serialisation, buffer full)
-                unsent = notPublished(outcomes, "not sent", e);
+            } catch (RuntimeException e) {
+                // not handed to the producer (no metadata or buffer space in time, too large, unserialisable): as
+                // thrown, so that the error handler tells a broker that is away from a record that can never be sent
+                unsent = e;
                 break;
             }
         }

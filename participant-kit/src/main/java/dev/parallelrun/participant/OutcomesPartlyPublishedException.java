@@ -8,7 +8,8 @@ public class OutcomesPartlyPublishedException extends OutcomeNotPublishedExcepti
 
     private final int firstNotPublished;
 
-    public OutcomesPartlyPublishedException(int firstNotPublished, Throwable cause) {
+    /** @param cause why that intent's outcomes were not published, as a single publish would have thrown it */
+    public OutcomesPartlyPublishedException(int firstNotPublished, RuntimeException cause) {
         super("the outcomes of intent " + firstNotPublished + " of the group (and maybe of later ones) were not "
                 + "published: " + cause.getMessage(), cause);
         this.firstNotPublished = firstNotPublished;
@@ -17,5 +18,11 @@ public class OutcomesPartlyPublishedException extends OutcomeNotPublishedExcepti
     /** The position, in the list given to {@link OutcomePublisher#publishInOrder}, of the first intent not published. */
     public int firstNotPublished() {
         return firstNotPublished;
+    }
+
+    /** Why: what publishing that intent's outcomes alone would have thrown. */
+    @Override
+    public synchronized RuntimeException getCause() {
+        return (RuntimeException) super.getCause();
     }
 }

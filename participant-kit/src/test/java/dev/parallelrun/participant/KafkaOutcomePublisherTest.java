@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -80,6 +81,19 @@ class KafkaOutcomePublisherTest {
 
         assertThatThrownBy(publishing::join).cause().isExactlyInstanceOf(OutcomeNotPublishedException.class)
                 .hasMessageContaining(outcomes.get(0).correlationId());
+    }
+
+    @Test
+    void aRecordTheProducerRefusesOutrightIsReportedAsThrownSoItIsNotRetriedAsAnOutage() {
+        producer.sendException = new RecordTooLargeException("larger than max.request.size");
+
+        assertThatThrownBy(() -> publisher.publishInOrder(List.of(outcomes(), outcomes())))
+                .isInstanceOfSatisfying(OutcomesPartlyPublishedException.class, failure -> {
+                    assertThat(failure.firstNotPublished()).isZero();
+                    assertThat(failure.getCause()).isInstanceOf(RecordTooLargeException.class);
+                    assertThat(DeadLetterReason.isInfrastructureFailure(failure.getCause())).isFalse();
+                });
+        assertThat(producer.history()).isEmpty();
     }
 
     private List<CloudEvent> outcomes() {

@@ -100,7 +100,9 @@ public final class LocalRunner {
         resources.add(ticker::shutdownNow);
 
         if (steps != null) {
-            steps.run(generator, summary::reading, out);
+            try (ConsumerLag lag = new ConsumerLag(kafka)) {
+                steps.run(generator, summary::reading, lag::byGroup, out);
+            }
         }
         if (steps != null || duration != null) {
             if (duration != null) {

@@ -67,8 +67,13 @@ final class RateSteps {
         Reading read() throws Exception;
     }
 
+    /** Reads how far behind each consumer, for the line after each step (which service the pipeline waits for). */
+    interface Lag {
+        Object read() throws Exception;
+    }
+
     /** Runs the warm-up and the steps; the generator already posts at the first rate. */
-    void run(TrafficGenerator generator, Meter meter, PrintStream out) throws Exception {
+    void run(TrafficGenerator generator, Meter meter, Lag lag, PrintStream out) throws Exception {
         if (!warmUp.isZero()) {
             out.printf("[parallel-run] warm-up: %s at %.1f intents/s (not reported)%n", warmUp, rates.get(0));
             Thread.sleep(warmUp.toMillis());
@@ -80,6 +85,7 @@ final class RateSteps {
             Thread.sleep(step.toMillis());
             Reading after = meter.read();
             out.println(line(index + 1, rates.size(), rate, before, after));
+            out.println("[parallel-run]   consumer lag after the step: " + lag.read());
         }
     }
 

@@ -20,8 +20,7 @@ final class ConsumerLag implements AutoCloseable {
     private final Admin admin;
 
     ConsumerLag(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Records not yet consumed, per consumer group (groups with committed offsets only), by group name. */

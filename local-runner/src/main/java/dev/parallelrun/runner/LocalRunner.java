@@ -102,6 +102,12 @@ public final class LocalRunner {
         if (steps != null) {
             try (ConsumerLag lag = new ConsumerLag(kafka)) {
                 steps.run(generator, summary::reading, lag::byGroup, out);
+            } catch (Exception e) {
+                // a benchmark that cannot measure must end, not leave the platform running with nobody reading it
+                out.println("[parallel-run] the steps failed: " + e);
+                e.printStackTrace(out);
+                stop.run();
+                System.exit(1);
             }
         }
         if (steps != null || duration != null) {

@@ -85,7 +85,15 @@ final class RateSteps {
             Thread.sleep(step.toMillis());
             Reading after = meter.read();
             out.println(line(index + 1, rates.size(), rate, before, after));
-            out.println("[parallel-run]   consumer lag after the step: " + lag.read());
+            out.println("[parallel-run]   consumer lag after the step: " + lagOrWhyNot(lag));
+        }
+    }
+
+    private static String lagOrWhyNot(Lag lag) {
+        try {
+            return String.valueOf(lag.read());
+        } catch (Exception e) {
+            return "not available (" + e + ")";
         }
     }
 

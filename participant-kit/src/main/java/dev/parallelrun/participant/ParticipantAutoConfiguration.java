@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -156,16 +158,21 @@ public class ParticipantAutoConfiguration {
     @Bean
     DefaultErrorHandler intentErrorHandler(DeadLetters deadLetters, ParticipantProperties properties) {
         ParticipantProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        bounded.setInitialInterval(retry.initialBackoff().toMillis());
-        bounded.setMultiplier(retry.multiplier());
-        bounded.setMaxInterval(retry.maxBackoff().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded(retry));
         handler.setBackOffFunction((record, failure) -> DeadLetterReason.isInfrastructureFailure(failure)
                 ? untilBack(retry)
                 : null);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** The backoff for any other failure: {@code max-attempts} attempts in all. */
+    static BackOff bounded(ParticipantProperties.Retry retry) {
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
+        bounded.setInitialInterval(retry.initialBackoff().toMillis());
+        bounded.setMultiplier(retry.multiplier());
+        bounded.setMaxInterval(retry.maxBackoff().toMillis());
+        return bounded;
     }
 
     /** The backoff for an infrastructure failure: grows to {@code max-backoff}, never gives up. */
@@ -223,9 +230,27 @@ public class ParticipantAutoConfiguration {
                 personalData, participant, clock);
     }
 
+    /** A poll at a time, in offset order, decisions grouped: a participant that decides by itself. */
     @Bean
-    IntentListener intentListener(IntentProcessor processor, DeadLetters deadLetters, ParticipantProperties properties) {
-        return new IntentListener(processor, deadLetters, properties.consumer().parallelism());
+    @ConditionalOnExpression("${participant.consumer.parallelism:1} == 1")
+    IntentListener intentListener(IntentProcessor processor, DeadLetters deadLetters) {
+        return new IntentListener(processor, deadLetters);
+    }
+
+    /** Many intents at once and no poll barrier: a participant that waits on a slow system (the legacy adapter). */
+    @Bean
+    @ConditionalOnExpression("${participant.consumer.parallelism:1} > 1")
+    @SuppressWarnings("unchecked")
+    ParallelIntentConsumer parallelIntentConsumer(ConsumerFactory<?, ?> consumerFactory, ParticipantContexts contexts,
+            IntentProcessor processor, DeadLetters deadLetters, ParticipantProperties properties,
+            ParticipantMetrics metrics) {
+        ParticipantProperties.Consumer consumer = properties.consumer();
+        ParallelIntentConsumer parallel = new ParallelIntentConsumer((ConsumerFactory<String, CloudEvent>) consumerFactory,
+                List.of(contexts.intentTopics()), consumer.group(), processor::process, deadLetters,
+                bounded(properties.retry()), untilBack(properties.retry()), consumer.parallelism(),
+                consumer.maxInFlight(), properties.publishTimeout());
+        metrics.intentsInFlight(parallel::inFlight);
+        return parallel;
     }
 
     /**

@@ -152,6 +152,15 @@ public final class ParticipantMetrics {
                 .register(registry);
     }
 
+    /** The intents a participant with a parallelism above 1 has dispatched and not finished. */
+    void intentsInFlight(Supplier<Number> inFlight) {
+        Gauge.builder("participant.intents.in_flight", () -> inFlight.get().doubleValue())
+                .description("Intents dispatched to the lanes and not finished; at participant.consumer.max-in-flight "
+                        + "the consumer pauses its partitions")
+                .tag("side", side)
+                .register(registry);
+    }
+
     void deadLettered(String topic) {
         ParticipantContexts bound = contexts;
         deadLetterCounter(bound == null ? ParticipantContexts.OTHER : bound.labelOfTopic(topic)).increment();

@@ -77,18 +77,31 @@ public record ParticipantProperties(
 
     /**
      * @param group       the consumer group id: the participant's name
-     * @param parallelism intents of a poll worked on at once (records with the same key stay in order), shared by every
-     *                    listener thread: a participant that mostly waits (on legacy) needs more than its partitions.
-     *                    1 (the default) works a poll in offset order and stops at a failure, so a redelivery
-     *                    re-publishes nothing already published
+     * @param parallelism intents worked on at once. 1 (the default) works a poll in offset order on the listener
+     *                    thread, grouping its decisions into one commit ({@link IntentListener}); more runs intents on
+     *                    that many threads, the intents of one key in order, and keeps polling while they run, so a
+     *                    slow intent holds back only its own key ({@link ParallelIntentConsumer}): for a participant
+     *                    that mostly waits (on legacy)
+     * @param maxInFlight with a parallelism above 1, the most intents dispatched and not finished; at it the consumer
+     *                    pauses its partitions until some finish
      */
-    public record Consumer(String group, @DefaultValue("1") int parallelism) {
+    public record Consumer(String group, @DefaultValue("1") int parallelism, @DefaultValue("1000") int maxInFlight) {
 
+        @ConstructorBinding
         public Consumer {
             if (parallelism < 1) {
                 throw new IllegalArgumentException("participant.consumer.parallelism must be at least 1 but was "
                         + parallelism);
             }
+            if (maxInFlight < parallelism) {
+                throw new IllegalArgumentException("participant.consumer.max-in-flight must be at least the "
+                        + "parallelism (" + parallelism + ") but was " + maxInFlight);
+            }
+        }
+
+        /** A consumer with the default bound on intents in flight. */
+        public Consumer(String group, int parallelism) {
+            this(group, parallelism, Math.max(1000, parallelism));
         }
     }
 

@@ -17,17 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -37,8 +33,8 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * A poll's intents: worked on in parallel, in order per key, or (parallelism 1) in offset order with one commit per
- * poll; poison dead-lettered in place, failures by index.
+ * A poll's intents in offset order with one commit per poll; poison dead-lettered in place, failures by index. (A
+ * participant with a parallelism above 1 uses {@link ParallelIntentConsumer}, see {@code ParallelIntentConsumerIT}.)
  */
 class IntentListenerTest {
 
@@ -59,44 +55,6 @@ class IntentListenerTest {
     };
     private IntentListener listener;
 
-    @AfterEach
-    void close() {
-        if (listener != null) {
-            listener.close();
-        }
-    }
-
-    @Test
-    void worksOnThePollsIntentsAtTheSameTime() {
-        CountDownLatch allInFlight = new CountDownLatch(4);
-        List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
-        whileDeciding = () -> {
-            allInFlight.countDown();
-            metTheOthers.add(awaitQuietly(allInFlight)); // true only if all four decisions waited together
-        };
-        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
-
-        listener(4).onIntents(records(intents));
-
-        assertThat(metTheOthers).as("each decision saw the other three in flight").containsExactly(true, true, true,
-                true);
-        assertThat(published).hasSize(4);
-        assertThat(published).extracting(CloudEvent::correlationId)
-                .containsOnly(intents.stream().map(CloudEvent::correlationId).toArray(String[]::new));
-    }
-
-    @Test
-    void handlesTheRecordsOfOneKeyInOffsetOrderSoARedeliveryMeetsItsStoredOutcomes() {
-        CloudEvent intent = intent();
-
-        listener(8).onIntents(records(List.of(intent, intent, intent)));
-
-        assertThat(decisions).containsExactly(intent.id());
-        assertThat(published).hasSize(3);
-        assertThat(published.subList(1, 2)).isEqualTo(published.subList(0, 1));
-        assertThat(published.subList(2, 3)).isEqualTo(published.subList(0, 1));
-    }
-
     @Test
     void deadLettersPoisonRecordsWhereTheyAreAndProcessesTheRest() {
         CloudEvent before = intent();
@@ -107,7 +65,7 @@ class IntentListenerTest {
         records.add(record(3, "empty", null));
         records.add(record(4, after.correlationId(), after));
 
-        listener(4).onIntents(records);
+        listener().onIntents(records);
 
         assertThat(published).extracting(CloudEvent::correlationId)
                 .containsOnly(before.correlationId(), after.correlationId()).hasSize(2);
@@ -119,39 +77,10 @@ class IntentListenerTest {
     }
 
     @Test
-    void reportsTheLowestFailedIndexSoThatEverythingBeforeItIsCommitted() {
-        List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent(), intent());
-        unpublishable.add(intents.get(2).correlationId());
-        unpublishable.add(intents.get(4).correlationId());
-
-        assertThatThrownBy(() -> listener(4).onIntents(records(intents)))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
-                    assertThat(failure.getIndex()).isEqualTo(2);
-                    assertThat(failure.getCause()).hasMessageContaining("broker unavailable");
-                });
-        assertThat(published).extracting(CloudEvent::correlationId).containsOnly(intents.get(0).correlationId(),
-                intents.get(1).correlationId(), intents.get(3).correlationId());
-        assertThat(deadLetters).isEmpty();
-    }
-
-    @Test
-    void stopsAKeysLaneAtItsFirstFailureSoItsLaterRecordsWaitForTheRedelivery() {
-        String correlationId = UUID.randomUUID().toString();
-        CloudEvent first = intent(correlationId);
-        CloudEvent second = intent(correlationId);
-        unpublishable.add(correlationId);
-
-        assertThatThrownBy(() -> listener(4).onIntents(records(List.of(intent(), first, second))))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class,
-                        failure -> assertThat(failure.getIndex()).isEqualTo(1));
-        assertThat(decisions).doesNotContain(second.id()).contains(first.id());
-    }
-
-    @Test
     void decidesAPollInOffsetOrderAndStoresItInOneTransactionWhenNotParallel() {
         List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
 
-        listener(1).onIntents(records(intents));
+        listener().onIntents(records(intents));
 
         assertThat(decisions).containsExactlyElementsOf(intents.stream().map(CloudEvent::id).toList());
         assertThat(transactions.get()).as("one commit for the poll's four decisions").isEqualTo(1);
@@ -166,7 +95,7 @@ class IntentListenerTest {
         List<CloudEvent> intents = List.of(intent(), intent(), intent(), intent());
         unpublishable.add(intents.get(1).correlationId());
 
-        assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
+        assertThatThrownBy(() -> listener().onIntents(records(intents)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
                     assertThat(failure.getIndex()).isEqualTo(1);
                     assertThat(failure.getCause()).hasMessageContaining("broker unavailable");
@@ -195,7 +124,7 @@ class IntentListenerTest {
         records.add(0, record(9, "empty", null)); // dead-lettered first, before the group starts
         failCommits = true;
 
-        assertThatThrownBy(() -> listener(1).onIntents(records))
+        assertThatThrownBy(() -> listener().onIntents(records))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
                     assertThat(failure.getIndex()).isEqualTo(1);
                     assertThat(failure.getCause()).hasMessageContaining("database unavailable");
@@ -210,7 +139,7 @@ class IntentListenerTest {
         CloudEvent second = intent();
         CloudEvent decidedBefore = intent();
         CloudEvent last = intent();
-        listener(1).onIntents(records(List.of(decidedBefore)));
+        listener().onIntents(records(List.of(decidedBefore)));
         happenings.clear();
         transactions.set(0);
         List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>(records(List.of(first, second)));
@@ -235,7 +164,7 @@ class IntentListenerTest {
             }
         };
 
-        assertThatThrownBy(() -> listener(1).onIntents(records(intents)))
+        assertThatThrownBy(() -> listener().onIntents(records(intents)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
                     assertThat(failure.getIndex()).isEqualTo(2);
                     assertThat(failure.getCause()).hasMessage("rule engine unavailable");
@@ -247,7 +176,7 @@ class IntentListenerTest {
 
     // --- fixtures
 
-    private IntentListener listener(int parallelism) {
+    private IntentListener listener() {
         IntentHandler handler = Notes.handler(participant, intent -> {
             decisions.add(intent.id());
             whileDeciding.run();
@@ -286,7 +215,7 @@ class IntentListenerTest {
             deadLetters.add(Map.entry(record, failure));
             happenings.add("dead-lettered " + record.offset());
         };
-        listener = new IntentListener(processor, recoverer, parallelism);
+        listener = new IntentListener(processor, recoverer);
         return listener;
     }
 
@@ -331,15 +260,6 @@ class IntentListenerTest {
                         new MalformedEventException("not a valid CloudEvents JSON object")), false);
         return new ConsumerRecord<>(TOPIC, 0, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
                 ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, "undecodable", null, headers, Optional.empty());
-    }
-
-    private static boolean awaitQuietly(CountDownLatch latch) {
-        try {
-            return latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Stores the first outcomes per intent, as the database does with its unique key. */

@@ -115,29 +115,22 @@ public final class IntentProcessor {
     }
 
     /**
-     * Processes one delivery of an intent.
+     * Processes one delivery of an intent: as a group of one ({@link InOrder}), unless it is skipped or a replay
+     * answered from the store.
      *
      * @throws MalformedEventException      when the event is not an intent this participant can read: a poison record
      * @throws OutcomeNotPublishedException when the outcomes are durable but not yet published
      */
     public void process(CloudEvent intent) {
-        String skipped = skipped(intent);
-        if (skipped != null) {
-            log.debug("Intent {} (correlation {}) is {}: skipped", intent.id(), intent.correlationId(),
-                    ParticipantMetrics.NOT_SAMPLED.equals(skipped) ? "outside the sample" : "a fallback for legacy to execute");
-            metrics.intent(intent.boundedContext(), skipped);
+        InOrder alone = new InOrder();
+        if (!alone.defer(0, intent)) {
+            processAlone(intent);
             return;
         }
-        var earlier = processedIntents.outcomesOf(intent.id());
-        if (earlier.isPresent()) {
-            republish(intent, earlier.get());
-            return;
+        InOrder.Failure failure = alone.flush();
+        if (failure != null) {
+            throw failure.cause();
         }
-        if (storedOutcomeReplay != null && StoredOutcomeReplay.answers(intent)) {
-            answerFromStore(intent);
-            return;
-        }
-        decide(gate.asDecidable(intent));
     }
 
     /** A group of deliveries worked on in order on the calling thread, with one commit and one acknowledgement wait. */
@@ -146,20 +139,30 @@ public final class IntentProcessor {
     }
 
     /**
-     * A poll's intents processed in offset order on one thread, the handler's decisions stored in one database
-     * transaction and their outcomes published with one wait for the broker's acknowledgements. Deciding intent by
-     * intent costs a commit (a disk flush) and a broker round trip each, which bounds a participant to a few dozen
-     * intents a second whatever its handler costs.
+     * Deliveries processed in offset order on one thread (a poll's, or one alone), the handler's decisions stored in one
+     * database transaction and every outcome published with one wait for the broker's acknowledgements. Deciding
+     * intent by intent costs a commit (a disk flush) and a broker round trip each, which bounds a participant far below
+     * what its handler could decide.
      *
-     * <p>{@link #defer} takes an intent the handler must decide: it decides it and keeps it pending. Any other intent
-     * (skipped, decided before, a replay answered from the store) is not taken: the caller {@linkplain #flush flushes}
-     * the pending ones and then {@linkplain #process processes} it alone, so outcomes leave in the poll's order.
+     * <p>{@link #defer} takes an intent the handler must decide (it decides it) or one decided before (it reads the
+     * stored outcomes), and keeps it pending. An intent it does not take (skipped, a replay answered from the store)
+     * is for the caller to {@linkplain #flush flush} the pending ones and then {@linkplain #process process} alone, so
+     * outcomes leave in the deliveries' order.
      */
     final class InOrder {
 
         private final List<Pending> pending = new ArrayList<>();
 
-        private record Pending(int index, CloudEvent intent, IntentHandler.Decision decision) {
+        /**
+         * A delivery taken: either the handler's decision, or the outcomes stored when it was decided before.
+         *
+         * @param stored {@code null} for a decision to store
+         */
+        private record Pending(int index, CloudEvent intent, IntentHandler.Decision decision, List<CloudEvent> stored) {
+
+            boolean decided() {
+                return stored == null;
+            }
         }
 
         /** A failure of the pending group: the deliveries before {@code index} are done, that one is not. */
@@ -167,25 +170,33 @@ public final class IntentProcessor {
         }
 
         /**
-         * Decides the intent and keeps it pending, if it is one the handler must decide.
+         * Takes the delivery and keeps it pending: decided by the handler, or with its stored outcomes when it was
+         * decided before.
          *
          * @param index the delivery's position in the poll, which a {@link Failure} names
-         * @return {@code false}, having done nothing, for an intent to {@linkplain #process process} alone
+         * @return {@code false}, having done nothing, for an intent to {@linkplain #process process} alone: skipped, or a
+         *         replay answered from the store
          * @throws MalformedEventException when the event is not an intent this participant can read: a poison record
          */
         boolean defer(int index, CloudEvent intent) {
-            if (skipped(intent) != null || (storedOutcomeReplay != null && StoredOutcomeReplay.answers(intent))
-                    || processedIntents.outcomesOf(intent.id()).isPresent()) {
+            if (skipped(intent) != null || (storedOutcomeReplay != null && StoredOutcomeReplay.answers(intent))) {
                 return false;
             }
+            var earlier = processedIntents.outcomesOf(intent.id());
+            if (earlier.isPresent()) {
+                pending.add(new Pending(index, intent, null, earlier.get()));
+                return true;
+            }
             CloudEvent decidable = gate.asDecidable(intent);
-            pending.add(new Pending(index, decidable, handlerOf(decidable).handle(personalData.decrypt(decidable))));
+            pending.add(new Pending(index, decidable, handlerOf(decidable).handle(personalData.decrypt(decidable)),
+                    null));
             return true;
         }
 
         /**
-         * Stores the pending decisions and their side effects in one transaction, then publishes their outcomes (the
-         * stored ones where an earlier or concurrent delivery stored first) and waits for every acknowledgement.
+         * Stores the pending decisions and their side effects in one transaction, then publishes every pending
+         * delivery's outcomes (the stored ones where it was decided before, or where a concurrent delivery stored first)
+         * and waits for every acknowledgement.
          *
          * @return {@code null} when all are published; else the first delivery not published, with why: the ones before
          *         it are (a failed transaction stores none, so it names the first pending delivery)
@@ -198,18 +209,21 @@ public final class IntentProcessor {
             pending.clear();
             boolean[] first;
             try {
-                first = transactions.execute(transaction -> storeAll(group));
+                first = group.stream().anyMatch(Pending::decided)
+                        ? transactions.execute(transaction -> storeAll(group))
+                        : new boolean[group.size()];
             } catch (RuntimeException e) {
                 return new Failure(group.get(0).index(), e);
             }
             List<List<CloudEvent>> outcomes = new ArrayList<>(group.size());
             Failure unread = null;
             for (int position = 0; position < group.size() && unread == null; position++) {
-                Pending decided = group.get(position);
+                Pending delivery = group.get(position);
                 try {
-                    outcomes.add(first[position] ? decided.decision().outcomes() : storedOutcomesOf(decided.intent()));
+                    outcomes.add(first[position] ? delivery.decision().outcomes()
+                            : delivery.decided() ? storedOutcomesOf(delivery.intent()) : delivery.stored());
                 } catch (RuntimeException e) {
-                    unread = new Failure(decided.index(), e);
+                    unread = new Failure(delivery.index(), e);
                 }
             }
             int published = outcomes.size();
@@ -221,46 +235,72 @@ public final class IntentProcessor {
                 failure = new Failure(group.get(published).index(), e.getCause());
             }
             for (int position = 0; position < published; position++) {
-                Pending decided = group.get(position);
+                Pending delivery = group.get(position);
                 if (first[position]) {
-                    metrics.intent(decided.intent().boundedContext(),
-                            decided.decision().outcomes().get(0).status().wireName());
+                    // from the enum, not the event's text: the label's values stay bounded
+                    metrics.intent(delivery.intent().boundedContext(),
+                            delivery.decision().outcomes().get(0).status().wireName());
                 } else {
-                    log.info("Intent {} (correlation {}) was decided before; publishing its stored outcomes again",
-                            decided.intent().id(), decided.intent().correlationId());
-                    metrics.intent(decided.intent().boundedContext(), ParticipantMetrics.DUPLICATE);
+                    republished(delivery.intent());
                 }
             }
             return failure;
         }
 
+        /** Which of the group's decisions were stored first (their side effects passed the gate with them). */
         private boolean[] storeAll(List<Pending> group) {
             boolean[] first = new boolean[group.size()];
             for (int position = 0; position < group.size(); position++) {
-                Pending decided = group.get(position);
-                CloudEvent intent = decided.intent();
+                Pending delivery = group.get(position);
+                if (!delivery.decided()) {
+                    continue;
+                }
+                CloudEvent intent = delivery.intent();
                 first[position] = processedIntents.storeFirst(intent.id(), intent.correlationId(),
-                        decided.decision().outcomes());
+                        delivery.decision().outcomes());
                 if (first[position]) {
-                    gate.pass(intent, decided.decision().sideEffects());
+                    gate.pass(intent, delivery.decision().sideEffects());
                 }
             }
             return first;
         }
     }
 
-    /**
-     * Why the shadow side skips an intent: {@link ParticipantMetrics#NOT_SAMPLED} (sampling left it out) or
-     * {@link ParticipantMetrics#FALLBACK} (legacy executes it for real); {@code null} when it does not.
-     */
-    private String skipped(CloudEvent intent) {
+    /** Why the shadow side skips an intent, with its metric label. */
+    private enum Skip {
+        NOT_SAMPLED(ParticipantMetrics.NOT_SAMPLED, "outside the sample"),
+        FALLBACK(ParticipantMetrics.FALLBACK, "a fallback for legacy to execute");
+
+        private final String label;
+        private final String description;
+
+        Skip(String label, String description) {
+            this.label = label;
+            this.description = description;
+        }
+    }
+
+    /** Why the shadow side skips an intent (sampling left it out, or legacy executes it for real); {@code null} if not. */
+    private Skip skipped(CloudEvent intent) {
         if (side != Side.SHADOW) {
             return null;
         }
         if (!intent.inSample()) {
-            return ParticipantMetrics.NOT_SAMPLED;
+            return Skip.NOT_SAMPLED;
         }
-        return intent.isFallback() ? ParticipantMetrics.FALLBACK : null;
+        return intent.isFallback() ? Skip.FALLBACK : null;
+    }
+
+    /** An intent no group takes: skipped, or a governed replay answered from the store. */
+    private void processAlone(CloudEvent intent) {
+        Skip skip = skipped(intent);
+        if (skip != null) {
+            log.debug("Intent {} (correlation {}) is {}: skipped", intent.id(), intent.correlationId(),
+                    skip.description);
+            metrics.intent(intent.boundedContext(), skip.label);
+            return;
+        }
+        answerFromStore(intent);
     }
 
     /** A governed replay, answered with the original's stored outcomes: no handler, no side effect. */
@@ -269,7 +309,8 @@ public final class IntentProcessor {
         Boolean first = transactions.execute(transaction ->
                 processedIntents.storeFirst(replayed.id(), replayed.correlationId(), answer.outcomes()));
         if (!Boolean.TRUE.equals(first)) {
-            republish(replayed, storedOutcomesOf(replayed));
+            publisher.publish(storedOutcomesOf(replayed));
+            republished(replayed);
             return;
         }
         if (answer.found()) {
@@ -284,33 +325,15 @@ public final class IntentProcessor {
         metrics.intent(replayed.boundedContext(), answer.outcomes().get(0).status().wireName());
     }
 
-    private void decide(CloudEvent intent) {
-        IntentHandler.Decision decision = handlerOf(intent).handle(personalData.decrypt(intent));
-        Boolean first = transactions.execute(transaction -> {
-            if (!processedIntents.storeFirst(intent.id(), intent.correlationId(), decision.outcomes())) {
-                return false;
-            }
-            gate.pass(intent, decision.sideEffects());
-            return true;
-        });
-        if (!Boolean.TRUE.equals(first)) {
-            republish(intent, storedOutcomesOf(intent));
-            return;
-        }
-        publisher.publish(decision.outcomes());
-        // from the enum, not the event's text: the label's values stay bounded
-        metrics.intent(intent.boundedContext(), decision.outcomes().get(0).status().wireName());
-    }
-
     private List<CloudEvent> storedOutcomesOf(CloudEvent intent) {
         return processedIntents.outcomesOf(intent.id()).orElseThrow(() -> new IllegalStateException(
                 "intent " + intent.id() + " is recorded as processed but has no stored outcomes"));
     }
 
-    private void republish(CloudEvent intent, List<CloudEvent> stored) {
+    /** Counts (and logs) an intent decided before whose stored outcomes were published again. */
+    private void republished(CloudEvent intent) {
         log.info("Intent {} (correlation {}) was decided before; publishing its stored outcomes again", intent.id(),
                 intent.correlationId());
-        publisher.publish(stored);
         metrics.intent(intent.boundedContext(), ParticipantMetrics.DUPLICATE);
     }
 

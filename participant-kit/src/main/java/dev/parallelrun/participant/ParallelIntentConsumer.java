@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -156,20 +157,31 @@ public final class ParallelIntentConsumer implements SmartLifecycle {
             polling.subscribe(topics, new Rebalance(polling));
             long lastCommit = System.nanoTime();
             while (running) {
+                ConsumerRecords<String, CloudEvent> records;
                 try {
-                    for (ConsumerRecord<String, CloudEvent> record : polling.poll(POLL_TIMEOUT)) {
-                        InFlightOffsets.Assignment assignment = offsets.dispatched(
-                                new TopicPartition(record.topic(), record.partition()), record.offset());
-                        lanes.submit(record.key(), () -> work(record, assignment));
-                    }
+                    records = polling.poll(POLL_TIMEOUT);
+                } catch (RuntimeException e) {
+                    // whatever it is, a consumer that stopped polling would leave the service up and the intents
+                    // unread: keep trying, loudly
+                    log.error("Polling intents failed; trying again in {}", POLL_FAILURE_PAUSE, e);
+                    waitOrStop(POLL_FAILURE_PAUSE.toMillis());
+                    continue;
+                }
+                // not guarded: a record that could not be dispatched must end the consumer (the commits stop before
+                // it), never be skipped by the next poll
+                for (ConsumerRecord<String, CloudEvent> record : records) {
+                    InFlightOffsets.Assignment assignment = offsets.dispatched(
+                            new TopicPartition(record.topic(), record.partition()), record.offset());
+                    lanes.submit(record.key(), () -> work(record, assignment));
+                }
+                try {
                     if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
                         commit(polling);
                         lastCommit = System.nanoTime();
                     }
                     holdAtTheBound(polling);
-                } catch (KafkaException e) {
-                    log.error("Polling intents failed; trying again in {}", POLL_FAILURE_PAUSE, e);
-                    waitOrStop(POLL_FAILURE_PAUSE.toMillis());
+                } catch (RuntimeException e) {
+                    log.error("Committing or pausing intent partitions failed; trying again after the next poll", e);
                 }
             }
             drain(polling);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -195,18 +196,54 @@ class ParallelIntentConsumerIT {
         assertThat(processed).containsExactly(1L);
     }
 
+    @Test
+    void sharesThePartitionsWithASecondInstanceAndLosesNoIntentOnTheRebalance() throws Exception {
+        String shared = "intents.notes-" + UUID.randomUUID() + ".v1";
+        admin.createTopics(List.of(new NewTopic(shared, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        long[] ends = new long[2];
+        for (int i = 0; i < 60; i++) {
+            CloudEvent intent = Notes.intent(UUID.randomUUID().toString());
+            int partition = producer.send(new ProducerRecord<>(shared, intent.correlationId(), codec.write(intent)))
+                    .get().partition();
+            ends[partition]++;
+            sent.add(intent.id());
+        }
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        Consumer<CloudEvent> slowly = intent -> {
+            awaitRelease();
+            done.add(intent.id());
+        };
+
+        start(shared, 4, 100, 5, slowly);
+        await().atMost(PATIENCE).until(() -> started.get(0).inFlight() > 0);
+        // the group rebalances while the first instance's intents are unfinished
+        ParallelIntentConsumer second = start(shared, 4, 100, 5, slowly);
+        await().atMost(PATIENCE).until(() -> second.inFlight() > 0);
+        release.countDown();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(done).containsExactlyInAnyOrderElementsOf(sent));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(List.of(committed(shared, 0), committed(shared, 1)))
+                .containsExactly(ends[0], ends[1]));
+    }
+
     // --- fixtures
 
     private ParallelIntentConsumer start(int parallelism, int maxInFlight, int maxPollRecords,
+            Consumer<CloudEvent> work) {
+        return start(topic, parallelism, maxInFlight, maxPollRecords, work);
+    }
+
+    private ParallelIntentConsumer start(String consumed, int parallelism, int maxInFlight, int maxPollRecords,
             Consumer<CloudEvent> work) {
         DefaultKafkaConsumerFactory<String, CloudEvent> consumers = new DefaultKafkaConsumerFactory<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords),
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
-        ParallelIntentConsumer consumer = new ParallelIntentConsumer(consumers, List.of(topic), group,
+        ParallelIntentConsumer consumer = new ParallelIntentConsumer(consumers, List.of(consumed), group,
                 intent -> {
-                    long offset = offsets.get(intent.id());
+                    long offset = offsets.getOrDefault(intent.id(), -1L);
                     attempts.computeIfAbsent(offset, o -> new AtomicInteger()).incrementAndGet();
                     work.accept(intent);
                     processed.add(offset);
@@ -254,8 +291,12 @@ class ParallelIntentConsumerIT {
     }
 
     private Long committed() throws Exception {
+        return committed(topic, 0);
+    }
+
+    private Long committed(String committedTopic, int partition) throws Exception {
         OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
+                .get(30, TimeUnit.SECONDS).get(new TopicPartition(committedTopic, partition));
         return offset == null ? null : offset.offset();
     }
 }

@@ -49,11 +49,6 @@ final class KeyedLanes implements AutoCloseable {
         next.whenComplete((done, failure) -> tails.remove(lane, next));
     }
 
-    /** Keys with a task queued or running. */
-    int busyKeys() {
-        return tails.size();
-    }
-
     /**
      * Lets the tasks queued and running finish for at most the grace, then interrupts them; no task is taken after.
      *

@@ -181,15 +181,111 @@ class PipelineFaultsIT {
         }
     }
 
+    /**
+     * (i) The legacy adapter SIGKILLed mid-traffic, twice: once while it keeps up, once again when its restarted self
+     * has decided 20 of the intents that piled up while it was down. Its lanes have intents in flight at both kills
+     * (every legacy call takes 200 ms) and its offsets are committed only up to the lowest unfinished one,
+     * so the restarted adapter is handed again intents it had decided. Legacy stays healthy throughout, so every
+     * accepted intent must be reconciled once per outcome type, none {@code FAILED} or {@code MISSING_*}, no verdict
+     * superseded (no side decided twice), and legacy must book each claim exactly once.
+     */
+    @Test
+    void legacyAdapterKilledMidTrafficDecidesEveryIntentOnceAndLegacyBooksEachClaimOnce() throws Exception {
+        try (FaultRun run = FaultRun.start(SETTINGS, postgres, "i-adapter-killed")) {
+            // the adapter is down for longer than the shipped 30 s window (a restart on two busy cores): a window that
+            // covers the outage, so that a MISSING_LEGACY here could only be an intent the adapter lost
+            Pipeline pipeline = Pipeline.start(run, "i", List.of("--reconciliation.correlation.contexts.claims.window=3m"),
+                    "--legacy-system.latency=200ms", "--legacy-system.failure-rate=0");
+            FaultRun.ServiceProcess adapter = pipeline.adapter();
+            Map<String, Integer> answers = new ConcurrentHashMap<>();
+            Instant started = Instant.now();
+            try (ClaimPoster poster = new ClaimPoster(pipeline.ingress().uri(), answers, 0)) {
+                await("traffic flowing").atMost(Duration.ofMinutes(2)).until(() -> answers.size() >= 100);
+                Instant firstKill = Instant.now();
+                adapter.process().kill();
+                // intents pile up on the topic while it is down
+                long postedAtKill = answers.size();
+                await("intents while the adapter is down").atMost(Duration.ofMinutes(1))
+                        .until(() -> answers.size() >= postedAtKill + 50);
+                adapter.start().awaitHealthy();
+                Duration firstStall = awaitAdapterDeciding(pipeline, 1, firstKill);
+                // killed again while it works through what piled up: once it has decided 20 intents
+                awaitAdapterDeciding(pipeline, 20, firstKill);
+                double redeliveredFirst = pipeline.adapterMetric("participant_intents_total", "result=\"duplicate\"");
+                Instant secondKill = Instant.now();
+                adapter.process().kill();
+                adapter.start().awaitHealthy();
+                Duration secondStall = awaitAdapterDeciding(pipeline, 1, secondKill);
+                long postedAfter = answers.size();
+                await("traffic after the second restart").atMost(Duration.ofMinutes(3))
+                        .until(() -> answers.size() >= postedAfter + 100);
+                poster.stop();
+
+                Set<String> accepted = Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202)
+                        .map(Map.Entry::getKey).toList());
+                boolean settled = awaitVerdicts(run.jdbcUrl(), accepted);
+                Evidence evidence = evidence(run.jdbcUrl(), accepted, answers);
+                Bookings bookings = bookings(run.jdbcUrl());
+                Attempts attempts = attempts(run.jdbcUrl());
+                double redeliveredSecond = pipeline.adapterMetric("participant_intents_total", "result=\"duplicate\"");
+                Map<Integer, Long> statuses = new TreeMap<>();
+                answers.values().forEach(s -> statuses.merge(s, 1L, Long::sum));
+                String report = "\n[fault-suite] i. legacy adapter SIGKILLed twice mid-traffic (the second time while it catches up),"
+                        + " whole pipeline as processes" + (settled ? "" : "  (NOT SETTLED)") + "\n"
+                        + String.format("  %-24s %s%n", "intents posted", answers.size() + " " + statuses)
+                        + String.format("  %-24s %.1f s, %.1f s (SIGKILL to the restarted adapter's first decision)%n",
+                                "adapter stalled", firstStall.toMillis() / 1000.0, secondStall.toMillis() / 1000.0)
+                        + String.format("  %-24s %d (of %d expected: 2 per accepted intent)%n", "current verdicts", evidence.current, accepted.size() * 2L)
+                        + String.format("  %-24s %d%n", "lost", evidence.lost)
+                        + String.format("  %-24s %d%n", "duplicates", evidence.duplicates)
+                        + String.format("  %-24s %d%n", "superseded verdicts", evidence.superseded)
+                        + String.format("  %-24s %d%n", "MISSING_* for accepted", evidence.missing)
+                        + String.format("  %-24s %s%n", "classifications", evidence.classifications)
+                        + String.format("  %-24s %.0f after the first restart, %.0f after the second (decided before a kill: answered from the store)%n",
+                                "redelivered to adapter", redeliveredFirst, redeliveredSecond)
+                        + String.format("  %-24s %d intents called more than once, %d recorded but never decided%n",
+                                "legacy attempts", attempts.calledAgain, attempts.undecided)
+                        + String.format("  %-24s %d bookings, %d request keys booked twice, %d claims booked twice%n",
+                                "legacy bookings", bookings.total, bookings.keysBookedTwice, bookings.claimsBookedTwice)
+                        + String.format("  %-24s %.0f s%n", "elapsed", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                System.out.println(report);
+                Files.writeString(Files.createDirectories(SETTINGS.workDir().resolve("fault-figures"))
+                        .resolve("i-adapter-killed.txt"), report);
+
+                SoftAssertions soft = new SoftAssertions();
+                soft.assertThat(settled).as("every accepted intent reconciled within " + SETTINGS.settleTimeout()).isTrue();
+                soft.assertThat(statuses.keySet()).as("answers: the ingress does not depend on the adapter").containsOnly(202);
+                soft.assertThat(evidence.lost).as("accepted intents without a verdict per outcome type").isZero();
+                soft.assertThat(evidence.duplicates).as("pairs with more than one current verdict").isZero();
+                soft.assertThat(evidence.superseded).as("verdicts superseded: a side decided an intent twice").isZero();
+                soft.assertThat(evidence.missing).as("MISSING_* verdicts for accepted intents").isZero();
+                soft.assertThat(evidence.classifications).as("FAILED verdicts: legacy never failed").doesNotContainKey("FAILED");
+                soft.assertThat(redeliveredFirst + redeliveredSecond + attempts.calledAgain)
+                        .as("intents in flight or uncommitted at a kill, handed to the adapter again").isPositive();
+                soft.assertThat(attempts.undecided).as("intents the adapter recorded and never decided").isZero();
+                soft.assertThat(bookings.keysBookedTwice).as("request keys legacy booked twice").isZero();
+                soft.assertThat(bookings.claimsBookedTwice).as("claims legacy booked twice").isZero();
+                soft.assertThat(bookings.total).as("bookings: one per accepted intent").isEqualTo(accepted.size());
+                soft.assertAll();
+            }
+        }
+    }
+
     /** Ingress, legacy stand-in, legacy adapter, claims-service and reconciliation, each as its own process. */
     private record Pipeline(FaultRun.ServiceProcess legacy, FaultRun.ServiceProcess adapter, FaultRun.ServiceProcess ingress) {
 
         static Pipeline start(FaultRun run, String scenario, String... legacyArgs) {
+            return start(run, scenario, List.of(), legacyArgs);
+        }
+
+        static Pipeline start(FaultRun run, String scenario, List<String> reconciliationArgs, String... legacyArgs) {
             FaultRun.ServiceProcess legacy = run.service("legacy-claims-system", legacyArgs).start();
             FaultRun.ServiceProcess adapter = run.service("legacy-adapter", "--legacy-adapter.legacy.base-url=" + legacy.uri());
+            List<String> reconciliation = new java.util.ArrayList<>(List.of("--reconciliation.streams.state-dir="
+                    + SETTINGS.runDir().resolve(scenario + "-reconciliation-state-" + System.nanoTime())));
+            reconciliation.addAll(reconciliationArgs);
             List<FaultRun.ServiceProcess> services = List.of(legacy,
-                    run.service("reconciliation-service", "--reconciliation.streams.state-dir="
-                            + SETTINGS.runDir().resolve(scenario + "-reconciliation-state-" + System.nanoTime())).start(),
+                    run.service("reconciliation-service", reconciliation.toArray(String[]::new)).start(),
                     run.service("claims-service").start(),
                     adapter.start());
             services.forEach(FaultRun.ServiceProcess::awaitHealthy);
@@ -200,6 +296,11 @@ class PipelineFaultsIT {
 
         /** A counter of the adapter's, summed over its labels, read from its Prometheus endpoint as the scraper does. */
         double adapterMetric(String name) throws IOException, InterruptedException {
+            return adapterMetric(name, "");
+        }
+
+        /** The same, summed over the series whose labels contain the text (e.g. {@code result="duplicate"}). */
+        double adapterMetric(String name, String labelsContain) throws IOException, InterruptedException {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             adapter.uri().resolve("/actuator/prometheus"))
                     .header("Authorization", "Basic " + java.util.Base64.getEncoder()
@@ -209,6 +310,7 @@ class PipelineFaultsIT {
                 throw new IllegalStateException("the adapter's metrics answered " + response.statusCode());
             }
             return response.body().lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .filter(line -> line.substring(0, line.lastIndexOf(' ')).contains(labelsContain))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         }
     }
@@ -232,7 +334,33 @@ class PipelineFaultsIT {
         }
     }
 
-    private record Evidence(long current, long lost, long duplicates, long missing, long forRefused,
+    /** Waits until the (restarted) adapter has decided this many intents; how long since the instant given. */
+    private static Duration awaitAdapterDeciding(Pipeline pipeline, int intents, Instant since) {
+        await("the restarted adapter deciding " + intents + " intents").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> pipeline.adapterMetric("participant_intents_total") >= intents);
+        return Duration.between(since, Instant.now());
+    }
+
+    private record Attempts(long calledAgain, long undecided) {
+    }
+
+    /** The adapter's record of its legacy calls: intents it called legacy for more than once, and never decided. */
+    private static Attempts attempts(String jdbcUrl) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, RestartablePostgres.USER, RestartablePostgres.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT count(*) FILTER (WHERE attempts > 1), count(*) FILTER (WHERE outcomes IS NULL)
+                        FROM legacy_adapter.processed_intent""")) {
+            rs.next();
+            return new Attempts(rs.getLong(1), rs.getLong(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code superseded}: verdicts of accepted intents a later one replaced (a side's second, different decision). */
+    private record Evidence(long current, long lost, long duplicates, long superseded, long missing, long forRefused,
             Map<String, Long> classifications) {
     }
 
@@ -251,13 +379,18 @@ class PipelineFaultsIT {
         Map<String, Long> classifications = new TreeMap<>();
         long missing = 0;
         long forRefused = 0;
+        long superseded = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, RestartablePostgres.USER, RestartablePostgres.PASSWORD);
                 Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT correlation_id, outcome_type, classification FROM "
-                        + "reconciliation.verdict WHERE superseded_by IS NULL")) {
+                ResultSet rs = statement.executeQuery("SELECT correlation_id, outcome_type, classification, "
+                        + "superseded_by IS NOT NULL FROM reconciliation.verdict")) {
             while (rs.next()) {
                 String correlationId = rs.getString(1);
-                if (accepted.contains(correlationId)) {
+                if (rs.getBoolean(4)) {
+                    if (accepted.contains(correlationId)) {
+                        superseded++;
+                    }
+                } else if (accepted.contains(correlationId)) {
                     current.merge(correlationId + "|" + rs.getString(2), 1, Integer::sum);
                     classifications.merge(rs.getString(3), 1L, Long::sum);
                     if (rs.getString(3).startsWith("MISSING_")) {
@@ -273,7 +406,7 @@ class PipelineFaultsIT {
         long lost = accepted.stream().flatMap(id -> OUTCOME_TYPES.stream().map(type -> id + "|" + type))
                 .filter(key -> !current.containsKey(key)).count();
         long duplicates = current.values().stream().filter(n -> n > 1).count();
-        return new Evidence(current.values().stream().mapToLong(Integer::longValue).sum(), lost, duplicates, missing,
+        return new Evidence(current.values().stream().mapToLong(Integer::longValue).sum(), lost, duplicates, superseded, missing,
                 forRefused, classifications);
     }
 

@@ -182,7 +182,7 @@ class PipelineFaultsIT {
     }
 
     /**
-     * (i) The legacy adapter SIGKILLed mid-traffic, twice: once while it keeps up, once again when its restarted self
+     * (j) The legacy adapter SIGKILLed mid-traffic, twice: once while it keeps up, once again when its restarted self
      * has decided 20 of the intents that piled up while it was down. Its lanes have intents in flight at both kills
      * (every legacy call takes 200 ms) and its offsets are committed only up to the lowest unfinished one,
      * so the restarted adapter is handed again intents it had decided. Legacy stays healthy throughout, so every
@@ -191,10 +191,10 @@ class PipelineFaultsIT {
      */
     @Test
     void legacyAdapterKilledMidTrafficDecidesEveryIntentOnceAndLegacyBooksEachClaimOnce() throws Exception {
-        try (FaultRun run = FaultRun.start(SETTINGS, postgres, "i-adapter-killed")) {
-            // the adapter is down for longer than the shipped 30 s window (a restart on two busy cores): a window that
-            // covers the outage, so that a MISSING_LEGACY here could only be an intent the adapter lost
-            Pipeline pipeline = Pipeline.start(run, "i", List.of("--reconciliation.correlation.contexts.claims.window=3m"),
+        try (FaultRun run = FaultRun.start(SETTINGS, postgres, "j-adapter-killed")) {
+            // the adapter stalls for about 20 s (its restart on two busy cores, after a 10 s session timeout), close to the
+            // shipped 30 s window: a window that covers any stall, so that a MISSING_LEGACY could only be an intent lost
+            Pipeline pipeline = Pipeline.start(run, "j", List.of("--reconciliation.correlation.contexts.claims.window=3m"),
                     "--legacy-system.latency=200ms", "--legacy-system.failure-rate=0");
             FaultRun.ServiceProcess adapter = pipeline.adapter();
             Map<String, Integer> answers = new ConcurrentHashMap<>();
@@ -230,7 +230,7 @@ class PipelineFaultsIT {
                 double redeliveredSecond = pipeline.adapterMetric("participant_intents_total", "result=\"duplicate\"");
                 Map<Integer, Long> statuses = new TreeMap<>();
                 answers.values().forEach(s -> statuses.merge(s, 1L, Long::sum));
-                String report = "\n[fault-suite] i. legacy adapter SIGKILLed twice mid-traffic (the second time while it catches up),"
+                String report = "\n[fault-suite] j. legacy adapter SIGKILLed twice mid-traffic (the second time while it catches up),"
                         + " whole pipeline as processes" + (settled ? "" : "  (NOT SETTLED)") + "\n"
                         + String.format("  %-24s %s%n", "intents posted", answers.size() + " " + statuses)
                         + String.format("  %-24s %.1f s, %.1f s (SIGKILL to the restarted adapter's first decision)%n",
@@ -250,7 +250,7 @@ class PipelineFaultsIT {
                         + String.format("  %-24s %.0f s%n", "elapsed", Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 System.out.println(report);
                 Files.writeString(Files.createDirectories(SETTINGS.workDir().resolve("fault-figures"))
-                        .resolve("i-adapter-killed.txt"), report);
+                        .resolve("j-adapter-killed.txt"), report);
 
                 SoftAssertions soft = new SoftAssertions();
                 soft.assertThat(settled).as("every accepted intent reconciled within " + SETTINGS.settleTimeout()).isTrue();

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -113,15 +114,21 @@ public class ParticipantAutoConfiguration {
 
     /**
      * Values are CloudEvents; a record that is not one fails deserialization inside the {@link ErrorHandlingDeserializer},
-     * which hands it to the listener as such instead of killing the consumer.
+     * which hands it to the listener as such instead of killing the consumer. The session timeout is
+     * {@code participant.consumer.session-timeout}, heartbeats every third of it: a participant killed without leaving
+     * its group holds its partitions that long, not Kafka's default 45 s, which is longer than a matching window.
      */
     @Bean
     @SuppressWarnings("unchecked")
-    DefaultKafkaConsumerFactoryCustomizer participantConsumer() {
+    DefaultKafkaConsumerFactoryCustomizer participantConsumer(ParticipantProperties properties) {
+        long sessionMillis = properties.consumer().sessionTimeout().toMillis();
         return factory -> {
             var typed = (DefaultKafkaConsumerFactory<String, CloudEvent>) factory;
             typed.setKeyDeserializerSupplier(StringDeserializer::new);
             typed.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer()));
+            typed.updateConfigs(Map.of(
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionMillis,
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1, sessionMillis / 3)));
         };
     }
 

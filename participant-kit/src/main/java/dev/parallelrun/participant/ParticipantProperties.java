@@ -84,11 +84,23 @@ public record ParticipantProperties(
      *                    that mostly waits (on legacy)
      * @param maxInFlight with a parallelism above 1, the most intents dispatched and not finished; at it the consumer
      *                    pauses its partitions until some finish
+     * @param sessionTimeout how long the broker waits for a participant that stopped heartbeating (crashed, killed)
+     *                    before its partitions move to a restarted or another instance: the longest a crash stalls the
+     *                    intents, so keep it well inside the consumed contexts' matching windows (default 10 s; windows
+     *                    30 s; Kafka's own default, 45 s, is longer than a window). Heartbeats go every third of it
+     *                    from a thread of their own, so slow intents never count against it. The broker accepts 6 s to
+     *                    5 min unless configured otherwise ({@code group.min/max.session.timeout.ms})
      */
-    public record Consumer(String group, @DefaultValue("1") int parallelism, @DefaultValue("1000") int maxInFlight) {
+    public record Consumer(String group, @DefaultValue("1") int parallelism, @DefaultValue("1000") int maxInFlight,
+            @DefaultValue("10s") Duration sessionTimeout) {
+
+        /** The default {@code participant.consumer.session-timeout}. */
+        public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 
         @ConstructorBinding
         public Consumer {
+            sessionTimeout = sessionTimeout == null ? DEFAULT_SESSION_TIMEOUT : sessionTimeout;
+            requirePositive(sessionTimeout, "participant.consumer.session-timeout");
             if (parallelism < 1) {
                 throw new IllegalArgumentException("participant.consumer.parallelism must be at least 1 but was "
                         + parallelism);
@@ -97,6 +109,11 @@ public record ParticipantProperties(
                 throw new IllegalArgumentException("participant.consumer.max-in-flight must be at least the "
                         + "parallelism (" + parallelism + ") but was " + maxInFlight);
             }
+        }
+
+        /** A consumer with the default session timeout. */
+        public Consumer(String group, int parallelism, int maxInFlight) {
+            this(group, parallelism, maxInFlight, DEFAULT_SESSION_TIMEOUT);
         }
 
         /** A consumer with the default bound on intents in flight. */

@@ -78,6 +78,9 @@ class ParticipantKitIT {
     @Autowired
     ProcessedIntentCleanup cleanup;
 
+    @Autowired
+    org.springframework.kafka.core.ConsumerFactory<?, ?> consumerFactory;
+
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> tail;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -135,6 +138,14 @@ class ParticipantKitIT {
     void disconnect() {
         producer.close();
         tail.close();
+    }
+
+    @Test
+    void theIntentConsumerHeartbeatsSoThatAKilledParticipantsPartitionsMoveWithinTheSessionTimeout() {
+        // participant.consumer.session-timeout's default, not Kafka's 45 s (longer than a matching window)
+        assertThat(consumerFactory.getConfigurationProperties())
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_333);
     }
 
     @Test

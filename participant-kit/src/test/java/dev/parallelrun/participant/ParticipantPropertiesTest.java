@@ -81,6 +81,18 @@ class ParticipantPropertiesTest {
                 .hasMessageContaining("notes.NoteTaken.v1 names none");
     }
 
+    @Test
+    void aKilledParticipantHoldsItsPartitionsTenSecondsByDefaultWellInsideAMatchingWindow() {
+        assertThat(bound(Map.of()).consumer().sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(bound(Map.of("participant.consumer.session-timeout", "20s")).consumer().sessionTimeout())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThat(new ParticipantProperties.Consumer("test", 4, 10).sessionTimeout())
+                .isEqualTo(ParticipantProperties.Consumer.DEFAULT_SESSION_TIMEOUT);
+        assertThatThrownBy(() -> bound(Map.of("participant.consumer.session-timeout", "0s")))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("participant.consumer.session-timeout");
+    }
+
     private static ParticipantProperties bound(Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(Map.of("participant.side", "legacy",
                 "participant.source", "urn:parallelrun:test", "participant.consumer.group", "test"));

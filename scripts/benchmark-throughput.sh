@@ -2,8 +2,9 @@
 # Throughput benchmark (issue 13, target 2): one run of the packaged local platform (every service, the broker and
 # PostgreSQL on this machine), a warm-up at the first rate, then each rate for a step. After each step it prints the
 # intents accepted and verdicts issued per second and the late verdicts (TIMING, MISSING_LEGACY, MISSING_SHADOW: what
-# lag produces) with each consumer group's lag (which service the pipeline waits for), and at the end the rate where
-# the first late verdict appeared. Build first:
+# lag produces), the CPU the step took (cores busy on the whole machine and in the platform's JVM, and milliseconds of
+# CPU per intent accepted) and each consumer group's lag (which service the pipeline waits for), and at the end the
+# rate where the first late verdict appeared. Build first:
 #   ./mvnw -q -DskipTests package
 #   scripts/benchmark-throughput.sh [seconds per step] [rate ...]     e.g. scripts/benchmark-throughput.sh 60 20 40 80 160
 # WARM_UP_SECONDS (default 90) sets the warm-up. One platform at a time: it uses ports 9092, 15432 and 8080-8090.
@@ -28,7 +29,7 @@ if ! grep -q '^\[parallel-run\] step ' "$log"; then
   tail -n 40 "$log" >&2
   exit 1
 fi
-grep -E '^\[parallel-run\] (step |  consumer lag)' "$log" | sed 's/^\[parallel-run\] //'
+grep -E '^\[parallel-run\] (step |  consumer lag|  cpu during)' "$log" | sed 's/^\[parallel-run\] //'
 # the rate the pipeline falls behind at: the first step with a late verdict
 grep '^\[parallel-run\] step ' "$log" | awk '{
     rate = $0; sub(/.*offered=/, "", rate); sub(/\/s.*/, "", rate)

@@ -1,5 +1,6 @@
 package dev.parallelrun.adapter;
 
+import dev.parallelrun.participant.CommonPool;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -27,6 +28,7 @@ public class LegacyAdapterApplication {
     }
 
     public static void main(String[] args) {
+        CommonPool.atLeastTwoThreads(); // its HTTP client hands every legacy answer over through the common pool
         builder().run(args);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parallelrun.runner;
 
+import dev.parallelrun.participant.CommonPool;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class LocalRunner {
     }
 
     public static void main(String[] argv) throws Exception {
+        CommonPool.atLeastTwoThreads(); // the adapter's and the traffic generator's HTTP clients hand answers over there
         Map<String, String> args = parse(argv);
         List<Double> rates = RateSteps.parseRates(args.getOrDefault("rate", "3"));
         double rate = rates.get(0);

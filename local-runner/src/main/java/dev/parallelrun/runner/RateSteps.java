@@ -11,7 +11,8 @@ import java.util.Map;
  * Traffic in steps, for finding where the pipeline falls behind in one run: a warm-up at the first rate (the JIT of
  * every service, unreported), then each rate for a step, and after each step one line of what it reached: intents
  * accepted and verdicts stored per second, and the verdicts that only lag explains ({@code TIMING},
- * {@code MISSING_LEGACY}, {@code MISSING_SHADOW}), counted as issued, superseded ones included.
+ * {@code MISSING_LEGACY}, {@code MISSING_SHADOW}), counted as issued, superseded ones included; then the CPU the
+ * step took ({@link CpuUse}) and each consumer group's lag.
  */
 final class RateSteps {
 
@@ -82,9 +83,13 @@ final class RateSteps {
             double rate = rates.get(index);
             generator.rate(rate);
             Reading before = meter.read();
+            CpuUse.Reading cpuBefore = CpuUse.read();
             Thread.sleep(step.toMillis());
             Reading after = meter.read();
+            CpuUse.Reading cpuAfter = CpuUse.read();
             out.println(line(index + 1, rates.size(), rate, before, after));
+            out.println(CpuUse.line(cpuBefore, cpuAfter, after.accepted() - before.accepted(),
+                    Runtime.getRuntime().availableProcessors()));
             out.println("[parallel-run]   consumer lag after the step: " + lagOrWhyNot(lag));
         }
     }

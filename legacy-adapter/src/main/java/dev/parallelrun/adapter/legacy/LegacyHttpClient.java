@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpClient;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -62,7 +65,7 @@ public final class LegacyHttpClient {
         registerMetersAtZero();
         this.restClient = restClientBuilder.clone()
                 .baseUrl(settings.baseUrl().toString())
-                .requestFactory(requestFactory(settings))
+                .requestFactory(requestFactory(context, settings))
                 .build();
         this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(settings.retry().maxAttempts() - 1L)
@@ -171,10 +174,22 @@ public final class LegacyHttpClient {
         };
     }
 
-    private static JdkClientHttpRequestFactory requestFactory(LegacyAdapterProperties.Legacy settings) {
+    /**
+     * The JDK's HTTP client with an executor of its own, which Spring's request factory also uses to write request
+     * bodies: without one, it would start a thread ({@code SimpleAsyncTaskExecutor}) for every legacy call. A cached pool:
+     * the calls at once are bounded by the consumer's lanes, and idle threads end after a minute.
+     */
+    private static JdkClientHttpRequestFactory requestFactory(String context, LegacyAdapterProperties.Legacy settings) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "legacy-http-" + context + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
         factory.setReadTimeout(settings.readTimeout());

@@ -5,6 +5,7 @@ import dev.parallelrun.legacysystem.claims.domain.LegacyClaimProcessor;
 import dev.parallelrun.legacysystem.claims.domain.LegacyDecision;
 import dev.parallelrun.legacysystem.claims.domain.LegacyQuirks;
 import dev.parallelrun.legacysystem.claims.domain.RequestJournal;
+import dev.parallelrun.legacysystem.config.AnswerDelay;
 import dev.parallelrun.legacysystem.config.LegacySystemProperties;
 import dev.parallelrun.legacysystem.posting.domain.PostingKind;
 import dev.parallelrun.legacysystem.posting.domain.ProcessingMode;
@@ -12,8 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +60,7 @@ public class LegacyClaimService {
     public CompletableFuture<LegacyReply> process(LegacyClaimForm form, String modeField) {
         LegacyReply reply = replyTo(form, modeField);
         Duration delay = quirks.isSlow(form.claimNo()) ? properties.slowDelay() : properties.latency();
-        return CompletableFuture.supplyAsync(() -> reply, after(delay));
+        return CompletableFuture.supplyAsync(() -> reply, AnswerDelay.after(delay));
     }
 
     /** How often a request key was received, decided and simulated. */
@@ -117,9 +116,5 @@ public class LegacyClaimService {
     private void count(String status, boolean replayed) {
         meterRegistry.counter("legacy.system.requests", "status", status, "replayed", String.valueOf(replayed))
                 .increment();
-    }
-
-    private static Executor after(Duration delay) {
-        return delay.isZero() ? Runnable::run : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

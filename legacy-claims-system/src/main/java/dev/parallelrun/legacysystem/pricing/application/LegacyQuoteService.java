@@ -1,6 +1,7 @@
 package dev.parallelrun.legacysystem.pricing.application;
 
 import dev.parallelrun.legacysystem.claims.domain.LegacyQuirks;
+import dev.parallelrun.legacysystem.config.AnswerDelay;
 import dev.parallelrun.legacysystem.config.LegacySystemProperties;
 import dev.parallelrun.legacysystem.posting.domain.PostingKind;
 import dev.parallelrun.legacysystem.posting.domain.ProcessingMode;
@@ -14,8 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,9 +63,7 @@ public class LegacyQuoteService {
     public CompletableFuture<QuoteReply> process(LegacyQuoteForm form, String modeField) {
         QuoteReply reply = replyTo(form, modeField);
         Duration delay = quirks.isSlow(form.quoteNo()) ? properties.slowDelay() : properties.latency();
-        Executor after = delay.isZero() ? Runnable::run
-                : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS);
-        return CompletableFuture.supplyAsync(() -> reply, after);
+        return CompletableFuture.supplyAsync(() -> reply, AnswerDelay.after(delay));
     }
 
     /** How often a request key was received, priced and simulated. */

@@ -75,8 +75,7 @@ class PipelineFaultsIT {
                         .until(() -> answers.size() >= postedBeforeRestart + 100);
                 poster.stop();
 
-                Set<String> accepted = Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202)
-                        .map(Map.Entry::getKey).toList());
+                Set<String> accepted = accepted(answers);
                 boolean settled = awaitVerdicts(run.jdbcUrl(), accepted);
                 Evidence evidence = evidence(run.jdbcUrl(), accepted, answers);
                 Map<Integer, Long> statuses = new TreeMap<>();
@@ -138,8 +137,7 @@ class PipelineFaultsIT {
                         .until(() -> answers.size() >= postedBeforeRestart + 100);
                 poster.stop();
 
-                Set<String> accepted = Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202)
-                        .map(Map.Entry::getKey).toList());
+                Set<String> accepted = accepted(answers);
                 boolean settled = awaitVerdicts(run.jdbcUrl(), accepted);
                 Evidence evidence = evidence(run.jdbcUrl(), accepted, answers);
                 Bookings bookings = bookings(run.jdbcUrl());
@@ -221,8 +219,7 @@ class PipelineFaultsIT {
                         .until(() -> answers.size() >= postedAfter + 100);
                 poster.stop();
 
-                Set<String> accepted = Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202)
-                        .map(Map.Entry::getKey).toList());
+                Set<String> accepted = accepted(answers);
                 boolean settled = awaitVerdicts(run.jdbcUrl(), accepted);
                 Evidence evidence = evidence(run.jdbcUrl(), accepted, answers);
                 Bookings bookings = bookings(run.jdbcUrl());
@@ -362,6 +359,11 @@ class PipelineFaultsIT {
     /** {@code superseded}: verdicts of accepted intents a later one replaced (a side's second, different decision). */
     private record Evidence(long current, long lost, long duplicates, long superseded, long missing, long forRefused,
             Map<String, Long> classifications) {
+    }
+
+    /** The correlation ids of the intents the ingress answered 202. */
+    private static Set<String> accepted(Map<String, Integer> answers) {
+        return Set.copyOf(answers.entrySet().stream().filter(e -> e.getValue() == 202).map(Map.Entry::getKey).toList());
     }
 
     private static boolean awaitVerdicts(String jdbcUrl, Set<String> accepted) {

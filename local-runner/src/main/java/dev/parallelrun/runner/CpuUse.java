@@ -54,7 +54,10 @@ final class CpuUse {
                 busyNanos / 1e9 / seconds, cores, process, perIntent, after.threadsStarted() - before.threadsStarted());
     }
 
-    /** The first line of {@code /proc/stat}, {@code cpu user nice system idle iowait irq softirq steal ...}: all but idle and iowait. */
+    /**
+     * The busy time in the first line of {@code /proc/stat} ({@code cpu user nice system idle iowait irq softirq steal
+     * ...}): every column but idle and iowait.
+     */
     static long busyNanos(String cpuLine) {
         List<String> fields = List.of(cpuLine.trim().split("\\s+"));
         if (fields.size() < 9 || !"cpu".equals(fields.get(0))) {

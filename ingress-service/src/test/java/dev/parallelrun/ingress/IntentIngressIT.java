@@ -458,9 +458,9 @@ class IntentIngressIT {
     void deletesIdempotencyRecordsPastTheirRetention() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         String channel = "retention-" + UUID.randomUUID();
-        records.insertIfAbsent(new IdempotencyRecord(channel, "old", "a".repeat(64), "c-1", "e-1",
+        records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "old", "a".repeat(64), channel + "-c-1", "e-1",
                 "claims.ClaimSubmitted.v1", now.minus(Duration.ofDays(8))));
-        records.insertIfAbsent(new IdempotencyRecord(channel, "fresh", "b".repeat(64), "c-2", "e-2",
+        records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "fresh", "b".repeat(64), channel + "-c-2", "e-2",
                 "claims.ClaimSubmitted.v1", now.minus(Duration.ofDays(6))));
 
         records.deleteCreatedBefore(now.minus(Duration.ofDays(7)));
@@ -470,6 +470,38 @@ class IntentIngressIT {
             assertThat(record.eventId()).isEqualTo("e-2");
             assertThat(record.createdAt()).isEqualTo(now.minus(Duration.ofDays(6)));
         });
+    }
+
+    @Test
+    void writesTheIdempotencyRecordAndItsCorrelationClaimInOneStatementAndReadsTheHolderOfATakenId() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String channel = "claiming-" + UUID.randomUUID();
+        String correlationId = channel + "-c";
+
+        assertThat(records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "k-1", "a".repeat(64), correlationId,
+                "e-1", "claims.ClaimSubmitted.v1", now))).contains("e-1");
+        assertThat(claimHolder(correlationId)).isEqualTo("e-1");
+
+        // the key exists: nothing is written, whatever the request
+        assertThat(records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "k-1", "b".repeat(64),
+                channel + "-other", "e-2", "claims.ClaimSubmitted.v1", now))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingress.correlation_claim WHERE correlation_id = :id")
+                .param("id", channel + "-other").query(Long.class).single()).isZero();
+        assertThat(records.find(channel, "k-1")).hasValueSatisfying(record -> assertThat(record.eventId()).isEqualTo("e-1"));
+
+        // a new key whose correlation id another event holds: the holder is answered, the claim is unchanged
+        assertThat(records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "k-2", "c".repeat(64), correlationId,
+                "e-3", "claims.ClaimSubmitted.v1", now))).contains("e-1");
+        assertThat(claimHolder(correlationId)).isEqualTo("e-1");
+
+        // a new key for the event that holds the claim (its first record expired): the same event may claim it again
+        assertThat(records.insertIfAbsentAndClaim(new IdempotencyRecord(channel, "k-3", "a".repeat(64), correlationId,
+                "e-1", "claims.ClaimSubmitted.v1", now))).contains("e-1");
+    }
+
+    private String claimHolder(String correlationId) {
+        return jdbc.sql("SELECT event_id FROM ingress.correlation_claim WHERE correlation_id = :id")
+                .param("id", correlationId).query(String.class).single();
     }
 
     // --- helpers

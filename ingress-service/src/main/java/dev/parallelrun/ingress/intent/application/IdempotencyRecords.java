@@ -8,12 +8,16 @@ import java.util.Optional;
 public interface IdempotencyRecords {
 
     /**
-     * Inserts the record unless one with its key exists. Inside a transaction, a concurrent insert of
-     * the same key blocks until the other transaction ends.
+     * Inserts the record unless one with its key exists and, when it inserted it, claims the record's correlation id
+     * for the record's event, as {@link CorrelationClaims#claim} would (channel and instant: the record's), in one
+     * round trip to the database. Inside a transaction, a concurrent insert of the same key, and a concurrent claim
+     * of the same correlation id, block until the other transaction ends.
      *
-     * @return whether this call inserted it
+     * @return empty when a record with the key exists (nothing is written); otherwise the id of the event that holds
+     *         the correlation id: the record's event id when this call claimed it or the same event claimed it
+     *         before, another event's id when the correlation id is taken (the caller then rolls back)
      */
-    boolean insertIfAbsent(IdempotencyRecord record);
+    Optional<String> insertIfAbsentAndClaim(IdempotencyRecord record);
 
     Optional<IdempotencyRecord> find(String channel, String idempotencyKey);
 

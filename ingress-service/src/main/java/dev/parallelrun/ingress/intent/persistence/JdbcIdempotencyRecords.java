@@ -1,5 +1,6 @@
 package dev.parallelrun.ingress.intent.persistence;
 
+import dev.parallelrun.ingress.intent.application.CorrelationClaims;
 import dev.parallelrun.ingress.intent.application.IdempotencyRecords;
 import dev.parallelrun.ingress.intent.domain.IdempotencyRecord;
 import java.time.Instant;
@@ -9,23 +10,44 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Idempotency records in PostgreSQL, table {@code ingress.idempotency_record}. */
+/**
+ * Idempotency records in PostgreSQL, table {@code ingress.idempotency_record}; a new record claims its correlation id
+ * ({@code ingress.correlation_claim}) in the same statement.
+ */
 @Repository
 class JdbcIdempotencyRecords implements IdempotencyRecords {
 
     private final JdbcClient jdbc;
+    private final CorrelationClaims claims;
 
-    JdbcIdempotencyRecords(JdbcClient jdbc) {
+    JdbcIdempotencyRecords(JdbcClient jdbc, CorrelationClaims claims) {
         this.jdbc = jdbc;
+        this.claims = claims;
     }
 
+    /**
+     * One statement for the common case, a new key and a free correlation id: the claim is inserted only when the
+     * record was (both are data-modifying parts of one statement, so both see the same ON CONFLICT waits as two
+     * statements would). When the correlation id is held, the claim's insert does nothing and the holder is read by
+     * {@link CorrelationClaims#claim}, in a statement of its own, which sees the holder's row once committed.
+     */
     @Override
-    public boolean insertIfAbsent(IdempotencyRecord record) {
-        return jdbc.sql("""
-                        INSERT INTO ingress.idempotency_record
-                            (channel, idempotency_key, request_hash, correlation_id, event_id, event_type, created_at)
-                        VALUES (:channel, :key, :hash, :correlationId, :eventId, :eventType, :createdAt)
-                        ON CONFLICT (channel, idempotency_key) DO NOTHING
+    public Optional<String> insertIfAbsentAndClaim(IdempotencyRecord record) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(record.createdAt(), ZoneOffset.UTC);
+        Written written = jdbc.sql("""
+                        WITH recorded AS (
+                            INSERT INTO ingress.idempotency_record
+                                (channel, idempotency_key, request_hash, correlation_id, event_id, event_type, created_at)
+                            VALUES (:channel, :key, :hash, :correlationId, :eventId, :eventType, :createdAt)
+                            ON CONFLICT (channel, idempotency_key) DO NOTHING
+                            RETURNING 1
+                        ), claimed AS (
+                            INSERT INTO ingress.correlation_claim (correlation_id, event_id, channel, claimed_at)
+                            SELECT :correlationId, :eventId, :channel, :createdAt WHERE EXISTS (SELECT 1 FROM recorded)
+                            ON CONFLICT (correlation_id) DO NOTHING
+                            RETURNING 1
+                        )
+                        SELECT EXISTS (SELECT 1 FROM recorded) AS recorded, EXISTS (SELECT 1 FROM claimed) AS claimed
                         """)
                 .param("channel", record.channel())
                 .param("key", record.idempotencyKey())
@@ -33,8 +55,19 @@ class JdbcIdempotencyRecords implements IdempotencyRecords {
                 .param("correlationId", record.correlationId())
                 .param("eventId", record.eventId())
                 .param("eventType", record.eventType())
-                .param("createdAt", OffsetDateTime.ofInstant(record.createdAt(), ZoneOffset.UTC))
-                .update() == 1;
+                .param("createdAt", at)
+                .query((rs, row) -> new Written(rs.getBoolean("recorded"), rs.getBoolean("claimed")))
+                .single();
+        if (!written.recorded()) {
+            return Optional.empty();
+        }
+        if (written.claimed()) {
+            return Optional.of(record.eventId());
+        }
+        return Optional.of(claims.claim(record.correlationId(), record.eventId(), record.channel(), record.createdAt()));
+    }
+
+    private record Written(boolean recorded, boolean claimed) {
     }
 
     @Override

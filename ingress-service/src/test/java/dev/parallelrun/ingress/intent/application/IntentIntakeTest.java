@@ -322,13 +322,13 @@ class IntentIntakeTest {
         }
 
         @Override
-        public boolean insertIfAbsent(IdempotencyRecord record) {
+        public Optional<String> insertIfAbsentAndClaim(IdempotencyRecord record) {
             String id = record.channel() + "/" + record.idempotencyKey();
             if (committed.containsKey(id) || pending.containsKey(id)) {
-                return false;
+                return Optional.empty();
             }
             pending.put(id, record);
-            return true;
+            return Optional.of(claim(record.correlationId(), record.eventId(), record.channel(), record.createdAt()));
         }
 
         @Override

@@ -57,7 +57,7 @@ class IdempotencyRecordCleanupTest {
 
     private record FakeRecords(List<Instant> cutoffs, boolean failing) implements IdempotencyRecords {
         @Override
-        public boolean insertIfAbsent(IdempotencyRecord record) {
+        public Optional<String> insertIfAbsentAndClaim(IdempotencyRecord record) {
             throw new UnsupportedOperationException();
         }
 

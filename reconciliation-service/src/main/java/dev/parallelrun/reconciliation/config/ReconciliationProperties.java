@@ -63,6 +63,9 @@ public record ReconciliationProperties(
      * @param rocksdbOffHeap  the off-heap memory all RocksDB state stores of the process share (block cache, memtables,
      *                        index and filter blocks), however many partitions and open correlations it holds
      * @param rocksdbMemtables how much of {@code rocksdbOffHeap} the memtables (the stores' write buffers) may take
+     * @param producerBatchSize the correlation's producer {@code batch.size} (verdicts and changelogs): every new batch
+     *                        wakes the producer's network thread, so small batches cost the stream thread a system call
+     *                        and a contended lock every few records; the commit flushes them all anyway
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
@@ -77,9 +80,13 @@ public record ReconciliationProperties(
             @DefaultValue("5s") Duration transactionTimeout,
             @DefaultValue("10MB") DataSize recordCache,
             @DefaultValue("128MB") DataSize rocksdbOffHeap,
-            @DefaultValue("32MB") DataSize rocksdbMemtables) {
+            @DefaultValue("32MB") DataSize rocksdbMemtables,
+            @DefaultValue("256KB") DataSize producerBatchSize) {
 
         public Streams {
+            if (producerBatchSize.toBytes() <= 0 || producerBatchSize.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("reconciliation.streams.producer-batch-size must be positive");
+            }
             if (rocksdbMemtables.compareTo(rocksdbOffHeap) >= 0 || recordCache.toBytes() < 0) {
                 throw new IllegalArgumentException("reconciliation.streams: rocksdb-memtables must be less than "
                         + "rocksdb-off-heap, record-cache not negative");

@@ -3,11 +3,13 @@ package dev.parallelrun.reconciliation.verdicts.persistence;
 import static dev.parallelrun.reconciliation.verdicts.persistence.VerdictFixtures.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parallelrun.events.verdict.Classification;
 import dev.parallelrun.events.verdict.Severity;
 import dev.parallelrun.events.verdict.Verdict;
+import dev.parallelrun.reconciliation.verdicts.VerdictFollowUp;
 import dev.parallelrun.reconciliation.verdicts.persistence.VerdictStore.StoredVerdict;
 import dev.parallelrun.testsupport.TestDatabases.TestDatabase;
 import dev.parallelrun.testsupport.TestDatabases;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,6 +164,42 @@ class VerdictStoreIT {
     }
 
     @Test
+    void aBatchMixingStoredVerdictsCurrentAndSupersededWithNewOnesStoresOnlyTheNewOnesAndOneCurrent() {
+        String pair = UUID.randomUUID().toString();
+        Verdict first = revision(pair, 1, START);
+        Verdict second = revision(pair, 2, START);
+        Verdict third = revision(pair, 3, START);
+        store.saveAll(List.of(first, second));
+
+        assertThat(store.saveAll(List.of(second, third, first))).as("new").containsExactly(third);
+        assertThat(store.saveAll(List.of(first, second))).as("all stored before").isEmpty();
+        assertThat(store.saveAll(List.of(third))).as("the current one again").isEmpty();
+
+        List<StoredVerdict> history = store.findByCorrelationId(pair);
+        assertThat(history).hasSize(3);
+        assertThat(history).filteredOn(StoredVerdict::current).singleElement()
+                .satisfies(v -> assertThat(v.verdict().verdictId()).isEqualTo(third.verdictId()));
+        // a stored verdict is left as it is: the first still names the second, which the third superseded
+        assertThat(history).filteredOn(v -> !v.current())
+                .extracting(v -> v.verdict().verdictId(), StoredVerdict::supersededBy)
+                .containsExactlyInAnyOrder(tuple(first.verdictId(), second.verdictId()),
+                        tuple(second.verdictId(), third.verdictId()));
+        assertOneCurrentVerdictPerPair(List.of(pair), 3);
+    }
+
+    @Test
+    void plansTheBatchsStatementsForTheirArgumentsNotWithAPlanCachedWhileTheTableWasSmall() {
+        PlanCacheModeProbe probe = context.getBean(PlanCacheModeProbe.class);
+        probe.modes.clear();
+
+        store.saveAll(List.of(revision(UUID.randomUUID().toString(), 1, START)));
+
+        assertThat(probe.modes).containsExactly("force_custom_plan");
+        assertThat(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
+                .as("outside the batch's transaction").isNotEqualTo("force_custom_plan");
+    }
+
+    @Test
     void theSchemaRefusesASecondCurrentVerdictForAPair() {
         String pair = UUID.randomUUID().toString();
         store.saveAll(List.of(revision(pair, 1, START)));
@@ -209,8 +248,8 @@ class VerdictStoreIT {
                     + "WHERE correlation_id = ? ORDER BY revision", pair))
                     .extracting(row -> row.get("revision"), row -> row.get("superseded_by"))
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1, VerdictFixtures.verdictId(pair, VerdictFixtures.OUTCOME_TYPE, 2)),
-                            org.assertj.core.groups.Tuple.tuple(2, null));
+                            tuple(1, VerdictFixtures.verdictId(pair, VerdictFixtures.OUTCOME_TYPE, 2)),
+                            tuple(2, null));
         } finally {
             dataSource.close();
         }
@@ -288,6 +327,26 @@ class VerdictStoreIT {
         @Bean
         PlatformTransactionManager transactionManager(DataSource dataSource) {
             return new JdbcTransactionManager(dataSource);
+        }
+
+        @Bean
+        PlanCacheModeProbe planCacheModeProbe(JdbcTemplate jdbc) {
+            return new PlanCacheModeProbe(jdbc);
+        }
+    }
+
+    /** Reads the plan cache mode inside the transaction that stores new verdicts. */
+    static final class PlanCacheModeProbe implements VerdictFollowUp {
+        final List<String> modes = new CopyOnWriteArrayList<>();
+        private final JdbcTemplate jdbc;
+
+        PlanCacheModeProbe(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void stored(List<Verdict> stored) {
+            modes.add(jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class));
         }
     }
 }

@@ -63,9 +63,11 @@ public record ReconciliationProperties(
      * @param rocksdbOffHeap  the off-heap memory all RocksDB state stores of the process share (block cache, memtables,
      *                        index and filter blocks), however many partitions and open correlations it holds
      * @param rocksdbMemtables how much of {@code rocksdbOffHeap} the memtables (the stores' write buffers) may take
-     * @param producerBatchSize the correlation's producer {@code batch.size} (verdicts and changelogs): every new batch
-     *                        wakes the producer's network thread, so small batches cost the stream thread a system call
-     *                        and a contended lock every few records; the commit flushes them all anyway
+     * @param producerBatchSize the correlation's producer {@code batch.size} (verdicts and changelogs), Kafka's 16 KB by
+     *                        default: every new batch wakes the producer's network thread, so under a flood larger
+     *                        batches spare the stream thread a system call and a contended lock every few records,
+     *                        but on cores shared with the broker and the other services they left reconciliation
+     *                        behind (see the README's Performance section)
      */
     public record Streams(
             @DefaultValue("reconciliation-service") String applicationId,
@@ -81,7 +83,7 @@ public record ReconciliationProperties(
             @DefaultValue("10MB") DataSize recordCache,
             @DefaultValue("128MB") DataSize rocksdbOffHeap,
             @DefaultValue("32MB") DataSize rocksdbMemtables,
-            @DefaultValue("256KB") DataSize producerBatchSize) {
+            @DefaultValue("16KB") DataSize producerBatchSize) {
 
         public Streams {
             if (producerBatchSize.toBytes() <= 0 || producerBatchSize.toBytes() > Integer.MAX_VALUE) {

@@ -12,7 +12,7 @@ import org.rocksdb.WriteBufferManager;
 /**
  * Bounds the off-heap memory of every RocksDB state store of this process by one shared budget.
  *
- * <p>Left to its defaults, each RocksDB instance (one per store per partition: 10 stores × the outcome partitions
+ * <p>Left to its defaults, each RocksDB instance (one per store per partition: 11 stores × the outcome partitions
  * here) takes its own 50 MB block cache and up to three 16 MB memtables, so the correlation's off-heap memory grows
  * with the partitions it owns and, through index and filter blocks that live outside the cache, with the number of
  * open correlations. Here every instance shares one LRU cache ({@code reconciliation.streams.rocksdb-off-heap}), the

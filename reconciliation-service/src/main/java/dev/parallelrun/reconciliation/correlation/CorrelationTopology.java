@@ -66,6 +66,9 @@ public final class CorrelationTopology {
         }
         topology.addProcessor("pair-correlator", () -> new PairCorrelator(decider, policy, expectations, metrics,
                 punctuateInterval, maxRequestBytes), parents);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PAIR_STORE),
+                Serdes.String(), new PairStateSerde()).withCachingEnabled(), "pair-correlator");
+        // the stage stores of earlier versions: read once at start, their entries moved into the pair store
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PENDING_STORE),
                 Serdes.String(), new JsonSerde<>(PendingOutcome.class)).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DECIDED_STORE),

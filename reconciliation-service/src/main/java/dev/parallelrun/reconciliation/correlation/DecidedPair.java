@@ -19,5 +19,12 @@ import java.util.Set;
  * @param shadowExpected {@code false} for an intent sampling left out (only for {@code UNANSWERED})
  */
 record DecidedPair(Verdict verdict, Set<Side> arrivedSides, OutcomeSnapshot waiting, long graceUntilMs,
-        long retainUntilMs, boolean shadowExpected) {
+        long retainUntilMs, boolean shadowExpected) implements PairState {
+
+    static final char STAGE = 'D';
+
+    @Override
+    public char stage() {
+        return STAGE;
+    }
 }

@@ -8,5 +8,13 @@ package dev.parallelrun.reconciliation.correlation;
  * @param shadowExpected {@code false} when the intent carries {@code sampled = false}
  * @param replayId       the replay the intent belongs to, {@code null} for live traffic
  */
-record ExpectedOutcome(String intentId, String context, long deadlineMs, boolean shadowExpected, String replayId) {
+record ExpectedOutcome(String intentId, String context, long deadlineMs, boolean shadowExpected, String replayId)
+        implements PairState {
+
+    static final char STAGE = 'U';
+
+    @Override
+    public char stage() {
+        return STAGE;
+    }
 }

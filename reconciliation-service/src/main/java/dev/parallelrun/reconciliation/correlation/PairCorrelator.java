@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * quiet stream still expires. A gap between punctuations longer than {@code idleAfter} means this task
  * was not running: it reads its backlog before it trusts the wall clock again.
  *
- * <p><b>Memory.</b> The first side of a pair waits in the pending store; an expired pair gets a
+ * <p><b>Memory.</b> A pair's state is one entry of the pair store, whatever its stage ({@link PairState}: expected,
+ * pending, decided, seen), so each outcome costs one lookup. The first side of a pair waits there; an expired pair gets a
  * {@code MISSING_*} verdict, and a counterpart that answered within the late grace supersedes it. A decided
  * pair is remembered in full for {@code duplicateRetention}, then by its key alone until
  * {@code duplicateHorizon} (the participants' redelivery horizon), so a duplicate is dropped, never decided
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PairCorrelator implements Processor<String, byte[], String, byte[]> {
 
+    /** Every pair's state, one entry per pair whatever its stage ({@link PairState}). */
+    static final String PAIR_STORE = "pair-states";
+    /** The four stores that held the stages before the pair store; still read once, at start, to move their entries. */
     static final String PENDING_STORE = "pending-outcomes";
     static final String DECIDED_STORE = "decided-pairs";
     static final String SEEN_STORE = "seen-pairs";
@@ -82,10 +86,10 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     static final int RECORD_OVERHEAD_BYTES = 16 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(PairCorrelator.class);
-    private static final char PENDING = 'P';
-    private static final char DECIDED = 'D';
-    private static final char SEEN = 'S';
-    private static final char EXPECTED = 'U';
+    private static final char PENDING = PendingOutcome.STAGE;
+    private static final char DECIDED = DecidedPair.STAGE;
+    private static final char SEEN = SeenPair.STAGE;
+    private static final char EXPECTED = ExpectedOutcome.STAGE;
 
     private final VerdictDecider decider;
     private final CorrelationPolicy policy;
@@ -96,10 +100,9 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     private final EventCodec codec = EventCodec.standard();
 
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, PendingOutcome> pending;
-    private KeyValueStore<String, DecidedPair> decided;
-    private KeyValueStore<String, Long> seen;
-    private KeyValueStore<String, ExpectedOutcome> expected;
+    private KeyValueStore<String, PairState> pairs;
+    /** The stores of an earlier version still being emptied into {@link #pairs}; {@code null} once they are. */
+    private StageStores stages;
     private KeyValueStore<String, Long> progress;
     private long pendingCount;
     private DeadlineIndex deadlines;
@@ -121,11 +124,9 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.pending = context.getStateStore(PENDING_STORE);
-        this.decided = context.getStateStore(DECIDED_STORE);
-        this.seen = context.getStateStore(SEEN_STORE);
-        this.expected = context.getStateStore(EXPECTED_STORE);
+        this.pairs = context.getStateStore(PAIR_STORE);
         this.progress = context.getStateStore(PROGRESS_STORE);
+        this.stages = StageStores.ifAnyLeft(context);
         this.pendingCount = storedPendingCount();
         this.deadlines = new DeadlineIndex(context.getStateStore(DEADLINE_INDEX), progress,
                 policy.idleAfter(), context.currentSystemTimeMs());
@@ -158,24 +159,23 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
 
     private void correlate(OutcomeSnapshot snapshot, long now) {
         String key = snapshot.pairKey().asString();
-        DecidedPair alreadyDecided = decided.get(key);
-        if (alreadyDecided != null) {
+        PairState state = stateOf(key);
+        if (state instanceof DecidedPair alreadyDecided) {
             onDecidedPair(key, alreadyDecided, snapshot, now);
-        } else if (seen.get(key) != null) {
+        } else if (state instanceof SeenPair) {
             metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
-        } else {
-            PendingOutcome first = pending.get(key);
-            if (first == null) {
-                ExpectedOutcome expectation = expected.get(key);
-                waitForCounterpart(key, snapshot, expectation == null || expectation.shadowExpected(), null);
-                if (expectation != null) {
-                    expected.delete(key);
-                    deadlines.remove(expectation.deadlineMs(), EXPECTED, key);
-                }
-            } else if (first.snapshot().side() == snapshot.side()) {
+        } else if (state instanceof PendingOutcome first) {
+            if (first.snapshot().side() == snapshot.side()) {
                 metrics.duplicateDropped(snapshot.context(), snapshot.outcomeType());
             } else {
                 pair(key, first, snapshot, now);
+            }
+        } else {
+            ExpectedOutcome expectation = (ExpectedOutcome) state;
+            // the pending side replaces the expectation in the pair store
+            waitForCounterpart(key, snapshot, expectation == null || expectation.shadowExpected(), null);
+            if (expectation != null) {
+                deadlines.remove(expectation.deadlineMs(), EXPECTED, key);
             }
         }
         deadlines.advance(snapshot.answeredAt().toEpochMilli());
@@ -183,7 +183,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
 
     private void waitForCounterpart(String key, OutcomeSnapshot snapshot, boolean shadowExpected, Verdict supersedes) {
         long deadline = snapshot.answeredAt().toEpochMilli() + policy.timing(snapshot.context()).window().toMillis();
-        pending.put(key, new PendingOutcome(snapshot, deadline, shadowExpected, supersedes));
+        pairs.put(key, new PendingOutcome(snapshot, deadline, shadowExpected, supersedes));
         countPending(+1);
         deadlines.add(deadline, PENDING, key);
     }
@@ -198,17 +198,34 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             return stored;
         }
         long count = 0;
-        try (KeyValueIterator<String, PendingOutcome> all = pending.all()) {
-            for (; all.hasNext(); all.next()) {
-                count++;
+        try (KeyValueIterator<String, PairState> all = pairs.all()) {
+            while (all.hasNext()) {
+                if (all.next().value instanceof PendingOutcome) {
+                    count++;
+                }
             }
+        }
+        if (stages != null) {
+            count += stages.pendingLeft();
         }
         progress.put(PENDING_COUNT, count);
         return count;
     }
 
-    private void removePending(String key) {
-        pending.delete(key);
+    /** The pair's state, wherever it is (taken into the pair store if a stage store of an earlier version held it). */
+    private PairState stateOf(String key) {
+        PairState state = pairs.get(key);
+        if (state == null && stages != null) {
+            state = stages.take(key);
+            if (state != null) {
+                pairs.put(key, state);
+            }
+        }
+        return state;
+    }
+
+    /** A pending side leaves the count; the pair store's next state for its key replaces it. */
+    private void leavePending() {
         countPending(-1);
     }
 
@@ -237,7 +254,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             metrics.lateArrival(second.context(), second.outcomeType(), lag <= window + grace);
         }
         metrics.arrivalSkew(second.context(), second.outcomeType(), lag);
-        removePending(key);
+        leavePending();
         deadlines.remove(first.deadlineMs(), PENDING, key);
         emit(verdict, encoded, now);
         long answered = Math.max(one.answeredAt().toEpochMilli(), second.answeredAt().toEpochMilli());
@@ -249,7 +266,6 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         long answered = snapshot.answeredAt().toEpochMilli();
         if (pair.arrivedSides().isEmpty()) {
             // the first answer after an UNANSWERED verdict: it waits for its counterpart, and its verdict supersedes
-            decided.delete(key);
             deadlines.remove(pair.retainUntilMs(), DECIDED, key);
             waitForCounterpart(key, snapshot, pair.shadowExpected(), pair.verdict());
             return;
@@ -301,19 +317,19 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         boolean firstReading = false;
         for (String outcomeType : expectations.outcomeTypes(intent.boundedContext())) {
             String key = new PairKey(intent.correlationId(), outcomeType).asString();
-            PendingOutcome answered = pending.get(key);
-            if (answered != null) {
+            PairState state = stateOf(key);
+            if (state instanceof PendingOutcome answered) {
                 if (!sampled && answered.shadowExpected()) {
-                    pending.put(key, new PendingOutcome(answered.snapshot(), answered.deadlineMs(), false,
+                    pairs.put(key, new PendingOutcome(answered.snapshot(), answered.deadlineMs(), false,
                             answered.supersedes()));
                     firstReading = true;
                 }
                 continue; // an answer was read first
             }
-            if (decided.get(key) != null || seen.get(key) != null || expected.get(key) != null) {
+            if (state != null) {
                 continue; // decided before the intent was read, or a duplicate intent
             }
-            expected.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled,
+            pairs.put(key, new ExpectedOutcome(intent.id(), intent.boundedContext(), deadline, sampled,
                     intent.isReplay() ? intent.replayId() : null));
             deadlines.add(deadline, EXPECTED, key);
             firstReading = true;
@@ -325,6 +341,10 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     }
 
     private void expire(long now) {
+        if (stages != null && stages.moveSome(pairs)) {
+            log.info("the stage stores of an earlier version are empty: every pair is in {}", PAIR_STORE);
+            stages = null;
+        }
         DeadlineIndex.Due due = deadlines.due(now);
         long eventNow = due.eventNow();
         for (DeadlineIndex.Entry entry : due.entries()) {
@@ -337,9 +357,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                     case EXPECTED -> expireExpected(key, now, eventNow);
                     case DECIDED -> compact(key, eventNow);
                     default -> {
-                        Long until = seen.get(key);
-                        if (until != null && until <= eventNow) {
-                            seen.delete(key);
+                        if (stateOf(key) instanceof SeenPair seen && seen.untilMs() <= eventNow) {
+                            pairs.delete(key);
                         }
                     }
                 }
@@ -354,8 +373,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     }
 
     private void expirePending(String key, long now, long eventNow) {
-        PendingOutcome first = pending.get(key);
-        if (first == null || first.deadlineMs() > eventNow) {
+        if (!(stateOf(key) instanceof PendingOutcome first) || first.deadlineMs() > eventNow) {
             return;
         }
         OutcomeSnapshot present = first.snapshot();
@@ -363,13 +381,13 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         if (!first.shadowExpected() && present.side() == Side.LEGACY) {
             // sampling left the intent out of the parallel run: no shadow answer was due, so no verdict (after an
             // UNANSWERED verdict too: legacy answered beyond window and grace, UNANSWERED stays the current one)
-            removePending(key);
+            leavePending();
             rememberKey(key, graceUntil);
             return;
         }
         Verdict verdict = decider.missing(present, Instant.ofEpochMilli(now), first.supersedes());
         byte[] encoded = encode(verdict);
-        removePending(key);
+        leavePending();
         emit(verdict, encoded, now);
         boolean missing = verdict.classification() == Classification.MISSING_LEGACY
                 || verdict.classification() == Classification.MISSING_SHADOW;
@@ -378,12 +396,8 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     }
 
     private void expireExpected(String key, long now, long eventNow) {
-        ExpectedOutcome expectation = expected.get(key);
-        if (expectation == null || expectation.deadlineMs() > eventNow) {
-            return;
-        }
-        expected.delete(key);
-        if (pending.get(key) != null || decided.get(key) != null || seen.get(key) != null) {
+        // a pair that was answered in the meantime is in a later stage: nothing is due
+        if (!(stateOf(key) instanceof ExpectedOutcome expectation) || expectation.deadlineMs() > eventNow) {
             return;
         }
         Verdict verdict = decider.unanswered(PairKey.parse(key), expectation.context(), Instant.ofEpochMilli(now),
@@ -396,17 +410,15 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
 
     /** A decided pair past its retention: only its key is kept, until the duplicate horizon. */
     private void compact(String key, long eventNow) {
-        DecidedPair pair = decided.get(key);
-        if (pair == null || pair.retainUntilMs() > eventNow) {
+        if (!(stateOf(key) instanceof DecidedPair pair) || pair.retainUntilMs() > eventNow) {
             return;
         }
-        decided.delete(key);
         rememberKey(key, pair.retainUntilMs() - policy.duplicateRetention().toMillis());
     }
 
     private void rememberKey(String key, long fromMs) {
         long until = fromMs + policy.duplicateHorizon().toMillis();
-        seen.put(key, until);
+        pairs.put(key, new SeenPair(until));
         deadlines.add(until, SEEN, key);
     }
 
@@ -424,7 +436,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
                 verdict.shadowReceivedAt(), verdict.decidedAt(), verdict.legacyEventId(), verdict.shadowEventId(),
                 null, null, verdict.replayId());
         long retainUntil = Math.max(graceUntil, decidedAtEventTime) + policy.duplicateRetention().toMillis();
-        decided.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil, shadowExpected));
+        pairs.put(key, new DecidedPair(compact, arrived, waiting, graceUntil, retainUntil, shadowExpected));
         deadlines.add(retainUntil, DECIDED, key);
     }
 

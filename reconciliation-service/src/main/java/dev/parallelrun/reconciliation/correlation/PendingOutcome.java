@@ -11,5 +11,13 @@ import dev.parallelrun.reconciliation.verdicts.domain.OutcomeSnapshot;
  *                       outcome then ends without a verdict instead of a false {@code MISSING_SHADOW}
  * @param supersedes     the {@code UNANSWERED} verdict this pair's verdict replaces, if any
  */
-record PendingOutcome(OutcomeSnapshot snapshot, long deadlineMs, boolean shadowExpected, Verdict supersedes) {
+record PendingOutcome(OutcomeSnapshot snapshot, long deadlineMs, boolean shadowExpected, Verdict supersedes)
+        implements PairState {
+
+    static final char STAGE = 'P';
+
+    @Override
+    public char stage() {
+        return STAGE;
+    }
 }

@@ -330,7 +330,11 @@ class CorrelationTopologyTest {
 
         advance(WINDOW.plusSeconds(1));
         assertThat(progress.get(CorrelationTopology.pendingCountKey())).isZero();
-        assertThat(driver.getKeyValueStore(PairCorrelator.PENDING_STORE).approximateNumEntries()).isZero();
+        var pairs = driver.<String, PairState>getKeyValueStore(PairCorrelator.PAIR_STORE);
+        try (var all = pairs.all()) {
+            assertThat(all).toIterable().extracting(entry -> entry.value)
+                    .hasSize(2).noneMatch(PendingOutcome.class::isInstance);
+        }
     }
 
     @Test
@@ -364,14 +368,12 @@ class CorrelationTopologyTest {
         singleVerdict();
         advance(Duration.ofSeconds(1));
 
-        var decided = driver.<String, DecidedPair>getKeyValueStore(PairCorrelator.DECIDED_STORE);
-        var seen = driver.<String, Long>getKeyValueStore(PairCorrelator.SEEN_STORE);
+        var pairs = driver.<String, PairState>getKeyValueStore(PairCorrelator.PAIR_STORE);
         var index = driver.<String, String>getKeyValueStore(PairCorrelator.DEADLINE_INDEX);
         String key = new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
                 ClaimsContract.CLAIM_ASSESSED).asString();
-        assertThat(decided.get(key)).isNull();
         // only the key is kept, until the duplicate horizon
-        assertThat(seen.get(key)).isEqualTo(START.plus(Duration.ofDays(14)).toEpochMilli());
+        assertThat(pairs.get(key)).isEqualTo(new SeenPair(START.plus(Duration.ofDays(14)).toEpochMilli()));
 
         outage(Duration.ofDays(14));
         clock.set(START.plus(Duration.ofDays(14)).plusSeconds(10));
@@ -381,8 +383,7 @@ class CorrelationTopologyTest {
         singleVerdict();
         advance(Duration.ofSeconds(1));
 
-        assertThat(seen.get(new dev.parallelrun.reconciliation.verdicts.domain.PairKey(pair.correlationId(),
-                ClaimsContract.CLAIM_ASSESSED).asString())).isNull();
+        assertThat(pairs.get(key)).isNull();
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A pair that already has a verdict, remembered in full for a while to recognise duplicates and late
- * arrivals; afterwards only its key is remembered (the seen-pairs store) until the duplicate horizon.
+ * arrivals; afterwards only its key is remembered (a {@link SeenPair}) until the duplicate horizon.
  *
  * @param verdict        the current verdict, without the normalized outcomes (they are on the verdict topic)
  * @param arrivedSides   the sides that have arrived (none for an {@code UNANSWERED} verdict)

@@ -77,7 +77,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
     static final String SEEN_STORE = "seen-pairs";
     static final String EXPECTED_STORE = "expected-outcomes";
     static final String PROGRESS_STORE = "correlation-progress";
-    /** The progress store's key for how many outcomes wait in the pending store (per task, exact). */
+    /** The progress store's key for how many outcomes wait for their counterpart (per task, exact). */
     static final String PENDING_COUNT = "pending-outcomes";
     static final String DEADLINE_INDEX = "deadline-index";
     static final String VERDICT_SINK = "verdict-sink";

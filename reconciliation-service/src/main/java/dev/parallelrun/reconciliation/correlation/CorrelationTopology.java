@@ -68,7 +68,7 @@ public final class CorrelationTopology {
                 punctuateInterval, maxRequestBytes), parents);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PAIR_STORE),
                 Serdes.String(), new PairStateSerde()).withCachingEnabled(), "pair-correlator");
-        // the stage stores of earlier versions: read once at start, their entries moved into the pair store
+        // the stage stores of earlier versions, emptied gradually into the pair store (StageStores)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.PENDING_STORE),
                 Serdes.String(), new JsonSerde<>(PendingOutcome.class)).withCachingEnabled(), "pair-correlator");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PairCorrelator.DECIDED_STORE),

@@ -71,7 +71,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
 
     /** Every pair's state, one entry per pair whatever its stage ({@link PairState}). */
     static final String PAIR_STORE = "pair-states";
-    /** The four stores that held the stages before the pair store; still read once, at start, to move their entries. */
+    /** The four stores that held the stages before the pair store, emptied into it after an upgrade. */
     static final String PENDING_STORE = "pending-outcomes";
     static final String DECIDED_STORE = "decided-pairs";
     static final String SEEN_STORE = "seen-pairs";

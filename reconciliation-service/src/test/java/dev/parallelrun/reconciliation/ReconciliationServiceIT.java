@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +85,9 @@ class ReconciliationServiceIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     @Qualifier("authoritativeStreamCounter")
@@ -489,6 +493,33 @@ class ReconciliationServiceIT {
                 .containsPattern("parallelrun_fallbacks_total\\{[^}]*context=\"claims\",reason=\"failed\"")
                 .containsPattern("parallelrun_replayed_intents_total\\{[^}]*context=\"claims\"")
                 .containsPattern("parallelrun_authoritative_outcomes_total\\{[^}]*context=\"claims\",side=\"shadow\",status=\"failed\"");
+    }
+
+    @Test
+    void countsEachCommittedVerdictAndTimesItFromTheSecondOutcome() throws Exception {
+        MessageListenerContainer verdictMetrics = listeners.getListenerContainer("verdict-metrics");
+        // it starts at the end of the verdict topic: a verdict committed before its assignment is not its to count
+        await().atMost(Duration.ofSeconds(60)).until(() -> !verdictMetrics.getAssignedPartitions().isEmpty());
+        double matchesBefore = count("reconciliation.verdicts.decided", "outcome_type", "ClaimAssessed",
+                "classification", "MATCH");
+        long timedBefore = latencies("ClaimAssessed");
+        CloudEvent intent = newIntent();
+
+        publish(legacy.completed(intent, ClaimsContract.CLAIM_ASSESSED, clear()));
+        publish(shadow.completed(intent, ClaimsContract.CLAIM_ASSESSED, clear()));
+
+        awaitTransaction(intent.correlationId(), 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("reconciliation.verdicts.decided", "outcome_type", "ClaimAssessed", "classification",
+                    "MATCH")).isGreaterThan(matchesBefore);
+            assertThat(latencies("ClaimAssessed")).isGreaterThan(timedBefore);
+        });
+    }
+
+    private long latencies(String outcomeType) {
+        var timer = meters.find("reconciliation.verdict.latency").tag("context", "claims")
+                .tag("outcome_type", outcomeType).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private void assertProblem(String path, int status, String parameter) throws Exception {

@@ -5,6 +5,8 @@ import dev.parallelrun.reconciliation.rules.domain.MatchRateTargets;
 import dev.parallelrun.reconciliation.rules.domain.RuleBasedComparator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -42,12 +45,16 @@ class MetricsConfig {
                 Clock.systemUTC());
     }
 
-    /** Observing only: nothing is retried or dead-lettered here (the verdict sink does that for the same records). */
+    /**
+     * Observing only: nothing is retried or dead-lettered here (the verdict sink does that for the same records).
+     * Bytes: the listener reads only what it counts of each verdict, not the envelope and both sides' outcomes.
+     */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> verdictMetricsListenerFactory(
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> verdictMetricsListenerFactory(
             ConsumerFactory<String, CloudEvent> consumerFactory) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
-        factory.setConsumerFactory(consumerFactory);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumerFactory.getConfigurationProperties(),
+                new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setCommonErrorHandler(new DefaultErrorHandler(
                 (record, e) -> log.debug("verdict metrics skip {}-{}@{}: {}", record.topic(), record.partition(),
                         record.offset(), e.toString()),

@@ -1,7 +1,6 @@
 package dev.parallelrun.reconciliation.ops.metrics;
 
 import dev.parallelrun.events.verdict.Classification;
-import dev.parallelrun.events.verdict.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,7 +44,7 @@ final class VerdictMetrics {
     }
 
     /** Records one verdict, observed committed at the given instant. */
-    void record(Verdict verdict, Instant observedAt) {
+    void record(VerdictTally verdict, Instant observedAt) {
         if (verdict.context() == null || verdict.outcomeType() == null || verdict.classification() == null) {
             return;
         }

@@ -1,9 +1,7 @@
 package dev.parallelrun.reconciliation.ops.metrics;
 
-import dev.parallelrun.events.CloudEvent;
 import dev.parallelrun.events.EventCodec;
 import dev.parallelrun.events.Topics;
-import dev.parallelrun.events.verdict.Verdict;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -12,8 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Reads {@code reconciliation.verdicts.v1} (read committed, in its own consumer group that starts at the
- * end of the topic) into {@link VerdictMetrics}. It only observes: a record it cannot read is skipped,
- * the verdict sink is the one that dead-letters it.
+ * end of the topic) into {@link VerdictMetrics}. It reads the bytes into a {@link VerdictTally}, not the whole
+ * verdict. It only observes: a record it cannot read is skipped, the verdict sink is the one that dead-letters it.
  */
 final class VerdictMetricsListener {
 
@@ -33,13 +31,15 @@ final class VerdictMetricsListener {
             groupId = "${reconciliation.metrics.verdicts.group-id:reconciliation-service.verdict-metrics}",
             autoStartup = "${reconciliation.metrics.verdicts.enabled:true}",
             properties = {"auto.offset.reset=latest", "isolation.level=read_committed"})
-    void onVerdict(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent event = record.value();
-        if (event == null || !Verdict.EVENT_TYPE.equals(event.type())) {
+    void onVerdict(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
             return;
         }
         try {
-            metrics.record(codec.data(event.data(), Verdict.class), clock.instant());
+            VerdictTally verdict = VerdictTally.read(codec.mapper(), record.value());
+            if (verdict != null) {
+                metrics.record(verdict, clock.instant());
+            }
         } catch (RuntimeException e) {
             log.debug("not counting an unreadable verdict at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.toString());

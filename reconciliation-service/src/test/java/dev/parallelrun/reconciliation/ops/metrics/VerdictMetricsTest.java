@@ -52,12 +52,12 @@ class VerdictMetricsTest {
     @Test
     void foldsContextsAndOutcomeTypesNoRuleSetNamesIntoOther() {
         for (int i = 0; i < 50; i++) {
-            metrics.record(new Verdict("v-" + i, 1, null, "corr-" + i, "invented-" + i, "Made" + i,
+            metrics.record(VerdictTally.of(new Verdict("v-" + i, 1, null, "corr-" + i, "invented-" + i, "Made" + i,
                     Classification.UNANSWERED, Severity.HIGH, List.of(), "structural-1", null, null, T0, null, null, null,
-                    null, null), T0);
-            metrics.record(new Verdict("w-" + i, 1, null, "corr-" + i, "claims", "Made" + i,
+                    null, null)), T0);
+            metrics.record(VerdictTally.of(new Verdict("w-" + i, 1, null, "corr-" + i, "claims", "Made" + i,
                     Classification.MATCH, Severity.NONE, List.of(), "claims-1", null, null, T0, null, null, null,
-                    null, null), T0);
+                    null, null)), T0);
         }
 
         assertThat(registry.find("reconciliation.verdicts.decided").counters()).extracting(c -> c.getId().getTag("context"))
@@ -86,8 +86,8 @@ class VerdictMetricsTest {
                 .counter().count();
     }
 
-    private static Verdict verdict(Classification classification, Instant legacy, Instant shadow, Instant decided) {
-        return new Verdict("v-1", 1, null, "corr-1", "claims", "ClaimAssessed", classification, Severity.NONE, List.of(),
-                "structural-1", legacy, shadow, decided, null, null, null, null, null);
+    private static VerdictTally verdict(Classification classification, Instant legacy, Instant shadow, Instant decided) {
+        return VerdictTally.of(new Verdict("v-1", 1, null, "corr-1", "claims", "ClaimAssessed", classification, Severity.NONE, List.of(),
+                "structural-1", legacy, shadow, decided, null, null, null, null, null));
     }
 }

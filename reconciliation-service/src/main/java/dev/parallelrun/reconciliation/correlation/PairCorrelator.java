@@ -172,6 +172,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
             }
         } else {
             ExpectedOutcome expectation = (ExpectedOutcome) state;
+            checkStorable(snapshot);
             // the pending side replaces the expectation in the pair store
             waitForCounterpart(key, snapshot, expectation == null || expectation.shadowExpected(), null);
             if (expectation != null) {
@@ -266,6 +267,7 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         long answered = snapshot.answeredAt().toEpochMilli();
         if (pair.arrivedSides().isEmpty()) {
             // the first answer after an UNANSWERED verdict: it waits for its counterpart, and its verdict supersedes
+            checkStorable(snapshot);
             deadlines.remove(pair.retainUntilMs(), DECIDED, key);
             waitForCounterpart(key, snapshot, pair.shadowExpected(), pair.verdict());
             return;
@@ -475,16 +477,22 @@ final class PairCorrelator implements Processor<String, byte[], String, byte[]> 
         Instant received = Instant.ofEpochMilli(now);
         // a clock ahead of ours cannot move event time past the wall clock
         Instant answered = event.time().isAfter(received) ? received : event.time();
-        OutcomeSnapshot snapshot = new OutcomeSnapshot(event.id(), event.correlationId(), event.causationId(),
-                event.boundedContext(), event.outcomeType(), side, event.status(), event.data(), received, answered,
+        return new OutcomeSnapshot(event.id(), event.correlationId(), event.causationId(), event.boundedContext(),
+                event.outcomeType(), side, event.status(), event.data(), received, answered,
                 event.isReplay() ? event.replayId() : null);
+    }
+
+    /**
+     * What the pair store will have to write, written once before anything changes: unstorable data is poison, not a
+     * crash loop. Only a side that waits is stored; a second side is written only into its verdict, which
+     * {@link #encode} checks.
+     */
+    private void checkStorable(OutcomeSnapshot snapshot) {
         try {
-            // what the state store will have to write, written once here: unstorable data is poison, not a crash loop
             codec.mapper().writeValueAsBytes(snapshot);
         } catch (RuntimeException e) {
             throw new UnprocessableRecordException("the outcome cannot be stored: " + reason(e), e);
         }
-        return snapshot;
     }
 
     private void deadLetter(Record<String, byte[]> record, String topic, String reason) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -134,7 +135,7 @@ public final class IntentListener {
     /** Why a record cannot be an intent at all (undecodable, empty), or {@code null}. */
     private static RuntimeException poisonOf(ConsumerRecord<String, CloudEvent> record) {
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+                KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (unreadable != null) {
             return unreadable;
         }

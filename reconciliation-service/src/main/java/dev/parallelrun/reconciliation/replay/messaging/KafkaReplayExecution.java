@@ -201,7 +201,7 @@ public class KafkaReplayExecution implements ReplayExecution {
             });
             Map<TopicPartition, Long> ends = assign(consumer, run, resume);
             Pacer pacer = new Pacer(run.ratePerSecond());
-            ConsumerGroupMetadata metadata = new ConsumerGroupMetadata(group);
+            ConsumerGroupMetadata metadata = consumer.groupMetadata(); // the group its offsets are committed in, unsubscribed
             while (!done(consumer, ends)) {
                 ConsumerRecords<byte[], byte[]> records = poll(consumer, run);
                 List<ConsumerRecord<byte[], byte[]>> inRange = new ArrayList<>();

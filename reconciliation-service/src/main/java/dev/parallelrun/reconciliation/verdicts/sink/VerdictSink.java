@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,7 @@ class VerdictSink {
 
     private Verdict verdict(ConsumerRecord<String, CloudEvent> record) {
         DeserializationException poison = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+                KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (poison != null) {
             throw poison;
         }

@@ -2,7 +2,6 @@ package dev.parallelrun.adapter.legacy;
 
 import dev.parallelrun.adapter.shared.domain.LegacyCallFailure;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
@@ -67,7 +66,8 @@ enum FailureKind {
 
     private static boolean causedByTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            // a read timeout, and a connect timeout too (Apache HttpClient's ConnectTimeoutException is one)
+            if (cause instanceof SocketTimeoutException) {
                 return true;
             }
         }

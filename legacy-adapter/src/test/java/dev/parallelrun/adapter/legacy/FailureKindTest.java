@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parallelrun.adapter.shared.domain.UnreadableLegacyAnswerException;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
@@ -14,7 +15,7 @@ class FailureKindTest {
     @Test
     void retriesAnAnswerWhoseBodyTimedOutWhileBeingRead() {
         var failure = new RestClientException("Error while extracting response for type [byte[]]",
-                new HttpTimeoutException("request timed out"));
+                new SocketTimeoutException("Read timed out"));
 
         assertThat(FailureKind.of(failure)).isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureKind.of(failure).retryable()).isTrue();
@@ -26,6 +27,14 @@ class FailureKindTest {
                 new IOException("connection reset"));
 
         assertThat(FailureKind.of(failure)).isEqualTo(FailureKind.CONNECTION);
+        assertThat(FailureKind.of(failure).retryable()).isTrue();
+    }
+
+    @Test
+    void retriesAConnectTimeoutAsATimeout() {
+        var failure = new ResourceAccessException("I/O error", new ConnectTimeoutException("Connect to legacy timed out"));
+
+        assertThat(FailureKind.of(failure)).isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureKind.of(failure).retryable()).isTrue();
     }
 

@@ -44,6 +44,7 @@ class HttpLegacyClaimsSystemTest {
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Integer> clientPorts = new ConcurrentLinkedQueue<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch releaseHangingAnswers = new CountDownLatch(1);
     private HttpServer server;
@@ -142,6 +143,18 @@ class HttpLegacyClaimsSystemTest {
     }
 
     @Test
+    void keepsItsConnectionToLegacyOpenAcrossCalls() {
+        HttpLegacyClaimsSystem client = client(3);
+        for (int i = 0; i < 5; i++) {
+            script.add(new Reply(200, ANSWER, false));
+            assertThat(client.process(REQUEST, LegacyMode.POST)).isInstanceOf(LegacyCallResult.Answered.class);
+        }
+
+        // one pooled keep-alive connection, not a connect per call
+        assertThat(clientPorts).hasSize(5).containsOnly(clientPorts.peek());
+    }
+
+    @Test
     void doesNotRetryAClientError() {
         script.add(new Reply(400, "bad request", false));
 
@@ -205,6 +218,7 @@ class HttpLegacyClaimsSystemTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Reply reply = script.poll();
         if (reply == null) {

@@ -45,8 +45,11 @@ public final class LegacyHttpClient {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyHttpClient.class);
     private static final int MAX_DETAIL_BODY = 200;
-    /** Pooled connections per legacy transaction: more than the consumer's lanes can call at once. */
-    private static final int MAX_CONNECTIONS = 64;
+    /**
+     * No bound on the pool: the consumer's lanes ({@code participant.consumer.parallelism}) bound the calls at once, and
+     * a connection is opened only when no idle one is left, so the pool never makes a lane wait.
+     */
+    private static final int MAX_CONNECTIONS = Integer.MAX_VALUE;
     /** A pooled connection idle longer than this is checked before it is reused (the server may have closed it). */
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
 
@@ -189,7 +192,7 @@ public final class LegacyHttpClient {
      * be retried, on the request key legacy is idempotent on.
      *
      * <p>{@code connect-timeout} bounds the connect; {@code read-timeout} bounds the wait for the answer (no byte for
-     * that long ends the attempt) and the wait for a pooled connection.
+     * that long ends the attempt).
      */
     private static HttpComponentsClientHttpRequestFactory requestFactory(LegacyAdapterProperties.Legacy settings) {
         Timeout readTimeout = Timeout.of(settings.readTimeout());
@@ -204,10 +207,7 @@ public final class LegacyHttpClient {
                 .build();
         var httpClient = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(readTimeout)
-                        .setConnectionRequestTimeout(readTimeout)
-                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(readTimeout).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()

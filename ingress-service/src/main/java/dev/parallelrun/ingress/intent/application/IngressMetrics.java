@@ -5,11 +5,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ingress's meters: intents accepted (by type; replays of idempotent retries tagged as such), intents
  * published in or out of the parallel run's sample (by context and intent type),
  * requests rejected (by HTTP status and reason) and how long the broker took to acknowledge.
+ *
+ * <p>The meters of an accepted intent are looked up once per event type and kept: building a meter's id (its tags
+ * sorted) on every intent cost about 1 % of the ingress's CPU. Event types come from the intent catalog, so the
+ * kept meters are bounded by it.
  */
 public final class IngressMetrics {
 
@@ -19,6 +26,9 @@ public final class IngressMetrics {
     public static final String SAMPLED = "ingress.intents.sampled";
 
     private final MeterRegistry registry;
+    private final Map<String, List<Counter>> acceptedByEventType = new ConcurrentHashMap<>();
+    private final Map<IntentType, List<Counter>> sampledByType = new ConcurrentHashMap<>();
+    private final Map<String, List<Timer>> publishedByEventType = new ConcurrentHashMap<>();
 
     /** Every rejection the ingress answers with, by status and reason (the reasons of {@code Problems}). */
     private static final java.util.List<java.util.Map.Entry<Integer, String>> KNOWN_REJECTIONS = java.util.List.of(
@@ -50,7 +60,8 @@ public final class IngressMetrics {
 
     /** An intent published in the parallel run's sample ({@code sampled=true}) or left out of it. */
     public void sampled(IntentType type, boolean inSample) {
-        sampledCounter(type, inSample).increment();
+        sampledByType.computeIfAbsent(type, t -> List.of(sampledCounter(t, false), sampledCounter(t, true)))
+                .get(inSample ? 1 : 0).increment();
     }
 
     private Counter sampledCounter(IntentType type, boolean inSample) {
@@ -63,7 +74,9 @@ public final class IngressMetrics {
     }
 
     public void accepted(String eventType, boolean replayed) {
-        acceptedCounter(eventType, replayed).increment();
+        acceptedByEventType.computeIfAbsent(eventType,
+                        type -> List.of(acceptedCounter(type, false), acceptedCounter(type, true)))
+                .get(replayed ? 1 : 0).increment();
     }
 
     public void rejected(int status, String reason) {
@@ -87,12 +100,17 @@ public final class IngressMetrics {
     }
 
     public void published(String eventType, boolean acknowledged, Duration latency) {
-        Timer.builder(PUBLISH)
+        publishedByEventType.computeIfAbsent(eventType,
+                        type -> List.of(publishTimer(type, "failed"), publishTimer(type, "acknowledged")))
+                .get(acknowledged ? 1 : 0).record(latency);
+    }
+
+    private Timer publishTimer(String eventType, String outcome) {
+        return Timer.builder(PUBLISH)
                 .description("Time until the broker acknowledged (or failed) an intent")
                 .tag("type", eventType)
-                .tag("outcome", acknowledged ? "acknowledged" : "failed")
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(latency);
+                .register(registry);
     }
 }

@@ -148,8 +148,10 @@ class IntentIntakeTest {
         });
         assertThat(accepted.type()).isEqualTo("claims.ClaimSubmitted.v1");
         assertThat(accepted.replayed()).isFalse();
-        assertThat(registry.get(IngressMetrics.ACCEPTED).tag("type", "claims.ClaimSubmitted.v1").counter().count())
-                .isEqualTo(1.0);
+        assertThat(registry.get(IngressMetrics.ACCEPTED).tags("type", "claims.ClaimSubmitted.v1", "replayed", "false")
+                .counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(IngressMetrics.ACCEPTED).tags("type", "claims.ClaimSubmitted.v1", "replayed", "true")
+                .counter().count()).isZero();
         assertThat(registry.get(IngressMetrics.PUBLISH).tag("outcome", "acknowledged").timer().count()).isEqualTo(1);
     }
 

@@ -2,6 +2,7 @@ package dev.parallelrun.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,6 +50,21 @@ class ServiceSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void timesRequestsButNotSpringSecuritysOwnSteps() throws Exception {
+        assertThat(get("/api/hello", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics", basic("metrics", "scrape")).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                registry.find("http.server.requests").tag("uri", "/api/hello").timer()).isNotNull());
+        assertThat(registry.getMeters()).map(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
+    }
 
     @Test
     void servesHealthToAnyoneAndMetricsOnlyToTheScraper() throws Exception {

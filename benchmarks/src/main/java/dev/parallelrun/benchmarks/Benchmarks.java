@@ -8,7 +8,7 @@ import java.util.Arrays;
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar reconciliation [--pairs=100000,1000000] [--partitions=3] [--heap=1g]
  *       [--warmup=20000] [--rate=R] [--instances=1] [--one-sided] [--service=--a.property=value] [--jvm=-Xflag]
- *   java -jar benchmarks/target/benchmarks.jar ingress [--connections=16,64] [--warmup=15s] [--duration=20s] [--heap=512m]
+ *   java -jar benchmarks/target/benchmarks.jar ingress [--connections=16,64] [--warmup=120s] [--duration=20s] [--heap=512m]
  *   java -jar benchmarks/target/benchmarks.jar comparison [JMH options, e.g. -f 1 -wi 2 -i 3]
  * </pre>
  */
@@ -58,7 +58,7 @@ public final class Benchmarks {
                       --rate=R        sends the pairs at R pairs/s and prints the verdict latency (p50/p95/p99/max)
                       --instances=K   runs K reconciliation-service processes that share the partitions
                       --one-sided     floods N first sides only (none answered): time, RSS growth, state on disk
-                  ingress [--connections=16,64] [--warmup=15s] [--duration=20s] [--heap=512m] [--jar=<ingress exec jar>]
+                  ingress [--connections=16,64] [--warmup=120s] [--duration=20s] [--heap=512m] [--jar=<ingress exec jar>]
                           [--service=..] [--jvm=..]
                       posts ClaimSubmitted intents (each with its own Idempotency-Key) to ingress-service and to a bare
                       Spring MVC endpoint, each its own process, with the same closed-loop load per number of

@@ -68,7 +68,7 @@ final class IngressBenchmark {
         List<Integer> connections = Stream.of(args.getOrDefault("connections", "16,64").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Path jar = args.containsKey("jar") ? Path.of(args.get("jar")) : ServiceProcess.executableJar("ingress-service");
-        Options options = new Options(connections, Duration.parse("PT" + args.getOrDefault("warmup", "15s")),
+        Options options = new Options(connections, Duration.parse("PT" + args.getOrDefault("warmup", "120s")),
                 Duration.parse("PT" + args.getOrDefault("duration", "20s")), args.getOrDefault("heap", "512m"), jar,
                 jvmArgs, serviceArgs, Boolean.parseBoolean(args.get("keep")));
         new IngressBenchmark(options).run();

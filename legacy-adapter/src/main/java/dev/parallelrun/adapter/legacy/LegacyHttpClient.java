@@ -188,8 +188,9 @@ public final class LegacyHttpClient {
      * that makes it, from writing the request to reading the answer. The JDK's {@code HttpClient} behind Spring's
      * {@code JdkClientHttpRequestFactory} hands every call across three threads (the caller, its selector thread and an
      * executor): in a profile of the pipeline at 80 intents/s a third of the adapter's CPU ran on those two threads,
-     * and the adapter needs 17 % less CPU per intent without them. No automatic retries or redirects: the {@link RetryTemplate} retries what {@link FailureKind} says may
-     * be retried, on the request key legacy is idempotent on.
+     * and the adapter needs 17 % less CPU per intent without them. No automatic retries or redirects: the
+     * {@link RetryTemplate} retries what {@link FailureKind} says may be retried, on the request key legacy is
+     * idempotent on.
      *
      * <p>{@code connect-timeout} bounds the connect; {@code read-timeout} bounds the wait for the answer (no byte for
      * that long ends the attempt).

@@ -43,8 +43,8 @@ class IngressMetricsTest {
         metrics.published(CLAIM.eventType(), false, Duration.ofSeconds(5));
         metrics.published(QUOTE.eventType(), false, Duration.ofSeconds(5));
 
-        var acknowledged = registry.get(IngressMetrics.PUBLISH).tags("type", CLAIM.eventType(), "outcome", "acknowledged")
-                .timer();
+        var acknowledged = registry.get(IngressMetrics.PUBLISH)
+                .tags("type", CLAIM.eventType(), "outcome", "acknowledged").timer();
         assertThat(acknowledged.count()).isEqualTo(2);
         assertThat(acknowledged.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(10);
         assertThat(registry.get(IngressMetrics.PUBLISH).tags("type", CLAIM.eventType(), "outcome", "failed").timer()
@@ -56,8 +56,8 @@ class IngressMetricsTest {
     }
 
     private double accepted(IntentType type, boolean replayed) {
-        return registry.get(IngressMetrics.ACCEPTED).tags("type", type.eventType(), "replayed", Boolean.toString(replayed))
-                .counter().count();
+        return registry.get(IngressMetrics.ACCEPTED)
+                .tags("type", type.eventType(), "replayed", Boolean.toString(replayed)).counter().count();
     }
 
     private double sampled(IntentType type, boolean inSample) {
